@@ -1,0 +1,2 @@
+namespace Integration.Core;
+internal static class Placeholder;

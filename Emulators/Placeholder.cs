@@ -1,0 +1,2 @@
+namespace Integration.Emulators;
+internal static class Placeholder;

@@ -1,0 +1,3 @@
+using Microsoft.Extensions.Hosting;
+var host = new HostBuilder().ConfigureFunctionsWorkerDefaults().Build();
+await host.RunAsync();
