@@ -1,3 +1,7 @@
+using Integration.Core.Hosting;
+using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
-var host = new HostBuilder().ConfigureFunctionsWorkerDefaults().Build();
-await host.RunAsync();
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.Services.AddIntegration(builder.Configuration);
+await builder.Build().RunAsync();

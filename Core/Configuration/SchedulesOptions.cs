@@ -1,0 +1,16 @@
+namespace Integration.Core.Configuration;
+
+/// <summary>
+/// NCRONTAB schedules (section <c>Schedules</c>). The Functions host reads them through
+/// <c>%Schedules:NightlySync%</c>; the code only validates them at start-up.
+/// </summary>
+public sealed class SchedulesOptions
+{
+    public const string Section = "Schedules";
+
+    /// <summary>02:00 every night (UTC on Linux plans unless WEBSITE_TIME_ZONE is set).</summary>
+    public string NightlySync { get; set; } = "0 0 2 * * *";
+
+    /// <summary>After the sync has had time to finish.</summary>
+    public string OverdueScan { get; set; } = "0 30 4 * * *";
+}

@@ -1,0 +1,73 @@
+using Azure.Storage.Queues;
+using Integration.Core.Configuration;
+using Integration.Core.Notifications;
+using Integration.Core.PlanItems;
+using Integration.Core.Queues;
+using Integration.Core.SharePoint;
+using Integration.Core.Storage;
+using Integration.Core.Sync;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Integration.Core.Hosting;
+
+/// <summary>The one composition root: the Functions host, the CLI and the tests all call this.</summary>
+public static class IntegrationServiceCollectionExtensions
+{
+    /// <summary>Name of the storage connection shared with the Functions host.</summary>
+    public const string StorageConnection = "AzureWebJobsStorage";
+
+    public static IServiceCollection AddIntegration(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        AddValidatedOptions<SharePointOptions, SharePointOptionsValidator>(services, configuration, SharePointOptions.Section);
+        AddValidatedOptions<OverdueOptions, OverdueOptionsValidator>(services, configuration, OverdueOptions.Section);
+        AddValidatedOptions<SchedulesOptions, SchedulesOptionsValidator>(services, configuration, SchedulesOptions.Section);
+
+        var storage = configuration.GetSection(StorageConnection);
+        if (storage.Value is null && !storage.GetChildren().Any())
+        {
+            throw new OptionsValidationException(StorageConnection, typeof(IntegrationStorage),
+                [$"{StorageConnection} is not set: give a connection string (UseDevelopmentStorage=true locally) or {StorageConnection}__tableServiceUri/__queueServiceUri/__blobServiceUri with __credential=managedidentity."]);
+        }
+
+        // Accepts a connection string or identity-based service URIs, as the Functions host does.
+        services.AddAzureClients(clients =>
+        {
+            clients.AddTableServiceClient(storage);
+            clients.AddQueueServiceClient(storage).ConfigureOptions(o => o.MessageEncoding = QueueMessageEncoding.Base64);
+            clients.AddBlobServiceClient(storage);
+        });
+
+        services.TryAddSingleton<IntegrationStorage>();
+        services.TryAddSingleton<QueueSender>();
+        services.TryAddSingleton<DeltaCheckpointStore>();
+        services.TryAddSingleton<QuarantineStore>();
+        services.TryAddSingleton<SyncRunStore>();
+        services.TryAddSingleton<StorageHealthCheck>();
+        services.TryAddSingleton<NotificationOutbox>();
+
+        services.TryAddSingleton(sp => GraphClientBuilder.Create(sp.GetRequiredService<IOptions<SharePointOptions>>().Value));
+        services.TryAddSingleton<SharePointLists>();
+
+        services.TryAddSingleton<PlanItemStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISourceSync, PlanItemSync>());
+        services.TryAddSingleton<OverdueScanner>();
+
+        services.TryAddSingleton<NightlyCycle>();
+        services.TryAddSingleton<SourceSyncHandler>();
+        return services;
+    }
+
+    private static void AddValidatedOptions<TOptions, TValidator>(IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+    }
+}

@@ -1,2 +1,0 @@
-namespace Integration.Core;
-internal static class Placeholder;

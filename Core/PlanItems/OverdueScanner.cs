@@ -1,0 +1,190 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using Integration.Core.Configuration;
+using Integration.Core.Notifications;
+using Integration.Core.Queues;
+using Integration.Core.SharePoint;
+using Integration.Core.Storage;
+using Integration.Core.Sync;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph.Models.ODataErrors;
+
+namespace Integration.Core.PlanItems;
+
+/// <summary>
+/// Flags plan items that are overdue or due soon, writes the flag back to SharePoint only where
+/// it changed, and enqueues one notification per new flag. Reads only what a server-side filter
+/// returns, so a quiet night costs a query and nothing else.
+/// </summary>
+public sealed partial class OverdueScanner(
+    PlanItemStore store,
+    DeltaCheckpointStore checkpoints,
+    SharePointLists lists,
+    NotificationOutbox outbox,
+    IOptions<SharePointOptions> sharePoint,
+    IOptions<OverdueOptions> overdue,
+    TimeProvider time,
+    ILogger<OverdueScanner> logger)
+{
+    private const int WriteParallelism = 4;
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(sharePoint.Value.Lists.PlanItems);
+
+    public async Task<OverdueScanResult> ScanAsync(CancellationToken ct)
+    {
+        var result = new OverdueScanResult();
+        // The list id comes from the sync's checkpoint: no checkpoint means nothing synced yet.
+        if (await checkpoints.GetAsync(SyncSources.PlanItems, ct) is not { } checkpoint) return result;
+
+        var rule = new OverdueRule(TimeZoneInfo.FindSystemTimeZoneById(overdue.Value.TimeZone), overdue.Value.DueSoonDays);
+        var now = time.GetUtcNow();
+        var today = rule.Today(now);
+        var flagColumn = new ColumnNames(sharePoint.Value, PlanItemColumns.List)[PlanItemColumns.OverdueFlag];
+
+        var pending = new List<Change>();
+        await foreach (var entity in store.ScanCandidatesAsync(rule.Horizon(today), ct))
+        {
+            result.Scanned++;
+            var state = rule.Evaluate(entity.Due, entity.StatusValue, today);
+            var change = new Change(entity, state, state == OverdueState.None ? null : EventId(entity, state));
+            if (!change.IsNeeded) continue;
+
+            pending.Add(change);
+            if (pending.Count == TableBatch.MaxActions)
+            {
+                await ApplyAsync(pending, checkpoint.ListId, flagColumn, today, now, result, ct);
+                pending.Clear();
+            }
+        }
+
+        await ApplyAsync(pending, checkpoint.ListId, flagColumn, today, now, result, ct);
+        LogDone(result.Scanned, result.NewlyOverdue, result.NewlyDueSoon, result.Cleared, result.FlagWrites, result.Notifications, result.Failures);
+        return result;
+    }
+
+    private async Task ApplyAsync(List<Change> changes, string listId, string flagColumn, DateOnly today, DateTimeOffset now, OverdueScanResult result, CancellationToken ct)
+    {
+        if (changes.Count == 0) return;
+        var done = new System.Collections.Concurrent.ConcurrentBag<Change>();
+        int notifications = 0, writes = 0, failures = 0;
+
+        // Notify first, then write the flag, then the table: a crash anywhere leaves the table
+        // saying "not yet", so the next scan finishes the job, and the ledger stops a second message.
+        await Parallel.ForEachAsync(changes, new ParallelOptions { MaxDegreeOfParallelism = WriteParallelism, CancellationToken = ct }, async (change, token) =>
+        {
+            var entity = change.Entity;
+            if (change.EventId is { } eventId && entity.NotifiedEvent != eventId)
+            {
+                if (await outbox.EnqueueOnceAsync(ToMessage(entity, change.State, eventId, today, now), token))
+                {
+                    Interlocked.Increment(ref notifications);
+                }
+            }
+
+            var flag = change.State.ToFlag();
+            if (entity.SharePointFlag != flag)
+            {
+                try
+                {
+                    await lists.UpdateFieldsAsync(listId, entity.RowKey, new Dictionary<string, object> { [flagColumn] = flag }, token);
+                    Interlocked.Increment(ref writes);
+                }
+                catch (ODataError error) when (error.ResponseStatusCode == 404)
+                {
+                    // Deleted in SharePoint since the sync; the next sync tombstones it.
+                    return;
+                }
+                catch (Exception ex) when (ex is ODataError or AggregateException or HttpRequestException)
+                {
+                    LogWriteFailed(entity.RowKey, ex.Message);
+                    Interlocked.Increment(ref failures);
+                    return;
+                }
+            }
+
+            done.Add(change);
+        });
+        result.Notifications += notifications;
+        result.FlagWrites += writes;
+        result.Failures += failures;
+
+        var updates = new List<TableTransactionAction>();
+        foreach (var change in done)
+        {
+            var entity = change.Entity;
+            var previous = OverdueStateText.FromFlag(entity.Flag);
+            if (change.State != previous)
+            {
+                if (change.State == OverdueState.Overdue) result.NewlyOverdue++;
+                else if (change.State == OverdueState.DueSoon) result.NewlyDueSoon++;
+                else result.Cleared++;
+                entity.FlagChangedAt = now;
+            }
+
+            entity.Flag = change.State.ToFlag();
+            entity.NotifiedEvent = change.EventId ?? entity.NotifiedEvent;
+            entity.RehashWithFlag(change.State.ToFlag());
+            updates.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, entity.ETag));
+        }
+
+        try
+        {
+            await store.SubmitAsync(updates, ct);
+        }
+        catch (TableTransactionFailedException)
+        {
+            // A sync wrote one of these rows meanwhile (ETag mismatch). Save the others one by
+            // one; the changed row is looked at again by the next scan.
+            var table = await store.TableAsync(ct);
+            foreach (var update in updates)
+            {
+                try
+                {
+                    await table.UpdateEntityAsync(update.Entity, update.ETag, TableUpdateMode.Replace, ct);
+                }
+                catch (RequestFailedException ex) when (ex.Status == 412)
+                {
+                    LogConflict(update.Entity.RowKey);
+                }
+            }
+        }
+    }
+
+    private static string EventId(PlanItemEntity entity, OverdueState state) =>
+        $"{SyncSources.PlanItems}:{entity.RowKey}:{state}:{entity.DueDate}";
+
+    private static NotificationMessage ToMessage(PlanItemEntity entity, OverdueState state, string eventId, DateOnly today, DateTimeOffset now) =>
+        new(
+            SchemaVersion: 1,
+            EventId: eventId,
+            Kind: state == OverdueState.Overdue ? "PlanItemOverdue" : "PlanItemDueSoon",
+            Source: SyncSources.PlanItems,
+            ItemId: entity.RowKey,
+            Title: entity.Title,
+            ResponsibleBody: entity.ResponsibleBody,
+            OwnerLookupId: entity.OwnerLookupId,
+            DueDate: entity.Due,
+            DaysOverdue: today.DayNumber - entity.Due.DayNumber,
+            CaseNumber: entity.CaseNumber,
+            DetectedAt: now);
+
+    /// <summary>A scan candidate whose flag, SharePoint copy or notification is behind.</summary>
+    private sealed record Change(PlanItemEntity Entity, OverdueState State, string? EventId)
+    {
+        public bool IsNeeded =>
+            Entity.Flag != State.ToFlag()
+            || Entity.SharePointFlag != State.ToFlag()
+            || (EventId is not null && Entity.NotifiedEvent != EventId);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Overdue scan: {Scanned} candidates, {NewlyOverdue} newly overdue, {NewlyDueSoon} newly due soon, {Cleared} cleared, {FlagWrites} flag writes, {Notifications} notifications, {Failures} failures.")]
+    private partial void LogDone(int scanned, int newlyOverdue, int newlyDueSoon, int cleared, int flagWrites, int notifications, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write the overdue flag of plan item {ItemId}: {Error}")]
+    private partial void LogWriteFailed(string itemId, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plan item {ItemId} changed during the scan; the next scan looks at it again.")]
+    private partial void LogConflict(string itemId);
+}

@@ -1,0 +1,73 @@
+using Integration.Core.SharePoint;
+using Microsoft.Graph.Models;
+
+namespace Integration.Core.PlanItems;
+
+/// <summary>
+/// Turns a SharePoint list item into a <see cref="PlanItem"/>, or says in plain words why it
+/// cannot be taken in. The reason ends up in the Quarantine table for the network to fix.
+/// </summary>
+public sealed class PlanItemMapper(ColumnNames columns, PlanItemStatusMap statuses, TimeZoneInfo siteTimeZone)
+{
+    /// <summary>SharePoint's limit for a single line of text.</summary>
+    public const int MaxTitleLength = 255;
+
+    /// <summary>Table storage holds at most 64 KiB per string property (32K UTF-16 characters).</summary>
+    public const int MaxTextLength = 32_000;
+
+    public string? OwnerLookupId(ListItem item) =>
+        FieldValues.GetText(item.Fields?.AdditionalData, columns.LookupId(PlanItemColumns.Owner));
+
+    public MapResult Map(ListItem item, SiteUser? owner)
+    {
+        var fields = item.Fields?.AdditionalData;
+        string? Text(string column) => FieldValues.GetText(fields, columns[column]);
+
+        var id = item.Id ?? "";
+        var title = Text(PlanItemColumns.Title);
+        if (title is null) return MapResult.Reject("Title is missing.");
+        if (title.Length > MaxTitleLength) return MapResult.Reject($"Title is {title.Length} characters; the limit is {MaxTitleLength}.");
+
+        var rawDue = Text(PlanItemColumns.DueDate);
+        if (rawDue is null) return MapResult.Reject($"Due date (column {columns[PlanItemColumns.DueDate]}) is missing.");
+        if (!SharePointDates.TryParseCalendarDate(rawDue, siteTimeZone, out var dueDate))
+        {
+            return MapResult.Reject($"Due date '{rawDue}' is not a date.");
+        }
+
+        var rawStatus = Text(PlanItemColumns.Status);
+        if (!statuses.TryParse(rawStatus, out var status))
+        {
+            return MapResult.Reject(rawStatus is null
+                ? "Status is missing."
+                : $"Status '{rawStatus}' is not one of the accepted values (see SharePoint__PlanItemStatuses).");
+        }
+
+        var ownerId = OwnerLookupId(item);
+        if (ownerId is null) return MapResult.Reject("Owner is missing.");
+        if (owner?.Email is null) return MapResult.Reject($"Owner (user {ownerId}) has no email in the site's User Information List.");
+
+        var goal = Text(PlanItemColumns.Goal);
+        var body = Text(PlanItemColumns.ResponsibleBody);
+        var caseNumber = Text(PlanItemColumns.CaseNumber);
+        var assignment = Text(PlanItemColumns.BudgetAssignment);
+        foreach (var (column, value) in new[] { (PlanItemColumns.Goal, goal), (PlanItemColumns.ResponsibleBody, body), (PlanItemColumns.CaseNumber, caseNumber), (PlanItemColumns.BudgetAssignment, assignment) })
+        {
+            if (value is { Length: > MaxTextLength })
+            {
+                return MapResult.Reject($"{column} is {value.Length} characters; the limit is {MaxTextLength}.");
+            }
+        }
+
+        return MapResult.Accept(new PlanItem(
+            id, title, goal, body, ownerId, owner.Email, dueDate, status, caseNumber?.Trim(), assignment,
+            Text(PlanItemColumns.OverdueFlag) ?? ""));
+    }
+}
+
+public sealed record MapResult(PlanItem? Item, string? Reason)
+{
+    public static MapResult Accept(PlanItem item) => new(item, null);
+
+    public static MapResult Reject(string reason) => new(null, reason);
+}

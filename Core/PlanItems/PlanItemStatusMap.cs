@@ -1,0 +1,57 @@
+using Integration.Core.Configuration;
+
+namespace Integration.Core.PlanItems;
+
+/// <summary>Turns the Status choice text a site uses ("Klar / Done") into a <see cref="PlanItemStatus"/>.</summary>
+public sealed class PlanItemStatusMap
+{
+    private readonly Dictionary<string, PlanItemStatus> _byText = new(StringComparer.OrdinalIgnoreCase);
+
+    public PlanItemStatusMap(PlanItemStatusValues values)
+    {
+        foreach (var (status, text) in Entries(values))
+        {
+            foreach (var value in Split(text))
+            {
+                _byText[value] = status;
+            }
+        }
+    }
+
+    public bool TryParse(string? text, out PlanItemStatus status) =>
+        _byText.TryGetValue((text ?? "").Trim(), out status);
+
+    internal static IEnumerable<string> Validate(PlanItemStatusValues values)
+    {
+        var seen = new Dictionary<string, PlanItemStatus>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (status, text) in Entries(values))
+        {
+            var accepted = Split(text).ToList();
+            if (accepted.Count == 0)
+            {
+                yield return $"SharePoint__PlanItemStatuses__{status} must list at least one accepted value (separate several with ';').";
+            }
+
+            foreach (var value in accepted)
+            {
+                if (seen.TryGetValue(value, out var other) && other != status)
+                {
+                    yield return $"SharePoint__PlanItemStatuses__{status} repeats '{value}', which already means {other}.";
+                }
+
+                seen[value] = status;
+            }
+        }
+    }
+
+    private static IEnumerable<(PlanItemStatus Status, string? Text)> Entries(PlanItemStatusValues values) =>
+    [
+        (PlanItemStatus.NotStarted, values.NotStarted),
+        (PlanItemStatus.InProgress, values.InProgress),
+        (PlanItemStatus.Done, values.Done),
+        (PlanItemStatus.Cancelled, values.Cancelled),
+    ];
+
+    private static string[] Split(string? text) =>
+        (text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

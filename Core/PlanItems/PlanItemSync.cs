@@ -1,0 +1,196 @@
+using Azure.Data.Tables;
+using Integration.Core.Configuration;
+using Integration.Core.SharePoint;
+using Integration.Core.Storage;
+using Integration.Core.Sync;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph.Models;
+using Microsoft.Kiota.Abstractions.Serialization;
+
+namespace Integration.Core.PlanItems;
+
+/// <summary>
+/// Brings the action-plan list from SharePoint into the PlanItems table through list-item delta.
+/// Each page is stored before the next is read, and the delta link is saved only at the end,
+/// after everything it covers is stored.
+/// </summary>
+public sealed partial class PlanItemSync(
+    SharePointLists lists,
+    PlanItemStore store,
+    DeltaCheckpointStore checkpoints,
+    QuarantineStore quarantine,
+    IOptions<SharePointOptions> sharePoint,
+    IOptions<OverdueOptions> overdue,
+    TimeProvider time,
+    ILogger<PlanItemSync> logger) : ISourceSync
+{
+    // Named fields so the per-run state class below can reach them.
+    private readonly SharePointLists _lists = lists;
+    private readonly PlanItemStore _store = store;
+    private readonly QuarantineStore _quarantine = quarantine;
+    private readonly SharePointOptions _sharePoint = sharePoint.Value;
+    private readonly TimeZoneInfo _siteTimeZone = TimeZoneInfo.FindSystemTimeZoneById(overdue.Value.TimeZone);
+    private readonly TimeProvider _time = time;
+
+    public string Source => SyncSources.PlanItems;
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(_sharePoint.Lists.PlanItems);
+
+    public async Task<SyncCounts> RunAsync(string runId, CancellationToken ct)
+    {
+        var listId = await _lists.ResolveListIdAsync(_sharePoint.Lists.PlanItems!, ct);
+        var checkpoint = await checkpoints.GetAsync(Source, ct);
+        var startLink = checkpoint is not null && checkpoint.ListId == listId ? checkpoint.DeltaLink : null;
+
+        var run = new Run(this, runId, listId);
+        string deltaLink;
+        try
+        {
+            deltaLink = await run.ApplyDeltaAsync(startLink, ct);
+        }
+        catch (DeltaResyncRequiredException ex)
+        {
+            LogResync(listId, ex.Message);
+            deltaLink = await run.ApplyDeltaAsync(null, ct);
+        }
+
+        await checkpoints.SaveAsync(Source, new DeltaCheckpoint(listId, deltaLink), ct);
+        var c = run.Counts;
+        LogDone(runId, listId, c.Read, c.Created, c.Updated, c.Unchanged, c.Deleted, c.Quarantined);
+        return c;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Plan-item list {ListId}: {Reason} Doing a full resync.")]
+    private partial void LogResync(string listId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plan items {RunId} from list {ListId}: read {Read}, created {Created}, updated {Updated}, unchanged {Unchanged}, deleted {Deleted}, quarantined {Quarantined}.")]
+    private partial void LogDone(string runId, string listId, int read, int created, int updated, int unchanged, int deleted, int quarantined);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Plan item {ItemId} quarantined: {Reason}")]
+    private partial void LogQuarantined(string itemId, string reason);
+
+    /// <summary>State of one run; a new one per message so nothing leaks between runs.</summary>
+    private sealed class Run(PlanItemSync sync, string runId, string listId)
+    {
+        private readonly SiteUserCache _users = new(sync._lists);
+        private readonly PlanItemMapper _mapper = new(
+            new ColumnNames(sync._sharePoint, PlanItemColumns.List),
+            new PlanItemStatusMap(sync._sharePoint.PlanItemStatuses),
+            sync._siteTimeZone);
+
+        public SyncCounts Counts { get; } = new();
+
+        public async Task<string> ApplyDeltaAsync(string? startLink, CancellationToken ct)
+        {
+            // Without a delta link every item comes back; ids are remembered so that items no
+            // longer in the list can be tombstoned, and a repeated item is not created twice.
+            var fullSync = startLink is null;
+            var seen = fullSync ? new HashSet<string>(StringComparer.Ordinal) : null;
+            var storeWasEmpty = fullSync && await sync._store.IsEmptyAsync(ct);
+
+            string? deltaLink = null;
+            await foreach (var page in sync._lists.ReadDeltaAsync(listId, startLink, ct))
+            {
+                await ApplyPageAsync(page.Items, seen, storeWasEmpty, ct);
+                deltaLink = page.DeltaLink ?? deltaLink;
+            }
+
+            if (deltaLink is null)
+            {
+                throw new InvalidOperationException($"The delta feed of list {listId} ended without a delta link; nothing was checkpointed.");
+            }
+
+            if (fullSync && !storeWasEmpty)
+            {
+                await TombstoneUnseenAsync(seen!, ct);
+            }
+
+            return deltaLink;
+        }
+
+        private async Task ApplyPageAsync(IReadOnlyList<ListItem> page, HashSet<string>? seen, bool storeWasEmpty, CancellationToken ct)
+        {
+            // A delta feed can repeat an item; within a page the last occurrence wins.
+            var latest = new Dictionary<string, ListItem>(StringComparer.Ordinal);
+            foreach (var item in page)
+            {
+                if (item.Id is { } id) latest[id] = item;
+            }
+
+            await _users.PrefetchAsync(latest.Values.Where(i => i.Deleted is null).Select(_mapper.OwnerLookupId).OfType<string>(), ct);
+
+            var toRead = storeWasEmpty ? latest.Keys.Where(seen!.Contains) : latest.Keys;
+            var existing = await sync._store.GetManyAsync(toRead.ToList(), ct);
+
+            var actions = new List<TableTransactionAction>();
+            var rejected = new List<QuarantinedItem>();
+            foreach (var (id, item) in latest)
+            {
+                Counts.Read++;
+                seen?.Add(id);
+                existing.TryGetValue(id, out var current);
+
+                if (item.Deleted is not null)
+                {
+                    Counts.Deleted++;
+                    if (current is { IsDeleted: false }) actions.Add(Tombstone(current));
+                    continue;
+                }
+
+                var ownerId = _mapper.OwnerLookupId(item);
+                var owner = ownerId is null ? null : await _users.GetAsync(ownerId, ct);
+                var result = _mapper.Map(item, owner);
+                if (result.Item is not { } planItem)
+                {
+                    Counts.Quarantined++;
+                    sync.LogQuarantined(id, result.Reason!);
+                    rejected.Add(new QuarantinedItem(sync.Source, id, result.Reason!, await KiotaJsonSerializer.SerializeAsStringAsync(item, serializeOnlyChangedValues: false, ct)));
+                    continue;
+                }
+
+                if (current is null)
+                {
+                    Counts.Created++;
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.Add, PlanItemEntity.From(planItem)));
+                }
+                else if (!current.IsDeleted && current.ContentHash == PlanItemEntity.Hash(planItem))
+                {
+                    Counts.Unchanged++;
+                }
+                else
+                {
+                    Counts.Updated++;
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, current.Apply(planItem), current.ETag));
+                }
+            }
+
+            await sync._store.SubmitAsync(actions, ct);
+            await sync._quarantine.AddAsync(rejected, runId, ct);
+        }
+
+        private async Task TombstoneUnseenAsync(HashSet<string> seen, CancellationToken ct)
+        {
+            var gone = new List<string>();
+            await foreach (var id in sync._store.ActiveIdsAsync(ct))
+            {
+                if (!seen.Contains(id)) gone.Add(id);
+            }
+
+            // An item missing from a full listing was deleted while the token was stale: it
+            // counts as read (as a deletion) so the summary still reconciles.
+            var existing = await sync._store.GetManyAsync(gone, ct);
+            Counts.Read += existing.Count;
+            Counts.Deleted += existing.Count;
+            await sync._store.SubmitAsync(existing.Values.Select(Tombstone), ct);
+        }
+
+        private TableTransactionAction Tombstone(PlanItemEntity entity)
+        {
+            entity.IsDeleted = true;
+            entity.DeletedAt = sync._time.GetUtcNow();
+            entity.Flag = "";
+            return new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, entity.ETag);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Integration.Core.Storage;
+
+/// <summary>
+/// Where each source resumes. A delta link is saved only after everything it covers is stored,
+/// so a crash means redoing work, never skipping it.
+/// </summary>
+public sealed class DeltaCheckpointStore(IntegrationStorage storage)
+{
+    private const string Partition = "delta";
+
+    public async Task<DeltaCheckpoint?> GetAsync(string source, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableNames.DeltaCheckpoints, ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, source, cancellationToken: ct);
+        return row.HasValue && row.Value is { } entity
+            ? new DeltaCheckpoint(entity.GetString("ListId") ?? "", entity.GetString("DeltaLink") ?? "")
+            : null;
+    }
+
+    public async Task SaveAsync(string source, DeltaCheckpoint checkpoint, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableNames.DeltaCheckpoints, ct);
+        await table.UpsertEntityAsync(new TableEntity(Partition, source)
+        {
+            ["ListId"] = checkpoint.ListId,
+            ["DeltaLink"] = checkpoint.DeltaLink,
+        }, TableUpdateMode.Replace, ct);
+    }
+
+    public async Task DeleteAsync(string source, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableNames.DeltaCheckpoints, ct);
+        await table.DeleteEntityAsync(Partition, source, ETag.All, ct);
+    }
+}
+
+/// <param name="ListId">The list the link belongs to; a different configured list means a full sync.</param>
+public sealed record DeltaCheckpoint(string ListId, string DeltaLink);

@@ -1,0 +1,22 @@
+namespace Integration.Core.Storage;
+
+/// <summary>The Table storage tables the backend owns. Created on first use.</summary>
+public static class TableNames
+{
+    /// <summary>Action-plan items copied from SharePoint, one partition per list.</summary>
+    public const string PlanItems = "PlanItems";
+
+    /// <summary>Delta links per source, saved only after what they cover is stored.</summary>
+    public const string DeltaCheckpoints = "DeltaCheckpoints";
+
+    /// <summary>Source items that could not be taken in, with reason and raw payload.</summary>
+    public const string Quarantine = "Quarantine";
+
+    /// <summary>One row per run and source: the counts the run summary prints.</summary>
+    public const string SyncRuns = "SyncRuns";
+
+    /// <summary>Notification events enqueued, so each is enqueued once.</summary>
+    public const string NotificationLedger = "NotificationLedger";
+
+    public static IReadOnlyList<string> All { get; } = [PlanItems, DeltaCheckpoints, Quarantine, SyncRuns, NotificationLedger];
+}

@@ -1,0 +1,17 @@
+using Integration.Core.Hosting;
+using Integration.Core.Queues;
+using Integration.Core.Sync;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Integration.Functions;
+
+/// <summary>Syncs one source. A throw leaves retry and the poison queue to the host.</summary>
+public sealed class SyncSourceFunction(SourceSyncHandler handler)
+{
+    [Function("SyncSource")]
+    public Task Run(
+        [QueueTrigger(QueueNames.SyncSource, Connection = IntegrationServiceCollectionExtensions.StorageConnection)] string message,
+        long dequeueCount,
+        CancellationToken ct) =>
+        handler.HandleAsync(message, dequeueCount, ct);
+}
