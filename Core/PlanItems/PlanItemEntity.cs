@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Serialization;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
@@ -44,8 +45,10 @@ public sealed class PlanItemEntity : ITableEntity
     /// <summary>The last notification event enqueued for this item.</summary>
     public string? NotifiedEvent { get; set; }
 
+    [IgnoreDataMember]
     public DateOnly Due => DateOnly.ParseExact(DueDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    [IgnoreDataMember]
     public PlanItemStatus StatusValue => Enum.Parse<PlanItemStatus>(Status);
 
     public static PlanItemEntity From(PlanItem item) => new PlanItemEntity { RowKey = item.Id }.Apply(item);

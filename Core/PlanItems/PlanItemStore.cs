@@ -65,4 +65,15 @@ public sealed class PlanItemStore(IntegrationStorage storage)
             yield return entity;
         }
     }
+
+    /// <summary>Items that carry a flag now: the overdue and due-soon list people read.</summary>
+    public async IAsyncEnumerable<PlanItemEntity> FlaggedAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        var table = await TableAsync(ct);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PlanItemEntity.Partition} and IsDeleted eq false and Flag ne {""}");
+        await foreach (var entity in table.QueryAsync<PlanItemEntity>(filter, cancellationToken: ct))
+        {
+            yield return entity;
+        }
+    }
 }

@@ -6,7 +6,6 @@ using Integration.Core.Sync;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph.Models;
-using Microsoft.Kiota.Abstractions.Serialization;
 
 namespace Integration.Core.PlanItems;
 
@@ -145,7 +144,7 @@ public sealed partial class PlanItemSync(
                 {
                     Counts.Quarantined++;
                     sync.LogQuarantined(id, result.Reason!);
-                    rejected.Add(new QuarantinedItem(sync.Source, id, result.Reason!, await KiotaJsonSerializer.SerializeAsStringAsync(item, serializeOnlyChangedValues: false, ct)));
+                    rejected.Add(new QuarantinedItem(sync.Source, id, result.Reason!, await RawPayload.OfAsync(item, ct)));
                     continue;
                 }
 

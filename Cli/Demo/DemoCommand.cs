@@ -1,0 +1,90 @@
+using Integration.Cli.RunOnce;
+using Integration.Core.PlanItems;
+using Integration.Core.Privacy;
+using Integration.Core.Storage;
+using Integration.Core.Sync;
+using Integration.Emulators.Azurite;
+using Integration.Emulators.Graph;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integration.Cli.Demo;
+
+/// <summary>
+/// The whole nightly job on the embedded default: Azurite plus the Graph stand-in seeded with
+/// the network's action plan, one cycle, the overdue list as people would read it, and a second
+/// cycle to show that nothing changes when nothing changed. Everything started is stopped again.
+/// </summary>
+internal static class DemoCommand
+{
+    private const string TimeZoneId = "Europe/Stockholm";
+
+    public static async Task<int> RunAsync(bool verbose, TextWriter output, Action<string> progress, CancellationToken ct)
+    {
+        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, timeZone).DateTime);
+
+        progress("Starting Azurite (in memory, loopback)…");
+        await using var azurite = await AzuriteServer.StartAsync(progress, ct);
+        progress("Starting the Graph stand-in with the network's demo action plan…");
+        await using var graph = await GraphStandIn.StartAsync(ct: ct);
+        var site = DemoData.Seed(graph.State, today, timeZone);
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["SharePoint:GraphBaseUrl"] = graph.BaseUrl.ToString(),
+            ["SharePoint:Auth"] = "None",
+            ["SharePoint:SiteId"] = site.Id,
+            ["SharePoint:Lists:PlanItems"] = DemoData.ListName,
+            ["Overdue:TimeZone"] = TimeZoneId,
+            ["Overdue:DueSoonDays"] = "7",
+        }).Build();
+
+        progress("Running one nightly cycle…");
+        var first = await new RunOnceRunner(configuration, verbose, progress).RunAsync(ct);
+        output.WriteLine();
+        SummaryPrinter.WriteTable(first, output);
+        await WriteOverdueReportAsync(configuration, today, output, ct);
+
+        progress("Running the cycle again with nothing changed in SharePoint…");
+        var patchesBefore = graph.Requests.Count("PATCH", "/fields");
+        var second = await new RunOnceRunner(configuration, verbose, progress).RunAsync(ct);
+        var plan = second.Sources.Single(s => s.Source == SyncSources.PlanItems);
+        output.WriteLine();
+        output.WriteLine($"Second run {second.RunId}: read {plan.Read} (our own flag writes coming back), created {plan.Created}, updated {plan.Updated}, " +
+            $"flag writes {graph.Requests.Count("PATCH", "/fields") - patchesBefore}, notifications {plan.Notifications}.");
+
+        progress("Stopping the stand-in and Azurite.");
+        return first.Succeeded && second.Succeeded ? 0 : 1;
+    }
+
+    private static async Task WriteOverdueReportAsync(IConfiguration configuration, DateOnly today, TextWriter output, CancellationToken ct)
+    {
+        var services = new ServiceCollection().AddLogging();
+        Core.Hosting.IntegrationServiceCollectionExtensions.AddIntegration(services, configuration);
+        await using var provider = services.BuildServiceProvider();
+
+        var flagged = new List<PlanItemEntity>();
+        await foreach (var item in provider.GetRequiredService<PlanItemStore>().FlaggedAsync(ct)) flagged.Add(item);
+
+        output.WriteLine();
+        output.WriteLine($"Action-plan items needing attention (today {today:yyyy-MM-dd}, {TimeZoneId}):");
+        foreach (var item in flagged.OrderBy(i => i.Due))
+        {
+            var days = today.DayNumber - item.Due.DayNumber;
+            var when = item.Flag == nameof(OverdueState.Overdue)
+                ? $"OVERDUE by {days} day{(days == 1 ? "" : "s")}"
+                : days == 0 ? "due today" : $"due in {-days} day{(days == -1 ? "" : "s")}";
+            output.WriteLine($"  {when,-20} {item.Title}");
+            output.WriteLine($"  {"",-20} {item.ResponsibleBody}; owner {PersonalData.MaskEmail(item.OwnerEmail)}; due {item.DueDate}; {item.CaseNumber}");
+        }
+
+        output.WriteLine();
+        output.WriteLine("Quarantined (fix these in SharePoint; the rest of the run went on):");
+        await foreach (var row in provider.GetRequiredService<QuarantineStore>().ListAsync(SyncSources.PlanItems, ct))
+        {
+            output.WriteLine($"  item {row.GetString("ItemId")}: {row.GetString("Reason")}");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Azure.Storage.Queues;
+using Integration.Core.Hosting;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Integration.Cli.Hosting;
+
+/// <summary>Builds the CLI's host: the Core services plus the WebJobs queue listener.</summary>
+internal static class CliHost
+{
+    /// <summary>
+    /// Queue settings for a local run. They follow host.json except that retries come quickly
+    /// and the queue is polled often, so a run does not sit idle between messages.
+    /// </summary>
+    public const int MaxDequeueCount = 3;
+
+    public static IHost Build(IConfiguration configuration, bool verbose)
+    {
+        return new HostBuilder()
+            .ConfigureAppConfiguration(c => c.AddConfiguration(configuration))
+            .ConfigureLogging(logging =>
+            {
+                // Progress and logs go to stderr; stdout stays for the summary.
+                logging.AddSimpleConsole(o => o.SingleLine = true);
+                logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+                logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+                logging.AddFilter("Microsoft.Azure.WebJobs", LogLevel.Warning);
+                logging.AddFilter("Host", LogLevel.Warning);
+                logging.AddFilter("Function", verbose ? LogLevel.Information : LogLevel.Error);
+            })
+            .ConfigureWebJobs(webJobs => webJobs.AddAzureStorageQueues(queues =>
+            {
+                queues.MaxDequeueCount = MaxDequeueCount;
+                queues.VisibilityTimeout = TimeSpan.FromSeconds(2);
+                queues.MaxPollingInterval = TimeSpan.FromMilliseconds(500);
+                queues.BatchSize = 4;
+                queues.MessageEncoding = QueueMessageEncoding.Base64;
+            }))
+            .ConfigureServices((context, services) =>
+            {
+                services.AddIntegration(context.Configuration);
+                services.AddSingleton<ITypeLocator>(new FixedTypeLocator(typeof(QueueFunctions)));
+            })
+            .Build();
+    }
+
+    /// <summary>Only our functions: the SDK would otherwise scan every loaded assembly.</summary>
+    private sealed class FixedTypeLocator(params Type[] types) : ITypeLocator
+    {
+        public IReadOnlyList<Type> GetTypes() => types;
+    }
+}

@@ -1,0 +1,79 @@
+using Integration.Cli.Hosting;
+using Integration.Core.PlanItems;
+using Integration.Core.Queues;
+using Integration.Core.Storage;
+using Integration.Core.Sync;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Integration.Cli.RunOnce;
+
+/// <summary>
+/// One nightly cycle, start to end: queue every source as the NightlySync timer does, let the
+/// WebJobs queue listener work the queue until each source is done or poisoned, then run the
+/// overdue scan as the OverdueScan timer does.
+/// </summary>
+internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, Action<string> progress)
+{
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    public async Task<RunSummary> RunAsync(CancellationToken ct)
+    {
+        using var host = CliHost.Build(configuration, verbose);
+        await host.StartAsync(ct);
+        var services = host.Services;
+
+        var run = await services.GetRequiredService<NightlyCycle>().StartAsync(ct);
+        progress($"Run {run.RunId}: {run.QueuedSources.Count} source(s) queued ({string.Join(", ", run.QueuedSources)}).");
+        await WaitForSourcesAsync(services, run, ct);
+        await host.StopAsync(CancellationToken.None);
+
+        OverdueScanResult? scan = null;
+        var scanner = services.GetRequiredService<OverdueScanner>();
+        if (scanner.IsConfigured)
+        {
+            progress("Overdue scan…");
+            scan = await scanner.ScanAsync(ct);
+            progress($"Overdue scan: {scan.Scanned} candidates, {scan.NewlyOverdue} newly overdue, {scan.NewlyDueSoon} newly due soon, {scan.FlagWrites} flag writes, {scan.Notifications} notifications queued.");
+        }
+
+        var records = await services.GetRequiredService<SyncRunStore>().ListAsync(run.RunId, ct);
+        var sources = SyncSources.All
+            .Select(name => records.FirstOrDefault(r => r.Source == name))
+            .OfType<SyncRunRecord>()
+            .Select(r => SourceSummary.From(r, r.Source == SyncSources.PlanItems ? scan : null))
+            .ToList();
+        return new RunSummary(run.RunId, sources, scan);
+    }
+
+    private async Task WaitForSourcesAsync(IServiceProvider services, NightlyRun run, CancellationToken ct)
+    {
+        var runs = services.GetRequiredService<SyncRunStore>();
+        var queue = await services.GetRequiredService<IntegrationStorage>().QueueAsync(QueueNames.SyncSource, ct);
+        var reported = new Dictionary<string, SyncRunStatus>();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(Timeout);
+        while (true)
+        {
+            var records = (await runs.ListAsync(run.RunId, timeout.Token)).Where(r => run.QueuedSources.Contains(r.Source)).ToList();
+            foreach (var record in records.Where(r => r.Status != SyncRunStatus.Queued))
+            {
+                if (reported.TryGetValue(record.Source, out var seen) && seen == record.Status) continue;
+                reported[record.Source] = record.Status;
+                progress(record.Status == SyncRunStatus.Failed
+                    ? $"{record.Source}: attempt {record.Attempts} of {CliHost.MaxDequeueCount} failed: {record.Detail}"
+                    : $"{record.Source}: {record.Status.ToString().ToLowerInvariant()} (read {record.Counts.Read}).");
+            }
+
+            if (records.All(r => r.Status is SyncRunStatus.Succeeded or SyncRunStatus.Skipped)) return;
+
+            // A message stays counted while it is being worked on or waits for a retry; an empty
+            // queue with a source still failed means it went to the poison queue.
+            var properties = await queue.GetPropertiesAsync(timeout.Token);
+            if (properties.Value.ApproximateMessagesCount == 0 && records.All(r => r.Status != SyncRunStatus.Queued)) return;
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using Integration.Core.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Integration.Functions.Tests.Configuration;
+
+/// <summary>A bad configuration stops start-up with a message that names the setting.</summary>
+public class StartupValidationTests
+{
+    private static readonly Dictionary<string, string?> Valid = new()
+    {
+        ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+        ["SharePoint:GraphBaseUrl"] = "http://127.0.0.1:5999/v1.0",
+        ["SharePoint:Auth"] = "None",
+        ["SharePoint:SiteId"] = "contoso.sharepoint.com,1,2",
+        ["SharePoint:Lists:PlanItems"] = "Handlingsplan",
+    };
+
+    private static async Task<string> StartupErrorAsync(params (string Key, string? Value)[] changes)
+    {
+        var values = new Dictionary<string, string?>(Valid);
+        foreach (var (key, value) in changes) values[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+        var exception = await Record.ExceptionAsync(async () =>
+        {
+            var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+            builder.Services.AddIntegration(configuration);
+            using var host = builder.Build();
+            await host.StartAsync();
+            await host.StopAsync();
+        });
+
+        return exception switch
+        {
+            null => "",
+            OptionsValidationException e => string.Join("\n", e.Failures),
+            AggregateException e => string.Join("\n", e.InnerExceptions.OfType<OptionsValidationException>().SelectMany(x => x.Failures)),
+            _ => throw new Xunit.Sdk.XunitException("Unexpected exception: " + exception),
+        };
+    }
+
+    [Fact]
+    public async Task StartsWithAValidConfiguration()
+    {
+        Assert.Equal("", await StartupErrorAsync());
+    }
+
+    [Fact]
+    public async Task RefusesAuthNoneAgainstTheRealGraph()
+    {
+        var error = await StartupErrorAsync(("SharePoint:GraphBaseUrl", "https://graph.microsoft.com/v1.0"));
+
+        Assert.Contains("SharePoint__Auth=None", error);
+        Assert.Contains("SharePoint__GraphBaseUrl", error);
+    }
+
+    [Fact]
+    public async Task NamesAMissingSiteId()
+    {
+        Assert.Contains("SharePoint__SiteId", await StartupErrorAsync(("SharePoint:SiteId", null)));
+    }
+
+    [Fact]
+    public async Task NamesAnUnknownTimeZone()
+    {
+        Assert.Contains("Overdue__TimeZone", await StartupErrorAsync(("Overdue:TimeZone", "Mars/Olympus")));
+    }
+
+    [Fact]
+    public async Task NamesTheSecretsClientSecretAuthNeeds()
+    {
+        var error = await StartupErrorAsync(("SharePoint:Auth", "ClientSecret"), ("SharePoint:GraphBaseUrl", "https://graph.microsoft.com/v1.0"));
+
+        Assert.Contains("SharePoint__TenantId", error);
+        Assert.Contains("SharePoint__ClientSecret", error);
+    }
+
+    [Fact]
+    public async Task NamesAFiveFieldSchedule()
+    {
+        Assert.Contains("Schedules__NightlySync", await StartupErrorAsync(("Schedules:NightlySync", "0 2 * * *")));
+    }
+
+    [Fact]
+    public async Task NamesAStatusValueUsedTwice()
+    {
+        Assert.Contains("SharePoint__PlanItemStatuses__Done", await StartupErrorAsync(("SharePoint:PlanItemStatuses:Done", "Klar;Pågår")));
+    }
+
+    [Fact]
+    public async Task NamesMissingStorage()
+    {
+        Assert.Contains("AzureWebJobsStorage", await StartupErrorAsync(("AzureWebJobsStorage", null)));
+    }
+}

@@ -1,0 +1,104 @@
+using Integration.Core.Hosting;
+using Integration.Core.PlanItems;
+using Integration.Core.Queues;
+using Integration.Core.Storage;
+using Integration.Core.Sync;
+using Integration.Emulators.Graph;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Integration.Functions.Tests.Integration;
+
+/// <summary>
+/// The real Core services wired by <c>AddIntegration</c>, talking to Azurite and to the Graph
+/// stand-in over loopback through the real Graph SDK. Only the clock is fake.
+/// </summary>
+public sealed class IntegrationHarness : IAsyncDisposable
+{
+    public static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+
+    private readonly ServiceProvider _services;
+
+    private IntegrationHarness(GraphStandIn graph, SharePointSite site, SharePointList list, ServiceProvider services, FakeTimeProvider time, IConfiguration configuration)
+    {
+        Graph = graph;
+        Site = site;
+        List = list;
+        _services = services;
+        Time = time;
+        Configuration = configuration;
+    }
+
+    public GraphStandIn Graph { get; }
+    public SharePointSite Site { get; }
+    public SharePointList List { get; }
+    public FakeTimeProvider Time { get; }
+    public IConfiguration Configuration { get; }
+    public IServiceProvider Services => _services;
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    /// <param name="now">The fake clock's start, an instant (default 2026-11-27 10:00 in Stockholm).</param>
+    public static async Task<IntegrationHarness> StartAsync(string storage, DateTimeOffset? now = null, IDictionary<string, string?>? settings = null)
+    {
+        var graph = await GraphStandIn.StartAsync();
+        var site = graph.State.AddSite("stockholm.sharepoint.com", "/sites/wise-natverket", "Nätverket");
+        var list = site.AddList("Handlingsplan");
+
+        var values = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = storage,
+            ["SharePoint:GraphBaseUrl"] = graph.BaseUrl.ToString(),
+            ["SharePoint:Auth"] = "None",
+            ["SharePoint:SiteId"] = site.Id,
+            ["SharePoint:Lists:PlanItems"] = "Handlingsplan",
+            ["SharePoint:PageSize"] = "5",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+        var time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+        var services = new ServiceCollection()
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<TimeProvider>(time)
+            .AddIntegration(configuration)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        return new IntegrationHarness(graph, site, list, services, time, configuration);
+    }
+
+    /// <summary>Runs the plan-item sync as the queue worker does for a run's message.</summary>
+    public Task<SyncCounts> SyncAsync(string runId = "test-run") =>
+        _services.GetServices<ISourceSync>().Single(s => s.Source == SyncSources.PlanItems).RunAsync(runId, CancellationToken.None);
+
+    public Task<OverdueScanResult> ScanAsync() => Get<OverdueScanner>().ScanAsync(CancellationToken.None);
+
+    public async Task<Dictionary<string, PlanItemEntity>> StoredItemsAsync()
+    {
+        var table = await Get<PlanItemStore>().TableAsync(CancellationToken.None);
+        var items = new Dictionary<string, PlanItemEntity>();
+        await foreach (var e in table.QueryAsync<PlanItemEntity>(e => e.PartitionKey == PlanItemEntity.Partition)) items[e.RowKey] = e;
+        return items;
+    }
+
+    public async Task<List<Azure.Data.Tables.TableEntity>> QuarantineAsync()
+    {
+        var rows = new List<Azure.Data.Tables.TableEntity>();
+        await foreach (var row in Get<QuarantineStore>().ListAsync(SyncSources.PlanItems)) rows.Add(row);
+        return rows;
+    }
+
+    public async Task<List<NotificationMessage>> PeekNotificationsAsync()
+    {
+        var queue = await Get<IntegrationStorage>().QueueAsync(QueueNames.Notifications);
+        var peeked = await queue.PeekMessagesAsync(32);
+        return peeked.Value.Select(m => QueueSender.Parse<NotificationMessage>(m.Body.ToString())).ToList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Graph.DisposeAsync();
+    }
+}
