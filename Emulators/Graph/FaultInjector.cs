@@ -1,0 +1,81 @@
+namespace Integration.Emulators.Graph;
+
+/// <summary>
+/// Makes the next requests fail the way SharePoint fails: throttling with Retry-After, or server errors.
+/// Faults are taken before routing, in the order they were set; thread-safe.
+/// </summary>
+public sealed class FaultInjector
+{
+    private readonly Lock gate = new();
+    private readonly List<Rule> rules = [];
+
+    /// <summary>
+    /// The next <paramref name="count"/> requests whose decoded path and query contain <paramref name="pathContains"/>
+    /// (null: any request) answer 429 (<c>activityLimitReached</c>) or 503 (<c>serviceNotAvailable</c>)
+    /// with a <c>Retry-After</c> header in whole seconds.
+    /// </summary>
+    public void Throttle(int count, int retryAfterSeconds, int status = 429, string? pathContains = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(retryAfterSeconds);
+        var fault = status switch
+        {
+            429 => new InjectedFault(429, "activityLimitReached", "The request has been throttled", retryAfterSeconds),
+            503 => new InjectedFault(503, "serviceNotAvailable", "Service unavailable", retryAfterSeconds),
+            _ => throw new ArgumentOutOfRangeException(nameof(status), status, "SharePoint throttles with 429 or 503."),
+        };
+        AddRule(count, pathContains, fault);
+    }
+
+    /// <summary>The next <paramref name="count"/> matching requests answer a server error (<c>generalException</c>).</summary>
+    public void Fail(int count, int status = 500, string? pathContains = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(status, 400);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 599);
+        AddRule(count, pathContains, new InjectedFault(status, "generalException", "General exception while processing", null));
+    }
+
+    public void Clear()
+    {
+        lock (gate)
+        {
+            rules.Clear();
+        }
+    }
+
+    internal InjectedFault? TryTake(string pathAndQuery)
+    {
+        lock (gate)
+        {
+            var rule = rules.Find(r => r.PathContains is null || pathAndQuery.Contains(r.PathContains, StringComparison.OrdinalIgnoreCase));
+            if (rule is null)
+            {
+                return null;
+            }
+
+            if (--rule.Remaining == 0)
+            {
+                rules.Remove(rule);
+            }
+
+            return rule.Fault;
+        }
+    }
+
+    private void AddRule(int count, string? pathContains, InjectedFault fault)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        lock (gate)
+        {
+            rules.Add(new Rule(pathContains, fault) { Remaining = count });
+        }
+    }
+
+    private sealed class Rule(string? pathContains, InjectedFault fault)
+    {
+        public string? PathContains { get; } = pathContains;
+
+        public InjectedFault Fault { get; } = fault;
+
+        public int Remaining { get; set; }
+    }
+}

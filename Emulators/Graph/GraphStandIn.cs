@@ -1,0 +1,68 @@
+using System.Net;
+using Integration.Emulators.Graph.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Integration.Emulators.Graph;
+
+/// <summary>
+/// A loopback stand-in for Microsoft Graph's SharePoint list endpoints. It answers as SharePoint does,
+/// paging, delta links, throttling and errors included, so the real Graph SDK can be pointed at
+/// <see cref="BaseUrl"/> unchanged.
+/// </summary>
+public sealed class GraphStandIn : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly StandInContext context;
+
+    private GraphStandIn(WebApplication app, StandInContext context)
+    {
+        this.app = app;
+        this.context = context;
+    }
+
+    /// <summary>Graph root, e.g. <c>http://127.0.0.1:54321/v1.0</c> (no trailing slash).</summary>
+    public Uri BaseUrl => new(context.BaseUrl);
+
+    public SharePointState State => context.State;
+
+    public FaultInjector Faults => context.Faults;
+
+    public RequestLog Requests => context.Requests;
+
+    /// <summary>Starts listening on 127.0.0.1 (a free port unless <see cref="GraphStandInOptions.Port"/> is set).</summary>
+    public static async Task<GraphStandIn> StartAsync(GraphStandInOptions? options = null, CancellationToken ct = default)
+    {
+        options ??= new GraphStandInOptions();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxPageSize);
+        var context = new StandInContext(options);
+
+        // The empty builder reads no appsettings or ASPNETCORE_* variables, so the host is the same wherever tests run.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(GraphStandIn).Assembly.GetName().Name });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.Services.AddRoutingCore();
+        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+
+        var app = builder.Build();
+        StandInPipeline.Use(app, context);
+        GraphEndpoints.Map(app, context);
+        await app.StartAsync(ct);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        context.BaseUrl = address.TrimEnd('/') + "/v1.0";
+        return new GraphStandIn(app, context);
+    }
+
+    public Task StopAsync() => app.StopAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

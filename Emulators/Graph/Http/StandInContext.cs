@@ -1,0 +1,16 @@
+namespace Integration.Emulators.Graph.Http;
+
+/// <summary>What the endpoints and middleware of one stand-in share.</summary>
+internal sealed class StandInContext(GraphStandInOptions options)
+{
+    public GraphStandInOptions Options { get; } = options;
+
+    public SharePointState State { get; } = new(options.Clock);
+
+    public FaultInjector Faults { get; } = new();
+
+    public RequestLog Requests { get; } = new();
+
+    /// <summary>Root that links point back to, e.g. <c>http://127.0.0.1:54321/v1.0</c>; known once the port is bound.</summary>
+    public string BaseUrl { get; set; } = "";
+}

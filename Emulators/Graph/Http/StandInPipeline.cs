@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Integration.Emulators.Graph.Http;
+
+/// <summary>
+/// What happens to every request before and around routing: request ids, the log, latency,
+/// injected faults, and a Graph-shaped 500 when an endpoint throws.
+/// </summary>
+internal static class StandInPipeline
+{
+    public static void Use(WebApplication app, StandInContext context)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<GraphStandIn>();
+        app.Use((http, next) => IdentifyAndLog(context, http, next));
+        app.Use((http, next) => DelayAsync(context, http, next));
+        app.Use((http, next) => InjectFaultsAsync(context, http, next));
+        app.Use((http, next) => ShapeErrorsAsync(logger, http, next));
+        app.UseRouting();
+    }
+
+    private static Task IdentifyAndLog(StandInContext context, HttpContext http, RequestDelegate next)
+    {
+        var received = context.Options.Clock.GetUtcNow();
+        RequestIdentity.Assign(http, received);
+        var method = http.Request.Method;
+        var pathAndQuery = PathAndQuery(http.Request);
+        // Logged as the response starts, so a client that has its answer always finds the entry.
+        http.Response.OnStarting(() =>
+        {
+            context.Requests.Add(new LoggedRequest(method, pathAndQuery, http.Response.StatusCode, received));
+            return Task.CompletedTask;
+        });
+        return next(http);
+    }
+
+    private static async Task DelayAsync(StandInContext context, HttpContext http, RequestDelegate next)
+    {
+        if (context.Options.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(context.Options.Latency, http.RequestAborted);
+        }
+
+        await next(http);
+    }
+
+    private static Task InjectFaultsAsync(StandInContext context, HttpContext http, RequestDelegate next)
+    {
+        if (context.Faults.TryTake(PathAndQuery(http.Request)) is not { } fault)
+        {
+            return next(http);
+        }
+
+        if (fault.RetryAfterSeconds is { } seconds)
+        {
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return GraphErrors.WriteAsync(http, fault.Status, fault.Code, fault.Message);
+    }
+
+    // An endpoint that throws still answers as Graph does, and the failure is logged.
+    private static async Task ShapeErrorsAsync(ILogger logger, HttpContext http, RequestDelegate next)
+    {
+        try
+        {
+            await next(http);
+        }
+        catch (Exception exception) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogError(exception, "The Graph stand-in failed on {Method} {Path}", http.Request.Method, http.Request.Path);
+            await GraphErrors.WriteAsync(http, 500, "generalException", "General exception while processing");
+        }
+    }
+
+    private static string PathAndQuery(HttpRequest request) =>
+        request.Path.Value + Uri.UnescapeDataString(request.QueryString.Value ?? "");
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace Integration.Emulators.Graph;
+
+/// <summary>
+/// One version of a list item, or its tombstone. Immutable: a change makes a new record,
+/// so a response can be written from records outside the list's lock.
+/// </summary>
+internal sealed record ListItemRecord(
+    int Id,
+    Guid UniqueId,
+    int Version,
+    long Sequence,
+    DateTimeOffset Created,
+    DateTimeOffset Modified,
+    FieldSet Fields,
+    bool Deleted)
+{
+    /// <summary>SharePoint's item eTag: <c>"{GUID},version"</c>, quotes included.</summary>
+    public string ETag => string.Create(
+        CultureInfo.InvariantCulture, $"\"{{{UniqueId.ToString().ToUpperInvariant()}}},{Version}\"");
+
+    /// <summary>
+    /// Whether an If-Match value names this version. Clients send the eTag with or without its quotes,
+    /// braces or a weak prefix; <c>*</c> matches any version.
+    /// </summary>
+    public bool MatchesETag(string ifMatch)
+    {
+        var value = ifMatch.Trim();
+        if (value == "*")
+        {
+            return true;
+        }
+
+        if (value.StartsWith("W/", StringComparison.Ordinal))
+        {
+            value = value[2..];
+        }
+
+        var bare = value.Trim('"').Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal);
+        return string.Equals(bare, string.Create(CultureInfo.InvariantCulture, $"{UniqueId},{Version}"), StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,315 @@
+using System.Text.Json;
+
+namespace Integration.Emulators.Graph;
+
+/// <summary>
+/// A SharePoint list: items with integer ids (1, 2, 3… never reused), versions, and a change sequence
+/// that drives delta. Thread-safe: tests seed and edit while clients read.
+/// </summary>
+public sealed partial class SharePointList
+{
+    private readonly Lock gate = new();
+    // By id, tombstones included: ids are never reused and a deleted id must still answer "deleted".
+    private readonly SortedList<int, ListItemRecord> items = [];
+    private readonly ChangeLog changes = new();
+    private readonly List<int> pendingRepeats = [];
+    private readonly TimeProvider clock;
+    private int nextId = 1;
+    private long sequence;
+    private int deltaEpoch;
+    private int liveCount;
+    private DateTimeOffset lastModified;
+
+    internal SharePointList(
+        SharePointSite site, Guid id, string displayName, string urlName, string webUrl, ListKind kind, TimeProvider clock)
+    {
+        Site = site;
+        Guid = id;
+        DisplayName = displayName;
+        UrlName = urlName;
+        WebUrl = webUrl;
+        Kind = kind;
+        ContentTypeId = "0x0100" + id.ToString("N").ToUpperInvariant();
+        this.clock = clock;
+        Created = clock.GetUtcNow();
+        lastModified = Created;
+    }
+
+    /// <summary>The list's GUID, lower case, as Graph gives it.</summary>
+    public string Id => Guid.ToString();
+
+    public string DisplayName { get; }
+
+    /// <summary>Items that exist now (tombstones not counted).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return liveCount;
+            }
+        }
+    }
+
+    internal SharePointSite Site { get; }
+
+    private ListKind Kind { get; }
+
+    internal Guid Guid { get; }
+
+    internal string UrlName { get; }
+
+    internal string WebUrl { get; }
+
+    internal bool Hidden => Kind.Hidden;
+
+    internal string Template => Kind.Template;
+
+    internal string ContentTypeName => Kind.ContentTypeName;
+
+    internal string ContentTypeId { get; }
+
+    internal DateTimeOffset Created { get; }
+
+    internal DateTimeOffset LastModified
+    {
+        get
+        {
+            lock (gate)
+            {
+                return lastModified;
+            }
+        }
+    }
+
+    internal int DeltaEpoch
+    {
+        get
+        {
+            lock (gate)
+            {
+                return deltaEpoch;
+            }
+        }
+    }
+
+    internal long LatestSequence
+    {
+        get
+        {
+            lock (gate)
+            {
+                return sequence;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The value SharePoint returns for a date-only column: the UTC instant of local midnight in the
+    /// site's time zone. 15 March 2021 in Stockholm is <c>2021-03-14T23:00:00Z</c>.
+    /// </summary>
+    public static string DateOnlyValue(DateOnly date, TimeZoneInfo timeZone)
+    {
+        var midnight = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        // Where clocks jump at midnight, local midnight does not exist; the day starts an hour later.
+        if (timeZone.IsInvalidTime(midnight))
+        {
+            midnight = midnight.AddHours(1);
+        }
+
+        return FieldValues.FormatInstant(TimeZoneInfo.ConvertTimeToUtc(midnight, timeZone));
+    }
+
+    /// <summary>Adds an item as a user would; returns its new id.</summary>
+    public int Add(IDictionary<string, object?> fields) => Create(FieldSet.Empty.Merge(ToChanges(fields))).Id;
+
+    /// <summary>Merges the given column values (null clears one) and bumps the version, as a user edit does.</summary>
+    public void Update(int id, IDictionary<string, object?> fields)
+    {
+        if (TryUpdate(id, ToChanges(fields), ifMatch: null, out _) == WriteOutcome.NotFound)
+        {
+            throw new KeyNotFoundException($"List '{DisplayName}' has no item {id}.");
+        }
+    }
+
+    /// <summary>Deletes an item; the next delta reports it as deleted.</summary>
+    public void Delete(int id)
+    {
+        if (TryDelete(id, ifMatch: null, out _) == WriteOutcome.NotFound)
+        {
+            throw new KeyNotFoundException($"List '{DisplayName}' has no item {id}.");
+        }
+    }
+
+    /// <summary>
+    /// The item's own column values (not the computed ones such as Modified) as plain values:
+    /// string, long, double, bool, lists and dictionaries. Null when the item is deleted or unknown.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?>? GetFields(int id)
+    {
+        var record = Find(id);
+        return record?.Fields.Entries.ToDictionary(e => e.Key, e => FieldValues.ToClr(e.Value));
+    }
+
+    /// <summary>
+    /// The next delta round sends this item twice, first and last (on different pages when the round has
+    /// two or more), as SharePoint sometimes does. Clients must let the last occurrence win.
+    /// </summary>
+    public void RepeatInNextDelta(int id)
+    {
+        lock (gate)
+        {
+            if (!items.ContainsKey(id))
+            {
+                throw new KeyNotFoundException($"List '{DisplayName}' has no item {id}.");
+            }
+
+            if (!pendingRepeats.Contains(id))
+            {
+                pendingRepeats.Add(id);
+            }
+        }
+    }
+
+    /// <summary>Every delta token issued so far now answers 410 Gone (resyncRequired).</summary>
+    public void ExpireDeltaTokens()
+    {
+        lock (gate)
+        {
+            deltaEpoch++;
+        }
+    }
+
+    internal ListItemRecord Create(FieldSet fields)
+    {
+        lock (gate)
+        {
+            return Insert(nextId++, fields);
+        }
+    }
+
+    /// <summary>Adds an item at a fixed id outside the 1, 2, 3… run, as SharePoint's built-in entries sit.</summary>
+    internal void CreateAt(int id, FieldSet fields)
+    {
+        lock (gate)
+        {
+            Insert(id, fields);
+        }
+    }
+
+    /// <summary>Returns the id of the first live item the predicate accepts, or adds one; atomically.</summary>
+    internal int FindOrCreate(Func<FieldSet, bool> match, FieldSet fields)
+    {
+        lock (gate)
+        {
+            foreach (var record in items.Values)
+            {
+                if (!record.Deleted && match(record.Fields))
+                {
+                    return record.Id;
+                }
+            }
+
+            return Insert(nextId++, fields).Id;
+        }
+    }
+
+    internal ListItemRecord? Find(int id)
+    {
+        lock (gate)
+        {
+            return items.TryGetValue(id, out var record) && !record.Deleted ? record : null;
+        }
+    }
+
+    /// <summary>
+    /// Applies a change when the item exists and <paramref name="ifMatch"/> (if any) names its version.
+    /// <paramref name="record"/> is the new version, or the current one when the precondition failed.
+    /// </summary>
+    internal WriteOutcome TryUpdate(
+        int id, IEnumerable<KeyValuePair<string, JsonElement?>> fieldChanges, string? ifMatch, out ListItemRecord? record)
+    {
+        lock (gate)
+        {
+            var outcome = Check(id, ifMatch, out record);
+            if (outcome != WriteOutcome.Done)
+            {
+                return outcome;
+            }
+
+            record = record! with
+            {
+                Version = record.Version + 1,
+                Sequence = ++sequence,
+                Modified = clock.GetUtcNow(),
+                Fields = record.Fields.Merge(fieldChanges),
+            };
+            Store(record, supersedes: true);
+            return WriteOutcome.Done;
+        }
+    }
+
+    /// <summary>Deletes like <see cref="TryUpdate"/> updates; <paramref name="record"/> is the tombstone or the current version.</summary>
+    internal WriteOutcome TryDelete(int id, string? ifMatch, out ListItemRecord? record)
+    {
+        lock (gate)
+        {
+            var outcome = Check(id, ifMatch, out record);
+            if (outcome != WriteOutcome.Done)
+            {
+                return outcome;
+            }
+
+            record = record! with { Sequence = ++sequence, Modified = clock.GetUtcNow(), Fields = FieldSet.Empty, Deleted = true };
+            Store(record, supersedes: true);
+            liveCount--;
+            return WriteOutcome.Done;
+        }
+    }
+
+    private ListItemRecord Insert(int id, FieldSet fields)
+    {
+        var now = clock.GetUtcNow();
+        var record = new ListItemRecord(
+            id, DeterministicGuid.From($"{Guid}|item|{id}"), Version: 1, ++sequence, now, now, fields, Deleted: false);
+        Store(record, supersedes: false);
+        liveCount++;
+        return record;
+    }
+
+    private void Store(ListItemRecord record, bool supersedes)
+    {
+        items[record.Id] = record;
+        lastModified = record.Modified;
+        changes.Append(record.Sequence, record.Id, supersedes);
+        changes.CompactIfMostlyStale(items.Values);
+    }
+
+    private WriteOutcome Check(int id, string? ifMatch, out ListItemRecord? current)
+    {
+        if (!items.TryGetValue(id, out current) || current.Deleted)
+        {
+            return WriteOutcome.NotFound;
+        }
+
+        return ifMatch is null || current.MatchesETag(ifMatch) ? WriteOutcome.Done : WriteOutcome.PreconditionFailed;
+    }
+
+    private List<KeyValuePair<string, JsonElement?>> ToChanges(IDictionary<string, object?> fields)
+    {
+        var timeZone = Site.TimeZone;
+        var result = new List<KeyValuePair<string, JsonElement?>>(fields.Count);
+        foreach (var (name, value) in fields)
+        {
+            if (SystemFields.IsReadOnly(name))
+            {
+                throw new ArgumentException($"'{name}' is computed by SharePoint and cannot be set.", nameof(fields));
+            }
+
+            result.Add(new(name, FieldValues.ToJson(value, timeZone)));
+        }
+
+        return result;
+    }
+}

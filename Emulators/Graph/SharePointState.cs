@@ -1,0 +1,55 @@
+namespace Integration.Emulators.Graph;
+
+/// <summary>Everything the stand-in serves: sites, their lists and items. Seed it and inspect it from tests; thread-safe.</summary>
+public sealed class SharePointState
+{
+    private readonly Lock gate = new();
+    private readonly List<SharePointSite> sites = [];
+    private readonly TimeProvider clock;
+
+    internal SharePointState(TimeProvider clock) => this.clock = clock;
+
+    public IReadOnlyList<SharePointSite> Sites
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. sites];
+            }
+        }
+    }
+
+    /// <summary>Adds a site such as (<c>contoso.sharepoint.com</c>, <c>/sites/plan</c>); its id is derived from host and path.</summary>
+    public SharePointSite AddSite(string hostName, string sitePath, string displayName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(hostName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sitePath);
+        var site = new SharePointSite(hostName, sitePath, displayName, clock);
+        lock (gate)
+        {
+            if (FindSiteUnlocked(site.Id) is not null)
+            {
+                throw new InvalidOperationException($"Site {site.WebUrl} already exists.");
+            }
+
+            sites.Add(site);
+        }
+
+        return site;
+    }
+
+    public SharePointSite GetSite(string siteId) =>
+        FindSite(siteId) ?? throw new KeyNotFoundException($"No site with id '{siteId}'.");
+
+    internal SharePointSite? FindSite(string siteId)
+    {
+        lock (gate)
+        {
+            return FindSiteUnlocked(siteId);
+        }
+    }
+
+    private SharePointSite? FindSiteUnlocked(string siteId) =>
+        sites.Find(s => string.Equals(s.Id, siteId, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,2 +1,0 @@
-namespace Integration.Emulators;
-internal static class Placeholder;
