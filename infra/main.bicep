@@ -1,0 +1,203 @@
+targetScope = 'subscription'
+
+metadata description = 'The action-plan integration backend: a Function App on Flex Consumption that reaches storage, telemetry, Key Vault and Microsoft Graph with one user-assigned identity and no keys.'
+
+@minLength(1)
+@maxLength(64)
+@description('azd environment name; names the resource group and seeds every resource name.')
+param environmentName string
+
+@minLength(1)
+@description('Region for every resource. It must offer the Flex Consumption plan.')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Object id of the deploying user or pipeline. It gets the same storage data roles as the app (for local runs against Azure) and may write Key Vault secrets. Empty: no roles.')
+param principalId string = ''
+
+@allowed([
+  'User'
+  'ServicePrincipal'
+  'Group'
+])
+param principalType string = 'User'
+
+// SharePoint (section "SharePoint" in Core/Configuration/SharePointOptions.cs). An empty list or
+// library name leaves that source unconfigured, and the run reports it as skipped.
+@description('Graph site id of the network\'s SharePoint site: host,site-collection-guid,web-guid.')
+param sharePointSiteId string = ''
+@description('Plan items list: id or display name.')
+param sharePointPlanItemsList string = ''
+@description('Budget assignments list: id or display name.')
+param sharePointBudgetAssignmentsList string = ''
+@description('Social-enterprise register list: id or display name.')
+param sharePointEnterprisesList string = ''
+@description('Agreements list: id or display name.')
+param sharePointAgreementsList string = ''
+@description('Meeting-notes document library: drive id or name.')
+param sharePointMeetingNotesLibrary string = ''
+
+// Defaults equal SchedulesOptions in Core. The timer triggers read these app settings through
+// %Schedules:...%, so they must be set even where the code has a default.
+@description('NCRONTAB (six fields, UTC) of the nightly sync.')
+param nightlySyncSchedule string = '0 0 2 * * *'
+@description('NCRONTAB (six fields, UTC) of the overdue scan; after the nightly sync has had time to finish.')
+param overdueScanSchedule string = '0 30 4 * * *'
+
+@description('Key Vault purge protection. It cannot be turned off again once on; turn it off only for throw-away environments.')
+param enableKeyVaultPurgeProtection bool = true
+
+@description('Upper bound of Flex Consumption instances; bounds the parallel load on SharePoint as well as the cost.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+}
+var deploymentContainerName = 'deploymentpackage'
+
+resource resourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  scope: resourceGroup
+  params: {
+    name: 'id-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: resourceGroup
+  params: {
+    logAnalyticsName: 'log-${resourceToken}'
+    applicationInsightsName: 'appi-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  scope: resourceGroup
+  params: {
+    name: 'st${resourceToken}'
+    location: location
+    tags: tags
+    deploymentContainerName: deploymentContainerName
+  }
+}
+
+module keyVault 'modules/key-vault.bicep' = {
+  name: 'key-vault'
+  scope: resourceGroup
+  params: {
+    name: 'kv-${resourceToken}'
+    location: location
+    tags: tags
+    enablePurgeProtection: enableKeyVaultPurgeProtection
+  }
+}
+
+module appRoles 'modules/role-assignments.bicep' = {
+  name: 'app-roles'
+  scope: resourceGroup
+  params: {
+    principalId: identity.outputs.principalId
+    principalType: 'ServicePrincipal'
+    storageAccountName: storage.outputs.name
+    keyVaultName: keyVault.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+  }
+}
+
+module deployerRoles 'modules/role-assignments.bicep' = if (!empty(principalId)) {
+  name: 'deployer-roles'
+  scope: resourceGroup
+  params: {
+    principalId: principalId
+    principalType: principalType
+    storageAccountName: storage.outputs.name
+    keyVaultName: keyVault.outputs.name
+    canWriteSecrets: true
+  }
+}
+
+// Every app setting, in one place. Functions.Tests/Infra checks these keys against the options
+// classes in Core and the bindings in functions.metadata, so keep this a plain object literal.
+// Settings of parts not built yet (CaseSystem__*, Teams__*) arrive with the code that reads them,
+// as Key Vault references: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=...)'.
+var appSettings = {
+  // Functions host (triggers) and Core's storage clients, identity-based: no connection string.
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identity.outputs.clientId
+  AzureWebJobsStorage__blobServiceUri: storage.outputs.blobEndpoint
+  AzureWebJobsStorage__queueServiceUri: storage.outputs.queueEndpoint
+  AzureWebJobsStorage__tableServiceUri: storage.outputs.tableEndpoint
+
+  // Telemetry with Entra authentication; the component refuses instrumentation-key ingestion.
+  APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.applicationInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'
+
+  // Microsoft Graph as the same identity; its app roles are granted by hand (docs/deploy-to-azure.md).
+  SharePoint__Auth: 'ManagedIdentity'
+  SharePoint__ClientId: identity.outputs.clientId
+  SharePoint__SiteId: sharePointSiteId
+  SharePoint__Lists__PlanItems: sharePointPlanItemsList
+  SharePoint__Lists__BudgetAssignments: sharePointBudgetAssignmentsList
+  SharePoint__Lists__Enterprises: sharePointEnterprisesList
+  SharePoint__Lists__Agreements: sharePointAgreementsList
+  SharePoint__Libraries__MeetingNotes: sharePointMeetingNotesLibrary
+
+  Schedules__NightlySync: nightlySyncSchedule
+  Schedules__OverdueScan: overdueScanSchedule
+}
+
+module functionApp 'modules/function-app.bicep' = {
+  name: 'function-app'
+  scope: resourceGroup
+  params: {
+    name: 'func-${resourceToken}'
+    planName: 'plan-${resourceToken}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    storageAccountName: storage.outputs.name
+    deploymentContainerName: deploymentContainerName
+    appSettings: appSettings
+    maximumInstanceCount: maximumInstanceCount
+  }
+  // The host starts as soon as its settings exist; let it find its storage roles in place.
+  dependsOn: [
+    appRoles
+  ]
+}
+
+// Read by azd into the environment (.azure/<env>/.env) and by the manual steps in
+// docs/deploy-to-azure.md. Names, ids and endpoints only: nothing here is a secret.
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = resourceGroup.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_FUNCTION_APP_HOSTNAME string = functionApp.outputs.defaultHostName
+output AZURE_IDENTITY_NAME string = identity.outputs.name
+output AZURE_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+output AZURE_IDENTITY_PRINCIPAL_ID string = identity.outputs.principalId
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_KEY_VAULT_URI string = keyVault.outputs.uri
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
+output AZURE_STORAGE_QUEUE_ENDPOINT string = storage.outputs.queueEndpoint
+output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint

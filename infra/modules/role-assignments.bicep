@@ -1,0 +1,81 @@
+metadata description = 'Data-plane roles for one principal: the app identity, or the deploying user for local runs against Azure.'
+
+@description('Object id of the principal that receives the roles.')
+param principalId string
+
+@description('ServicePrincipal for a managed identity; stating it avoids failures while a new identity replicates.')
+@allowed([
+  'ServicePrincipal'
+  'User'
+  'Group'
+])
+param principalType string
+
+param storageAccountName string
+param keyVaultName string
+
+@description('Application Insights component the principal publishes telemetry to; empty for none.')
+param applicationInsightsName string = ''
+
+@description('True for a person or pipeline that stores the secrets; the app only reads them.')
+param canWriteSecrets bool = false
+
+// Built-in role definition ids (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
+// Blob Data Owner, not Contributor: the Functions host manages blob leases and the deployment container.
+var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
+var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
+var keyVaultSecretsOfficer = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
+
+var storageRoles = [
+  storageBlobDataOwner
+  storageQueueDataContributor
+  storageTableDataContributor
+]
+var keyVaultRole = canWriteSecrets ? keyVaultSecretsOfficer : keyVaultSecretsUser
+
+resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
+  name: storageAccountName
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
+  name: keyVaultName
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = if (!empty(applicationInsightsName)) {
+  name: applicationInsightsName
+}
+
+resource storageAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for roleId in storageRoles: {
+    name: guid(storage.id, principalId, roleId)
+    scope: storage
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
+      principalId: principalId
+      principalType: principalType
+    }
+  }
+]
+
+resource keyVaultAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, principalId, keyVaultRole)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultRole)
+    principalId: principalId
+    principalType: principalType
+  }
+}
+
+resource telemetryAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(applicationInsightsName)) {
+  name: guid(appInsights.id, principalId, monitoringMetricsPublisher)
+  scope: appInsights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisher)
+    principalId: principalId
+    principalType: principalType
+  }
+}

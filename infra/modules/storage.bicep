@@ -1,0 +1,121 @@
+metadata description = 'Storage for the Functions host, the app data (tables, queues, blobs) and the Flex Consumption deployment package. Entra ID access only.'
+
+param name string
+param location string
+param tags object
+
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_GZRS'
+])
+param skuName string = 'Standard_LRS'
+
+@description('Container the Flex Consumption plan deploys the app package from.')
+param deploymentContainerName string
+
+// The names below mirror Core/Queues/QueueNames.cs and Core/Storage/TableNames.cs. The infra
+// contract test compiles this file and fails when a name in the code is missing here.
+// The host moves a message to <queue>-poison after maxDequeueCount; creating the twins up front
+// lets operators watch them before the first failure.
+var queueNames = [
+  'sync-source'
+  'sync-source-poison'
+  'case-registration'
+  'case-registration-poison'
+  'notifications'
+  'notifications-poison'
+]
+
+var tableNames = [
+  'PlanItems'
+  'DeltaCheckpoints'
+  'Quarantine'
+  'SyncRuns'
+  'NotificationLedger'
+]
+
+var containerNames = [
+  deploymentContainerName
+]
+
+resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: skuName
+  }
+  properties: {
+    accessTier: 'Hot'
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    // No account keys and no SAS: every client (host, app, deployer) signs in with Entra ID.
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    allowCrossTenantReplication: false
+    // Flex Consumption without VNet integration reaches storage over its public endpoint.
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      defaultAction: 'Allow'
+      bypass: 'AzureServices'
+    }
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    deleteRetentionPolicy: {
+      enabled: true
+      days: 7
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: 7
+    }
+  }
+}
+
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = [
+  for containerName in containerNames: {
+    parent: blobService
+    name: containerName
+    properties: {
+      publicAccess: 'None'
+    }
+  }
+]
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-06-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-06-01' = [
+  for queueName in queueNames: {
+    parent: queueService
+    name: queueName
+  }
+]
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-06-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-06-01' = [
+  for tableName in tableNames: {
+    parent: tableService
+    name: tableName
+  }
+]
+
+output name string = storage.name
+output blobEndpoint string = storage.properties.primaryEndpoints.blob
+output queueEndpoint string = storage.properties.primaryEndpoints.queue
+output tableEndpoint string = storage.properties.primaryEndpoints.table
