@@ -82,9 +82,15 @@ internal static class DemoCommand
 
         output.WriteLine();
         output.WriteLine("Quarantined (fix these in SharePoint; the rest of the run went on):");
+        var quarantined = new List<(string Id, string Reason)>();
         await foreach (var row in provider.GetRequiredService<QuarantineStore>().ListAsync(SyncSources.PlanItems, ct))
         {
-            output.WriteLine($"  item {row.GetString("ItemId")}: {row.GetString("Reason")}");
+            quarantined.Add((row.GetString("ItemId"), row.GetString("Reason")));
+        }
+
+        foreach (var (id, reason) in quarantined.OrderBy(q => q.Id.Length).ThenBy(q => q.Id, StringComparer.Ordinal))
+        {
+            output.WriteLine($"  item {id}: {reason}");
         }
     }
 }

@@ -29,6 +29,8 @@ internal static class CliHost
                 logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
                 logging.AddFilter("Microsoft.Azure.WebJobs", LogLevel.Warning);
                 logging.AddFilter("Host", LogLevel.Warning);
+                // The SDK logs every 404/409 it expects (queue not there yet, entity absent) as a warning.
+                logging.AddFilter("Azure.Core", LogLevel.Error);
                 logging.AddFilter("Function", verbose ? LogLevel.Information : LogLevel.Error);
             })
             .ConfigureWebJobs(webJobs => webJobs.AddAzureStorageQueues(queues =>

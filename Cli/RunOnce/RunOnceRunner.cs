@@ -51,7 +51,7 @@ internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, 
     {
         var runs = services.GetRequiredService<SyncRunStore>();
         var queue = await services.GetRequiredService<IntegrationStorage>().QueueAsync(QueueNames.SyncSource, ct);
-        var reported = new Dictionary<string, SyncRunStatus>();
+        var reported = new Dictionary<string, (SyncRunStatus, int)>();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Timeout);
         while (true)
@@ -59,8 +59,8 @@ internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, 
             var records = (await runs.ListAsync(run.RunId, timeout.Token)).Where(r => run.QueuedSources.Contains(r.Source)).ToList();
             foreach (var record in records.Where(r => r.Status != SyncRunStatus.Queued))
             {
-                if (reported.TryGetValue(record.Source, out var seen) && seen == record.Status) continue;
-                reported[record.Source] = record.Status;
+                if (reported.TryGetValue(record.Source, out var seen) && seen == (record.Status, record.Attempts)) continue;
+                reported[record.Source] = (record.Status, record.Attempts);
                 progress(record.Status == SyncRunStatus.Failed
                     ? $"{record.Source}: attempt {record.Attempts} of {CliHost.MaxDequeueCount} failed: {record.Detail}"
                     : $"{record.Source}: {record.Status.ToString().ToLowerInvariant()} (read {record.Counts.Read}).");
@@ -68,10 +68,11 @@ internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, 
 
             if (records.All(r => r.Status is SyncRunStatus.Succeeded or SyncRunStatus.Skipped)) return;
 
-            // A message stays counted while it is being worked on or waits for a retry; an empty
-            // queue with a source still failed means it went to the poison queue.
-            var properties = await queue.GetPropertiesAsync(timeout.Token);
-            if (properties.Value.ApproximateMessagesCount == 0 && records.All(r => r.Status != SyncRunStatus.Queued)) return;
+            // A failure is final once the listener has used up its tries; the message is on its
+            // way to the poison queue, and the queue is empty once it got there.
+            var final = records.All(r => r.Status is SyncRunStatus.Succeeded or SyncRunStatus.Skipped
+                || (r.Status == SyncRunStatus.Failed && r.Attempts >= CliHost.MaxDequeueCount));
+            if (final && (await queue.GetPropertiesAsync(timeout.Token)).Value.ApproximateMessagesCount == 0) return;
 
             await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
         }

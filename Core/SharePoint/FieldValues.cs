@@ -35,6 +35,11 @@ public static class FieldValues
         JsonElement e when e.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined => null,
         JsonElement e => e.GetRawText(),
         bool b => b ? "true" : "false",
+        // Kiota turns date-looking strings into DateTime; give them back in ISO form.
+        DateTime d when d.Kind == DateTimeKind.Utc => d.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        DateTime d when d.TimeOfDay == TimeSpan.Zero => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime d => d.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+        DateTimeOffset d => d.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Integration.Functions.Tests.Integration;
+namespace Integration.Functions.Tests.Infrastructure;
 
 /// <summary>
 /// The real Core services wired by <c>AddIntegration</c>, talking to Azurite and to the Graph

@@ -2,7 +2,7 @@ using System.Globalization;
 using Integration.Core.PlanItems;
 using Integration.Functions.Tests.Infrastructure;
 
-namespace Integration.Functions.Tests.Integration;
+namespace Integration.Functions.Tests.PlanItems;
 
 /// <summary>The overdue scan: flags in the table and in SharePoint, and one notification per new flag.</summary>
 public class OverdueScanTests(AzuriteFixture azurite) : StorageTest(azurite)

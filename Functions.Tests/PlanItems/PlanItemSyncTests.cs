@@ -3,7 +3,7 @@ using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Functions.Tests.Infrastructure;
 
-namespace Integration.Functions.Tests.Integration;
+namespace Integration.Functions.Tests.PlanItems;
 
 /// <summary>The plan-item sync through the real Graph SDK against the stand-in, into Azurite.</summary>
 public class PlanItemSyncTests(AzuriteFixture azurite) : StorageTest(azurite)

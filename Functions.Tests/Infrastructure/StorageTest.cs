@@ -1,6 +1,6 @@
-using Integration.Functions.Tests.Infrastructure;
 
-namespace Integration.Functions.Tests.Integration;
+
+namespace Integration.Functions.Tests.Infrastructure;
 
 /// <summary>Base for tests against Azurite and the Graph stand-in: empty storage, a fresh stand-in.</summary>
 [Collection(AzuriteGroup.Name)]

@@ -1,0 +1,83 @@
+using Azure.Storage.Queues;
+using Integration.Cli.RunOnce;
+using Integration.Core.Queues;
+using Integration.Core.Storage;
+using Integration.Core.Sync;
+using Integration.Functions.Tests.Infrastructure;
+
+namespace Integration.Functions.Tests.Cli;
+
+/// <summary>
+/// run-once as an operator runs it: the NightlySync step queues the sources, the WebJobs SDK
+/// queue listener (the engine under the Functions host) works the queue, then the overdue scan.
+/// </summary>
+public class RunOnceTests(AzuriteFixture azurite) : StorageTest(azurite)
+{
+    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, IntegrationHarness.Stockholm).DateTime);
+
+    private readonly List<string> _progress = [];
+
+    private Task<RunSummary> RunOnceAsync() =>
+        new RunOnceRunner(Harness.Configuration, verbose: false, _progress.Add) { Timeout = TimeSpan.FromMinutes(2) }.RunAsync(CancellationToken.None);
+
+    [Fact]
+    public async Task RunsTheNightAndASecondRunChangesNothing()
+    {
+        Harness.List.AddPlanItem("Försenad", Anna, Today.AddDays(-4));
+        Harness.List.AddPlanItem("Snart", Omar, Today.AddDays(2));
+        Harness.List.AddPlanItem("Senare", Anna, Today.AddDays(40));
+        Harness.List.AddPlanItem("Utan status", Anna, Today, "Väntar");
+
+        var first = await RunOnceAsync();
+        var patches = Harness.Graph.Requests.Count("PATCH", "/fields");
+        var second = await RunOnceAsync();
+
+        Assert.True(first.Succeeded);
+        var plan = first.Sources.Single(s => s.Source == SyncSources.PlanItems);
+        Assert.Equal((4, 3, 1, 1, 1, 2), (plan.Read, plan.Created, plan.Quarantined, plan.NewlyOverdue, plan.NewlyDueSoon, plan.Notifications));
+        Assert.All(first.Sources.Where(s => s.Source != SyncSources.PlanItems), s => Assert.Equal(SyncRunStatus.Skipped, s.Status));
+        Assert.Equal(2, patches);
+
+        Assert.True(second.Succeeded);
+        var again = second.Sources.Single(s => s.Source == SyncSources.PlanItems);
+        Assert.Equal((0, 0, 0, 0, 0), (again.Created, again.Updated, again.Deleted, again.NewlyOverdue, again.Notifications));
+        Assert.Equal(again.Read, again.Unchanged);
+        Assert.Equal(patches, Harness.Graph.Requests.Count("PATCH", "/fields"));
+        Assert.Equal(2, (await Harness.PeekNotificationsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task ASourceThatKeepsFailingEndsInThePoisonQueueAndFailsTheRun()
+    {
+        Harness.List.AddPlanItem("Försenad", Anna, Today.AddDays(-4));
+        Harness.Graph.Faults.Fail(100, 500, pathContains: "delta");
+
+        var summary = await RunOnceAsync();
+
+        Assert.False(summary.Succeeded);
+        var plan = summary.Sources.Single(s => s.Source == SyncSources.PlanItems);
+        Assert.Equal(SyncRunStatus.Failed, plan.Status);
+        Assert.Contains("General exception", plan.Detail, StringComparison.OrdinalIgnoreCase);
+        var poison = new QueueClient(Azurite.ConnectionString, QueueNames.Poison(QueueNames.SyncSource), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var message = Assert.Single((await poison.PeekMessagesAsync(10)).Value);
+        Assert.Equal(summary.RunId, QueueSender.Parse<SyncSourceMessage>(message.Body.ToString()).RunId);
+        Assert.Contains(_progress, line => line.Contains("attempt 3 of 3", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ARedeliveredMessageDoesNothing()
+    {
+        Harness.List.AddPlanItem("Försenad", Anna, Today.AddDays(-4));
+        var run = await Harness.Get<NightlyCycle>().StartAsync(CancellationToken.None);
+        var text = System.Text.Json.JsonSerializer.Serialize(new SyncSourceMessage(run.RunId, SyncSources.PlanItems), QueueSender.Json);
+        var handler = Harness.Get<SourceSyncHandler>();
+
+        await handler.HandleAsync(text, 1, CancellationToken.None);
+        var requests = Harness.Graph.Requests.All.Count;
+        await handler.HandleAsync(text, 2, CancellationToken.None);
+
+        Assert.Equal(requests, Harness.Graph.Requests.All.Count);
+        var record = await Harness.Get<SyncRunStore>().GetAsync(run.RunId, SyncSources.PlanItems, CancellationToken.None);
+        Assert.Equal(1, record!.Counts.Created);
+    }
+}
