@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Integration.Cli.Bench;
 using Integration.Cli.Demo;
 using Integration.Cli.Hosting;
 using Integration.Cli.RunOnce;
@@ -29,7 +30,34 @@ runOnce.SetAction((parse, ct) => Guard(async () =>
 var demo = new Command("demo", "Start Azurite and the SharePoint stand-in with demo data, run the nightly cycle twice and show the overdue items.") { verbose };
 demo.SetAction((parse, ct) => Guard(() => DemoCommand.RunAsync(parse.GetValue(verbose), Console.Out, Progress, ct)));
 
-var root = new RootCommand("Action-plan integration backend: operations commands.") { runOnce, demo };
+var sizes = new Option<string>("--sizes") { Description = "List sizes to measure, comma-separated.", DefaultValueFactory = _ => "10000,100000" };
+var pageSize = new Option<int>("--page-size") { Description = "Items per Graph page.", DefaultValueFactory = _ => 200 };
+var output = new Option<string>("--output") { Description = "Folder for performance.md and its chart.", DefaultValueFactory = _ => "docs" };
+var bench = new Command("bench", "Measure the nightly sync at city scale against Azurite and the Graph stand-in, and write docs/performance.md.") { sizes, pageSize, output };
+bench.SetAction(async (parse, ct) =>
+{
+    var list = parse.GetValue(sizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+    var runs = await new BenchCommand(Progress) { PageSize = parse.GetValue(pageSize) }.RunAsync(list, ct);
+    var command = $"dotnet run -c Release --project Cli -- bench --sizes {string.Join(',', list)} --page-size {parse.GetValue(pageSize)}";
+    PerformanceReport.Write(runs, parse.GetValue(output)!, command);
+    Console.Out.Write(PerformanceReport.Markdown(runs, command));
+    return 0;
+});
+
+// One measured phase of the bench, in a process of its own; the bench starts it.
+var phase = new Argument<string>("phase") { Description = string.Join(", ", BenchPhases.All) };
+var benchPhase = new Command("bench-phase", "Run one measured phase of the bench (used by bench).") { phase };
+benchPhase.Hidden = true;
+benchPhase.SetAction(async (parse, ct) =>
+{
+    var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+    var result = await BenchPhases.RunAsync(parse.GetValue(phase)!, configuration, ct);
+    Console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(result, BenchCommand.Json));
+    return 0;
+});
+
+var root = new RootCommand("Action-plan integration backend: operations commands.") { runOnce, demo, bench, benchPhase };
 return await root.Parse(args).InvokeAsync();
 
 static void Progress(string line) => Console.Error.WriteLine(line);

@@ -15,6 +15,14 @@ public sealed class PlanItemMapper(ColumnNames columns, PlanItemStatusMap status
     /// <summary>Table storage holds at most 64 KiB per string property (32K UTF-16 characters).</summary>
     public const int MaxTextLength = 32_000;
 
+    /// <summary>The internal names of the columns the mapper reads, for <c>$select</c>.</summary>
+    public IReadOnlyCollection<string> Columns { get; } =
+    [
+        columns[PlanItemColumns.Title], columns[PlanItemColumns.Goal], columns[PlanItemColumns.ResponsibleBody],
+        columns.LookupId(PlanItemColumns.Owner), columns[PlanItemColumns.DueDate], columns[PlanItemColumns.Status],
+        columns[PlanItemColumns.CaseNumber], columns[PlanItemColumns.BudgetAssignment], columns[PlanItemColumns.OverdueFlag],
+    ];
+
     public string? OwnerLookupId(ListItem item) =>
         FieldValues.GetText(item.Fields?.AdditionalData, columns.LookupId(PlanItemColumns.Owner));
 

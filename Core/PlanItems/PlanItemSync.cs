@@ -11,14 +11,15 @@ namespace Integration.Core.PlanItems;
 
 /// <summary>
 /// Brings the action-plan list from SharePoint into the PlanItems table through list-item delta.
-/// Each page is stored before the next is read, and the delta link is saved only at the end,
-/// after everything it covers is stored.
+/// The next page is fetched while the current one is stored, at most two pages are held, and
+/// the delta link is saved only at the end, after everything it covers is stored.
 /// </summary>
 public sealed partial class PlanItemSync(
     SharePointLists lists,
     PlanItemStore store,
     DeltaCheckpointStore checkpoints,
     QuarantineStore quarantine,
+    IntegrationStorage storage,
     IOptions<SharePointOptions> sharePoint,
     IOptions<OverdueOptions> overdue,
     TimeProvider time,
@@ -28,6 +29,7 @@ public sealed partial class PlanItemSync(
     private readonly SharePointLists _lists = lists;
     private readonly PlanItemStore _store = store;
     private readonly QuarantineStore _quarantine = quarantine;
+    private readonly IntegrationStorage _storage = storage;
     private readonly SharePointOptions _sharePoint = sharePoint.Value;
     private readonly TimeZoneInfo _siteTimeZone = TimeZoneInfo.FindSystemTimeZoneById(overdue.Value.TimeZone);
     private readonly TimeProvider _time = time;
@@ -38,8 +40,14 @@ public sealed partial class PlanItemSync(
 
     public async Task<SyncCounts> RunAsync(string runId, CancellationToken ct)
     {
-        var listId = await _lists.ResolveListIdAsync(_sharePoint.Lists.PlanItems!, ct);
+        var listRef = _sharePoint.Lists.PlanItems!;
         var checkpoint = await checkpoints.GetAsync(Source, ct);
+
+        // A list id never changes, so once resolved it is taken from the checkpoint: a quiet night
+        // costs SharePoint a single delta call.
+        var listId = checkpoint is not null && checkpoint.ListRef == listRef
+            ? checkpoint.ListId
+            : await _lists.ResolveListIdAsync(listRef, ct);
         var startLink = checkpoint is not null && checkpoint.ListId == listId ? checkpoint.DeltaLink : null;
 
         var run = new Run(this, runId, listId);
@@ -54,11 +62,30 @@ public sealed partial class PlanItemSync(
             deltaLink = await run.ApplyDeltaAsync(null, ct);
         }
 
-        await checkpoints.SaveAsync(Source, new DeltaCheckpoint(listId, deltaLink), ct);
         var c = run.Counts;
+        if (NeedsSaving(checkpoint, listRef, listId, c))
+        {
+            await checkpoints.SaveAsync(Source, new DeltaCheckpoint(listRef, listId, deltaLink), ct);
+        }
+
         LogDone(runId, listId, c.Read, c.Created, c.Updated, c.Unchanged, c.Deleted, c.Quarantined);
         return c;
     }
+
+    /// <summary>
+    /// A night that read nothing leaves the old delta link standing: it covers exactly what the new
+    /// one would, and the quiet night writes nothing. The link is still renewed weekly so that
+    /// SharePoint never sees a token old enough to expire.
+    /// </summary>
+    private bool NeedsSaving(DeltaCheckpoint? previous, string listRef, string listId, SyncCounts counts) =>
+        counts.Read > 0
+        || previous is null
+        || previous.ListRef != listRef
+        || previous.ListId != listId
+        || previous.SavedAt is not { } saved
+        || _time.GetUtcNow() - saved > TokenRenewal;
+
+    internal static readonly TimeSpan TokenRenewal = TimeSpan.FromDays(7);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Plan-item list {ListId}: {Reason} Doing a full resync.")]
     private partial void LogResync(string listId, string reason);
@@ -72,7 +99,7 @@ public sealed partial class PlanItemSync(
     /// <summary>State of one run; a new one per message so nothing leaks between runs.</summary>
     private sealed class Run(PlanItemSync sync, string runId, string listId)
     {
-        private readonly SiteUserCache _users = new(sync._lists);
+        private readonly SiteUserCache _users = new(sync._lists, sync._storage, sync._time);
         private readonly PlanItemMapper _mapper = new(
             new ColumnNames(sync._sharePoint, PlanItemColumns.List),
             new PlanItemStatusMap(sync._sharePoint.PlanItemStatuses),
@@ -88,12 +115,45 @@ public sealed partial class PlanItemSync(
             var seen = fullSync ? new HashSet<string>(StringComparer.Ordinal) : null;
             var storeWasEmpty = fullSync && await sync._store.IsEmptyAsync(ct);
 
-            string? deltaLink = null;
-            await foreach (var page in sync._lists.ReadDeltaAsync(listId, startLink, ct))
+            // Reading the feed and storing it overlap: a bounded channel lets the next page arrive
+            // while this one is written, and never holds more than two.
+            var pages = System.Threading.Channels.Channel.CreateBounded<DeltaPage>(new System.Threading.Channels.BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var reader = Task.Run(async () =>
             {
-                await ApplyPageAsync(page.Items, seen, storeWasEmpty, ct);
-                deltaLink = page.DeltaLink ?? deltaLink;
+                try
+                {
+                    await foreach (var page in sync._lists.ReadDeltaAsync(listId, startLink, _mapper.Columns, stop.Token))
+                    {
+                        await pages.Writer.WriteAsync(page, stop.Token);
+                    }
+                }
+                finally
+                {
+                    pages.Writer.Complete();
+                }
+            }, stop.Token);
+
+            string? deltaLink = null;
+            try
+            {
+                await foreach (var page in pages.Reader.ReadAllAsync(ct))
+                {
+                    await ApplyPageAsync(page.Items, seen, storeWasEmpty, ct);
+                    deltaLink = page.DeltaLink ?? deltaLink;
+                }
             }
+            catch
+            {
+                // Storing failed: stop the reader and report the storing error, not its cancellation.
+                await stop.CancelAsync();
+                await Task.WhenAny(reader);
+                throw;
+            }
+
+            // Surfaces the reader's own failure (410, throttling given up, …) after the pages it did
+            // deliver are stored; a failed run saves no delta link.
+            await reader;
 
             if (deltaLink is null)
             {

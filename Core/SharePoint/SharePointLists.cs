@@ -32,7 +32,8 @@ public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePoin
     /// Pages of a list's delta feed, starting from a saved delta link or from scratch. Pages are
     /// yielded as they arrive so memory stays flat whatever the list size.
     /// </summary>
-    public async IAsyncEnumerable<DeltaPage> ReadDeltaAsync(string listId, string? deltaLink, [EnumeratorCancellation] CancellationToken ct)
+    /// <param name="fields">Columns to return; SharePoint sends dozens of system columns otherwise.</param>
+    public async IAsyncEnumerable<DeltaPage> ReadDeltaAsync(string listId, string? deltaLink, IReadOnlyCollection<string> fields, [EnumeratorCancellation] CancellationToken ct)
     {
         var delta = graph.Sites[SiteId].Lists[listId].Items.Delta;
         var next = deltaLink;
@@ -45,7 +46,7 @@ public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePoin
                 page = next is null
                     ? await delta.GetAsDeltaGetResponseAsync(r =>
                     {
-                        r.QueryParameters.Expand = ["fields"];
+                        r.QueryParameters.Expand = [$"fields($select={string.Join(',', fields)})"];
                         r.QueryParameters.Top = options.Value.PageSize;
                     }, ct)
                     : await delta.WithUrl(next).GetAsDeltaGetResponseAsync(cancellationToken: ct);

@@ -7,7 +7,7 @@ namespace Integration.Core.Storage;
 /// Where each source resumes. A delta link is saved only after everything it covers is stored,
 /// so a crash means redoing work, never skipping it.
 /// </summary>
-public sealed class DeltaCheckpointStore(IntegrationStorage storage)
+public sealed class DeltaCheckpointStore(IntegrationStorage storage, TimeProvider time)
 {
     private const string Partition = "delta";
 
@@ -16,7 +16,7 @@ public sealed class DeltaCheckpointStore(IntegrationStorage storage)
         var table = await storage.TableAsync(TableNames.DeltaCheckpoints, ct);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, source, cancellationToken: ct);
         return row.HasValue && row.Value is { } entity
-            ? new DeltaCheckpoint(entity.GetString("ListId") ?? "", entity.GetString("DeltaLink") ?? "")
+            ? new DeltaCheckpoint(entity.GetString("ListRef") ?? "", entity.GetString("ListId") ?? "", entity.GetString("DeltaLink") ?? "", entity.GetDateTimeOffset("SavedAt"))
             : null;
     }
 
@@ -25,8 +25,10 @@ public sealed class DeltaCheckpointStore(IntegrationStorage storage)
         var table = await storage.TableAsync(TableNames.DeltaCheckpoints, ct);
         await table.UpsertEntityAsync(new TableEntity(Partition, source)
         {
+            ["ListRef"] = checkpoint.ListRef,
             ["ListId"] = checkpoint.ListId,
             ["DeltaLink"] = checkpoint.DeltaLink,
+            ["SavedAt"] = time.GetUtcNow(),
         }, TableUpdateMode.Replace, ct);
     }
 
@@ -37,5 +39,7 @@ public sealed class DeltaCheckpointStore(IntegrationStorage storage)
     }
 }
 
+/// <param name="ListRef">The list as configured (id or display name), so a run can skip resolving it.</param>
 /// <param name="ListId">The list the link belongs to; a different configured list means a full sync.</param>
-public sealed record DeltaCheckpoint(string ListId, string DeltaLink);
+/// <param name="SavedAt">When the link was saved.</param>
+public sealed record DeltaCheckpoint(string ListRef, string ListId, string DeltaLink, DateTimeOffset? SavedAt = null);

@@ -18,5 +18,8 @@ public static class TableNames
     /// <summary>Notification events enqueued, so each is enqueued once.</summary>
     public const string NotificationLedger = "NotificationLedger";
 
-    public static IReadOnlyList<string> All { get; } = [PlanItems, DeltaCheckpoints, Quarantine, SyncRuns, NotificationLedger];
+    /// <summary>Emails of the site's users by person-column lookup id, so each owner costs one Graph call a week, not one a night.</summary>
+    public const string SiteUsers = "SiteUsers";
+
+    public static IReadOnlyList<string> All { get; } = [PlanItems, DeltaCheckpoints, Quarantine, SyncRuns, NotificationLedger, SiteUsers];
 }

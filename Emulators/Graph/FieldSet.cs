@@ -16,6 +16,13 @@ internal sealed class FieldSet
 
     public IReadOnlyList<KeyValuePair<string, JsonElement>> Entries => entries;
 
+    /// <summary>
+    /// The properties of one JSON object as columns. They share that object's document, so bulk seeding
+    /// makes one document per item instead of one per value.
+    /// </summary>
+    public static FieldSet FromObject(JsonElement item) =>
+        new([.. item.EnumerateObject().Select(p => new KeyValuePair<string, JsonElement>(p.Name, p.Value))]);
+
     public bool TryGet(string name, out JsonElement value)
     {
         foreach (var entry in entries)

@@ -35,6 +35,13 @@ public sealed class GraphStandIn : IAsyncDisposable
 
     public RequestLog Requests => context.Requests;
 
+    /// <summary>Delay before every Graph response; starts at <see cref="GraphStandInOptions.Latency"/>.</summary>
+    public TimeSpan Latency
+    {
+        get => context.Latency;
+        set => context.Latency = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value));
+    }
+
     /// <summary>Starts listening on 127.0.0.1 (a free port unless <see cref="GraphStandInOptions.Port"/> is set).</summary>
     public static async Task<GraphStandIn> StartAsync(GraphStandInOptions? options = null, CancellationToken ct = default)
     {
@@ -46,7 +53,8 @@ public sealed class GraphStandIn : IAsyncDisposable
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(GraphStandIn).Assembly.GetName().Name });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         builder.Services.AddRoutingCore();
-        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+        // Diagnostics go to stderr: as a process, the stand-in's stdout carries only its "listening" line.
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
 
         var app = builder.Build();
         StandInPipeline.Use(app, context);

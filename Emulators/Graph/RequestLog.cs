@@ -28,6 +28,15 @@ public sealed class RequestLog
         }
     }
 
+    /// <summary>The requests so far by kind, for benchmarks that count what a sync costs SharePoint.</summary>
+    public RequestCounts CountByKind()
+    {
+        lock (gate)
+        {
+            return RequestCounts.Of(requests.Select(r => r.Kind));
+        }
+    }
+
     public void Clear()
     {
         lock (gate)

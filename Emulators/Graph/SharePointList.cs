@@ -54,7 +54,7 @@ public sealed partial class SharePointList
 
     internal SharePointSite Site { get; }
 
-    private ListKind Kind { get; }
+    internal ListKind Kind { get; }
 
     internal Guid Guid { get; }
 
@@ -212,6 +212,15 @@ public sealed partial class SharePointList
             }
 
             return Insert(nextId++, fields).Id;
+        }
+    }
+
+    /// <summary>Ids of the items that exist now, ascending.</summary>
+    internal int[] LiveIds()
+    {
+        lock (gate)
+        {
+            return [.. items.Values.Where(r => !r.Deleted).Select(r => r.Id)];
         }
     }
 

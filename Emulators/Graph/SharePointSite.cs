@@ -94,6 +94,28 @@ public sealed class SharePointSite
         return list;
     }
 
+    /// <summary>The generic list with this display name, added first if missing; atomically.</summary>
+    internal SharePointList GetOrAddList(string displayName)
+    {
+        lock (gate)
+        {
+            if (FindListUnlocked(displayName) is { } existing)
+            {
+                return existing;
+            }
+        }
+
+        try
+        {
+            return AddList(displayName);
+        }
+        catch (InvalidOperationException)
+        {
+            // Another caller added it between the look and the add.
+            return GetList(displayName);
+        }
+    }
+
     /// <summary>A list by GUID or display name (case-insensitive), as Graph addresses them.</summary>
     public SharePointList GetList(string idOrDisplayName) =>
         FindList(idOrDisplayName) ?? throw new KeyNotFoundException($"Site '{DisplayName}' has no list '{idOrDisplayName}'.");

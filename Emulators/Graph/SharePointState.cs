@@ -39,6 +39,22 @@ public sealed class SharePointState
         return site;
     }
 
+    /// <summary>The site at this host and path, added first if missing; atomically, so concurrent seeds share one site.</summary>
+    internal SharePointSite GetOrAddSite(string hostName, string sitePath, string displayName)
+    {
+        var site = new SharePointSite(hostName, sitePath, displayName, clock);
+        lock (gate)
+        {
+            if (FindSiteUnlocked(site.Id) is { } existing)
+            {
+                return existing;
+            }
+
+            sites.Add(site);
+            return site;
+        }
+    }
+
     public SharePointSite GetSite(string siteId) =>
         FindSite(siteId) ?? throw new KeyNotFoundException($"No site with id '{siteId}'.");
 

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Integration.Core.Hosting;
 using Integration.Core.PlanItems;
 using Integration.Core.Queues;
@@ -38,6 +39,9 @@ public sealed class IntegrationHarness : IAsyncDisposable
     public IConfiguration Configuration { get; }
     public IServiceProvider Services => _services;
 
+    /// <summary>Every request the Core services send to Table storage.</summary>
+    public StorageRequestCounter TableRequests { get; private init; } = null!;
+
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     /// <param name="now">The fake clock's start, an instant (default 2026-11-27 10:00 in Stockholm).</param>
@@ -60,12 +64,14 @@ public sealed class IntegrationHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
         var time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+        var tableRequests = new StorageRequestCounter();
         var services = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<TimeProvider>(time)
             .AddIntegration(configuration)
+            .ConfigureAll<TableClientOptions>(o => o.AddPolicy(tableRequests, Azure.Core.HttpPipelinePosition.PerCall))
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        return new IntegrationHarness(graph, site, list, services, time, configuration);
+        return new IntegrationHarness(graph, site, list, services, time, configuration) { TableRequests = tableRequests };
     }
 
     /// <summary>Runs the plan-item sync as the queue worker does for a run's message.</summary>

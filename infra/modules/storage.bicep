@@ -30,6 +30,7 @@ var queueNames = [
 
 var tableNames = [
   'PlanItems'
+  'SiteUsers'
   'DeltaCheckpoints'
   'Quarantine'
   'SyncRuns'

@@ -28,6 +28,7 @@ internal static class GraphEndpoints
             ItemEndpoints.GetFields(context, http, siteId, listRef, itemRef));
         v1.MapPatch(Item + "/fields", (HttpContext http, string siteId, string listRef, string itemRef) =>
             ItemEndpoints.PatchFields(context, http, siteId, listRef, itemRef));
+        ControlEndpoints.Map(app, context);
         app.MapFallback((HttpContext http) =>
         {
             var segment = http.Request.Path.Value?.TrimEnd('/').Split('/')[^1];

@@ -3,6 +3,8 @@ namespace Integration.Emulators.Graph.Http;
 /// <summary>What the endpoints and middleware of one stand-in share.</summary>
 internal sealed class StandInContext(GraphStandInOptions options)
 {
+    private long latencyTicks = options.Latency.Ticks;
+
     public GraphStandInOptions Options { get; } = options;
 
     public SharePointState State { get; } = new(options.Clock);
@@ -10,6 +12,13 @@ internal sealed class StandInContext(GraphStandInOptions options)
     public FaultInjector Faults { get; } = new();
 
     public RequestLog Requests { get; } = new();
+
+    /// <summary>Delay before every Graph response; starts at the option's value and can be changed while running.</summary>
+    public TimeSpan Latency
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref latencyTicks));
+        set => Interlocked.Exchange(ref latencyTicks, value.Ticks);
+    }
 
     /// <summary>Root that links point back to, e.g. <c>http://127.0.0.1:54321/v1.0</c>; known once the port is bound.</summary>
     public string BaseUrl { get; set; } = "";

@@ -8,17 +8,21 @@ namespace Integration.Emulators.Graph.Http;
 
 /// <summary>
 /// What happens to every request before and around routing: request ids, the log, latency,
-/// injected faults, and a Graph-shaped 500 when an endpoint throws.
+/// injected faults, and a Graph-shaped 500 when an endpoint throws. Control requests
+/// (<see cref="ControlEndpoints.Prefix"/>) skip all of it, so they never show up in Graph request counts.
 /// </summary>
 internal static class StandInPipeline
 {
     public static void Use(WebApplication app, StandInContext context)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<GraphStandIn>();
-        app.Use((http, next) => IdentifyAndLog(context, http, next));
-        app.Use((http, next) => DelayAsync(context, http, next));
-        app.Use((http, next) => InjectFaultsAsync(context, http, next));
-        app.Use((http, next) => ShapeErrorsAsync(logger, http, next));
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments(ControlEndpoints.Prefix), graph =>
+        {
+            graph.Use((http, next) => IdentifyAndLog(context, http, next));
+            graph.Use((http, next) => DelayAsync(context, http, next));
+            graph.Use((http, next) => InjectFaultsAsync(context, http, next));
+            graph.Use((http, next) => ShapeErrorsAsync(logger, http, next));
+        });
         app.UseRouting();
     }
 
@@ -27,11 +31,13 @@ internal static class StandInPipeline
         var received = context.Options.Clock.GetUtcNow();
         RequestIdentity.Assign(http, received);
         var method = http.Request.Method;
+        var path = http.Request.Path.Value ?? "";
         var pathAndQuery = PathAndQuery(http.Request);
         // Logged as the response starts, so a client that has its answer always finds the entry.
         http.Response.OnStarting(() =>
         {
-            context.Requests.Add(new LoggedRequest(method, pathAndQuery, http.Response.StatusCode, received));
+            var kind = RequestClassifier.Classify(context.State, method, path);
+            context.Requests.Add(new LoggedRequest(method, pathAndQuery, http.Response.StatusCode, received) { Kind = kind });
             return Task.CompletedTask;
         });
         return next(http);
@@ -39,9 +45,10 @@ internal static class StandInPipeline
 
     private static async Task DelayAsync(StandInContext context, HttpContext http, RequestDelegate next)
     {
-        if (context.Options.Latency > TimeSpan.Zero)
+        var latency = context.Latency;
+        if (latency > TimeSpan.Zero)
         {
-            await Task.Delay(context.Options.Latency, http.RequestAborted);
+            await Task.Delay(latency, http.RequestAborted);
         }
 
         await next(http);

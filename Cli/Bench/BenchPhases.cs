@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Azure.Data.Tables;
+using Integration.Core.Hosting;
+using Integration.Core.PlanItems;
+using Integration.Core.Storage;
+using Integration.Core.Sync;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integration.Cli.Bench;
+
+/// <summary>
+/// One phase of the bench, run in a process of its own so that its peak working set is its own.
+/// The configuration is the ordinary one (environment variables), pointing at the bench's Azurite
+/// and Graph stand-in.
+/// </summary>
+internal static class BenchPhases
+{
+    public const string FullSync = "full-sync";
+    public const string Sync = "sync";
+    public const string RawCeiling = "raw-ceiling";
+    public const string Scan = "scan";
+    public const string Naive = "naive";
+
+    public static IReadOnlyList<string> All { get; } = [FullSync, Sync, RawCeiling, Scan, Naive];
+
+    public static async Task<PhaseResult> RunAsync(string phase, IConfiguration configuration, CancellationToken ct)
+    {
+        var tableRequests = new StorageRequestCounter();
+        var services = new ServiceCollection().AddLogging();
+        services.AddIntegration(configuration);
+        services.ConfigureAll<TableClientOptions>(o => o.AddPolicy(tableRequests, Azure.Core.HttpPipelinePosition.PerCall));
+        await using var provider = services.BuildServiceProvider();
+
+        var clock = Stopwatch.StartNew();
+        var result = phase switch
+        {
+            FullSync or Sync => FromCounts(phase, await provider.GetServices<ISourceSync>().Single(s => s.Source == SyncSources.PlanItems).RunAsync(phase, ct)),
+            RawCeiling => await RawCeilingAsync(provider, clock, ct),
+            Scan => await ScanAsync(provider, ct),
+            Naive => FromCounts(phase, await ActivatorUtilities.CreateInstance<NaiveSync>(provider).RunAsync(ct)),
+            _ => throw new ArgumentException($"Unknown bench phase '{phase}'; expected one of {string.Join(", ", All)}."),
+        };
+        var seconds = result.Seconds > 0 ? result.Seconds : clock.Elapsed.TotalSeconds;
+
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        return result with
+        {
+            Seconds = seconds,
+            PeakWorkingSetBytes = self.PeakWorkingSet64,
+            TableReads = tableRequests.Reads,
+            TableWrites = tableRequests.Writes,
+            TableTransactions = tableRequests.Transactions,
+        };
+    }
+
+    private static PhaseResult FromCounts(string phase, SyncCounts c) =>
+        new(phase, 0, 0, 0, 0, 0, c.Read, c.Created, c.Updated, c.Unchanged, c.Deleted, c.Quarantined, Entities: c.Created + c.Updated);
+
+    private static async Task<PhaseResult> ScanAsync(IServiceProvider provider, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var scan = await provider.GetRequiredService<OverdueScanner>().ScanAsync(ct);
+        var seconds = clock.Elapsed.TotalSeconds;
+        return new PhaseResult(Scan, seconds, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            Scanned: scan.Scanned, OpenWithinHorizon: await OpenWithinHorizonAsync(provider, ct), FlagWrites: scan.FlagWrites);
+    }
+
+    /// <summary>The yardstick for the scan: open items due by the horizon, counted outside the timing.</summary>
+    private static async Task<int> OpenWithinHorizonAsync(IServiceProvider provider, CancellationToken ct)
+    {
+        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Configuration.OverdueOptions>>().Value;
+        var rule = new OverdueRule(TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone), options.DueSoonDays);
+        var horizon = rule.Horizon(rule.Today(provider.GetRequiredService<TimeProvider>().GetUtcNow())).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var table = await provider.GetRequiredService<PlanItemStore>().TableAsync(ct);
+        var count = 0;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PlanItemEntity.Partition} and IsDeleted eq false and IsOpen eq true and DueDate le {horizon}");
+        await foreach (var _ in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct)) count++;
+        return count;
+    }
+
+    /// <summary>
+    /// The raw store ceiling: the stored plan items written again, straight to a table of their
+    /// own in batch transactions, with no sync logic. Only the writes are timed.
+    /// </summary>
+    private static async Task<PhaseResult> RawCeilingAsync(IServiceProvider provider, Stopwatch total, CancellationToken ct)
+    {
+        var storage = provider.GetRequiredService<IntegrationStorage>();
+        var source = await storage.TableAsync(TableNames.PlanItems, ct);
+        var target = storage.TableService.GetTableClient("RawCeiling");
+        await target.DeleteAsync(ct);
+        await target.CreateIfNotExistsAsync(ct);
+
+        var writing = new Stopwatch();
+        var entities = 0;
+        await foreach (var page in source.QueryAsync<TableEntity>(e => e.PartitionKey == PlanItemEntity.Partition, maxPerPage: 1000, cancellationToken: ct).AsPages())
+        {
+            var actions = page.Values.Select(e =>
+            {
+                e.ETag = default;
+                return new TableTransactionAction(TableTransactionActionType.Add, e);
+            }).ToList();
+            writing.Start();
+            await TableBatch.SubmitAsync(target, actions, ct);
+            writing.Stop();
+            entities += actions.Count;
+        }
+
+        _ = total;
+        return new PhaseResult(RawCeiling, writing.Elapsed.TotalSeconds, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Entities: entities);
+    }
+}

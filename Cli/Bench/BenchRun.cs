@@ -1,0 +1,46 @@
+using Integration.Emulators.Graph;
+
+namespace Integration.Cli.Bench;
+
+/// <summary>The figures of one list size, from one bench invocation.</summary>
+public sealed record BenchRun(
+    int Size,
+    int PageSize,
+    PhaseResult FullSync,
+    RequestCounts FullSyncRequests,
+    PhaseResult RawCeiling,
+    PhaseResult FirstScan,
+    PhaseResult QuietSync,
+    RequestCounts QuietRequests,
+    PhaseResult QuietScan,
+    int OnePercentChanged,
+    PhaseResult OnePercentSync,
+    RequestCounts OnePercentRequests,
+    PhaseResult OnePercentScan,
+    RequestCounts OnePercentScanRequests,
+    int NaiveChanged,
+    PhaseResult Naive,
+    RequestCounts NaiveRequests)
+{
+    public double FullSyncPerSecond => FullSync.Entities / FullSync.Seconds;
+    public double RawPerSecond => RawCeiling.Entities / RawCeiling.Seconds;
+    public double ThroughputRatio => FullSyncPerSecond / RawPerSecond;
+    public double QuietRatio => QuietSync.Seconds / FullSync.Seconds;
+    public double OnePercentRatio => OnePercentSync.Seconds / FullSync.Seconds;
+    public double NaiveTimeRatio => Naive.Seconds / OnePercentSync.Seconds;
+    public double NaiveRequestRatio => NaiveRequests.Total / (double)Math.Max(1, OnePercentRequests.Total);
+    public int OnePercentRequestBound => (int)Math.Ceiling(OnePercentChanged / (double)PageSize) + 2;
+
+    /// <summary>A night as it runs: the sync and the overdue scan after it.</summary>
+    public int OnePercentNightUnits => ResourceUnits.Of(OnePercentRequests) + ResourceUnits.Of(OnePercentScanRequests);
+    public double OnePercentNightSeconds => OnePercentSync.Seconds + OnePercentScan.Seconds;
+}
+
+/// <summary>
+/// SharePoint's published cost estimate: 1 resource unit per single-item or delta-with-token call,
+/// 2 per multi-item read or write. On a night every delta call carries a token.
+/// </summary>
+public static class ResourceUnits
+{
+    public static int Of(RequestCounts c) => c.Delta + c.Item + c.FieldsPatch + c.List + c.Site + c.UserLookup + c.Other + 2 * c.Items;
+}

@@ -1,0 +1,20 @@
+namespace Integration.Cli.Bench;
+
+/// <summary>What one measured phase did, as a bench child process reports it on its last stdout line.</summary>
+public sealed record PhaseResult(
+    string Phase,
+    double Seconds,
+    long PeakWorkingSetBytes,
+    long TableReads,
+    long TableWrites,
+    long TableTransactions,
+    int Read,
+    int Created,
+    int Updated,
+    int Unchanged,
+    int Deleted,
+    int Quarantined,
+    int Scanned = 0,
+    int OpenWithinHorizon = 0,
+    int FlagWrites = 0,
+    int Entities = 0);

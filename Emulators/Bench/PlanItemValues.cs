@@ -1,0 +1,27 @@
+namespace Integration.Emulators.Bench;
+
+/// <summary>One generated plan item.</summary>
+internal sealed record PlanItemValues(
+    string Title,
+    string Goal,
+    string ResponsibleBody,
+    int OwnerLookupId,
+    DateOnly? DueDate,
+    string Status,
+    string CaseNumber,
+    string BudgetAssignment);
+
+/// <summary>The plan-item list's default internal column names (README, "The plan-item list").</summary>
+internal static class PlanItemColumns
+{
+    public const string Title = "Title";
+    public const string Goal = "Goal";
+    public const string ResponsibleBody = "ResponsibleBody";
+
+    /// <summary>The person column Owner, as Graph gives it: only the lookup id, a string.</summary>
+    public const string OwnerLookupId = "OwnerLookupId";
+    public const string DueDate = "DueDate";
+    public const string Status = "Status";
+    public const string CaseNumber = "CaseNumber";
+    public const string BudgetAssignment = "BudgetAssignment";
+}

@@ -1,0 +1,7 @@
+namespace Integration.Emulators.Bench;
+
+/// <param name="Count">Items to add.</param>
+/// <param name="Seed">Same seed, same items.</param>
+/// <param name="Today">The day the data is made for: due dates spread around it.</param>
+/// <param name="Owners">People the items are spread over, entered in the site's User Information List.</param>
+public sealed record SeedRequest(int Count, int Seed, DateOnly Today, int Owners = 200);

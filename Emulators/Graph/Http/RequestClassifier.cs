@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Integration.Emulators.Graph.Http;
+
+/// <summary>Sorts a Graph request into a <see cref="RequestKind"/> by its route, as the endpoints would route it.</summary>
+internal static class RequestClassifier
+{
+    public static RequestKind Classify(SharePointState state, string method, string path)
+    {
+        // v1.0 / sites / {site} / lists / {list} / items / {item} / fields
+        var s = path.Trim('/').Split('/');
+        if (s.Length < 3 || !Is(s[0], "v1.0") || !Is(s[1], "sites") || (s.Length > 3 && !Is(s[3], "lists")))
+        {
+            return RequestKind.Other;
+        }
+
+        var get = HttpMethods.IsGet(method);
+        return s.Length switch
+        {
+            3 when get => RequestKind.Site,
+            4 or 5 when get => RequestKind.List,
+            6 when get && Is(s[5], "items") => RequestKind.Items,
+            7 when get && Is(s[5], "items") => DeltaEndpoint.IsDelta(s[6], out _) ? RequestKind.Delta : ItemRead(state, s[2], s[4]),
+            8 when Is(s[5], "items") && Is(s[7], "fields") && HttpMethods.IsPatch(method) => RequestKind.FieldsPatch,
+            8 when get && Is(s[5], "items") && Is(s[7], "fields") => ItemRead(state, s[2], s[4]),
+            _ => RequestKind.Other,
+        };
+    }
+
+    // Reading a person's entry is what a sync does once per owner, so it is counted apart from plan-item reads.
+    private static RequestKind ItemRead(SharePointState state, string siteId, string listRef) =>
+        string.Equals(listRef, SharePointSite.UserInformationListName, StringComparison.OrdinalIgnoreCase)
+        || state.FindSite(siteId)?.FindList(listRef)?.Kind == ListKind.UserInformation
+            ? RequestKind.UserLookup
+            : RequestKind.Item;
+
+    private static bool Is(string segment, string name) => string.Equals(segment, name, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,16 @@
+namespace Integration.Emulators.Graph.Http;
+
+/// <summary>
+/// The control API's shape for <see cref="RequestCounts"/>: <c>{"total":n,"byKind":{"delta":n,…}}</c>.
+/// Shared by the endpoint and <see cref="GraphStandInProcess"/>.
+/// </summary>
+internal sealed record RequestCountsJson(int Total, IReadOnlyDictionary<string, int> ByKind)
+{
+    public static RequestCountsJson From(RequestCounts counts) => new(counts.Total, counts.ByKind);
+
+    public RequestCounts ToCounts()
+    {
+        int Of(string kind) => ByKind.GetValueOrDefault(kind);
+        return new(Of("delta"), Of("items"), Of("item"), Of("fieldsPatch"), Of("list"), Of("site"), Of("userLookup"), Of("other"));
+    }
+}

@@ -1,0 +1,29 @@
+namespace Integration.Emulators.Graph;
+
+/// <summary>What a Graph request asked for, so a benchmark can count requests by the cost SharePoint charges for them.</summary>
+public enum RequestKind
+{
+    /// <summary>Anything not listed below: creates, deletes, unknown routes.</summary>
+    Other,
+
+    /// <summary><c>GET /sites/{id}</c>.</summary>
+    Site,
+
+    /// <summary><c>GET /sites/{id}/lists</c> or one list.</summary>
+    List,
+
+    /// <summary>A page of <c>GET …/items</c> (a plain listing, not delta).</summary>
+    Items,
+
+    /// <summary><c>GET …/items/{id}</c> or its <c>/fields</c>, outside the User Information List.</summary>
+    Item,
+
+    /// <summary>Any delta call: the first, each nextLink page and each deltaLink.</summary>
+    Delta,
+
+    /// <summary><c>PATCH …/items/{id}/fields</c>.</summary>
+    FieldsPatch,
+
+    /// <summary>An item GET on the site's User Information List: resolving a person column to a name and email.</summary>
+    UserLookup,
+}
