@@ -5,7 +5,6 @@ using Integration.Core.SharePoint;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Microsoft.Extensions.Options;
-using Microsoft.Graph;
 
 namespace Integration.Cli.Bench;
 
@@ -16,7 +15,6 @@ namespace Integration.Cli.Bench;
 /// so the difference measured is the strategy, not the plumbing.
 /// </summary>
 internal sealed class NaiveSync(
-    GraphServiceClient graph,
     SharePointLists lists,
     PlanItemStore store,
     DeltaCheckpointStore checkpoints,
@@ -32,22 +30,17 @@ internal sealed class NaiveSync(
             ?? await lists.ResolveListIdAsync(options.Lists.PlanItems!, ct);
         var mapper = new PlanItemMapper(new ColumnNames(options, PlanItemColumns.List), new PlanItemStatusMap(options.PlanItemStatuses), TimeZoneInfo.FindSystemTimeZoneById(overdue.Value.TimeZone));
         var users = new SiteUserCache(lists, storage, time);
+        await users.LoadKnownAsync(ct);
         var table = await store.TableAsync(ct);
         int created = 0, updated = 0, unchanged = 0, quarantined = 0, deleted = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
-        var items = graph.Sites[options.SiteId].Lists[listId].Items;
-        var page = await items.GetAsync(r =>
-        {
-            r.QueryParameters.Expand = [$"fields($select={string.Join(',', mapper.Columns)})"];
-            r.QueryParameters.Top = options.PageSize;
-        }, ct);
-        while (page is not null)
+        await foreach (var page in lists.ListItemsAsync(listId, mapper.Columns, ct))
         {
             // Item by item, but as many at once as the real sync reads, so only the strategy differs.
-            await Parallel.ForEachAsync(page.Value ?? [], new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (item, token) =>
+            await Parallel.ForEachAsync(page, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (item, token) =>
             {
-                lock (seen) seen.Add(item.Id!);
+                lock (seen) seen.Add(item.Id);
                 var ownerId = mapper.OwnerLookupId(item);
                 var result = mapper.Map(item, ownerId is null ? null : await users.GetAsync(ownerId, token));
                 if (result.Item is not { } planItem)
@@ -72,8 +65,6 @@ internal sealed class NaiveSync(
                     Interlocked.Increment(ref unchanged);
                 }
             });
-
-            page = page.OdataNextLink is { } next ? await items.WithUrl(next).GetAsync(cancellationToken: ct) : null;
         }
 
         await foreach (var id in store.ActiveIdsAsync(ct))

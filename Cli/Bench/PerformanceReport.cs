@@ -66,7 +66,7 @@ internal static class PerformanceReport
         Row("naive baseline: Graph requests", r => r.NaiveRequests.Total.ToString("N0", CultureInfo.InvariantCulture));
         Row("naive baseline: peak working set", r => $"{F(r.Naive.PeakWorkingSetBytes / MiB, "F0")} MiB");
         Row("**naive / delta**: time, requests", r => $"**{F(r.NaiveTimeRatio, "F1")}**, {F(r.NaiveRequestRatio, "F1")}");
-        Row("overdue scan (1% night): entities read / open items due by the horizon", r => $"{r.OnePercentScan.Scanned:N0} / {r.OnePercentScan.OpenWithinHorizon:N0}");
+        Row("overdue scan (1% night): entities read / open items due by the horizon / flags to clear", r => $"{r.OnePercentScan.Scanned:N0} / {r.OnePercentScan.OpenWithinHorizon:N0} / {r.OnePercentScan.FlagsToClear:N0}");
         Row("overdue scan (1% night): time", r => $"{F(r.OnePercentScan.Seconds)} s");
         Row("first overdue scan: entities read / flag writes / time", r => $"{r.FirstScan.Scanned:N0} / {r.FirstScan.FlagWrites:N0} / {F(r.FirstScan.Seconds)} s");
         Row("estimated SharePoint resource units, 1% night (sync + scan)", r => r.OnePercentNightUnits.ToString("N0", CultureInfo.InvariantCulture));
@@ -88,7 +88,14 @@ internal static class PerformanceReport
         Target("Graph requests on the 1% night", "≤ ceil(changed / page size) + 2", r => ($"{r.OnePercentRequests.Total} ≤ {r.OnePercentRequestBound}", r.OnePercentRequests.Total <= r.OnePercentRequestBound));
         Target("Table writes on the quiet night", "0", r => ((r.QuietSync.TableWrites + r.QuietScan.TableWrites).ToString(CultureInfo.InvariantCulture), r.QuietSync.TableWrites + r.QuietScan.TableWrites == 0));
         Target("naive / delta time on the 1% night", "≥ 10", r => (F(r.NaiveTimeRatio, "F1"), r.NaiveTimeRatio >= 10));
-        Target("overdue-scan reads", "≤ open items due by the horizon", r => ($"{r.OnePercentScan.Scanned:N0} ≤ {r.OnePercentScan.OpenWithinHorizon:N0}", r.OnePercentScan.Scanned <= r.OnePercentScan.OpenWithinHorizon));
+        Target("overdue-scan reads (1% night)", "≤ open items due by the horizon, by a server-side filter", r =>
+        {
+            var s = r.OnePercentScan;
+            var text = s.Scanned <= s.OpenWithinHorizon
+                ? $"{s.Scanned:N0} ≤ {s.OpenWithinHorizon:N0}"
+                : $"{s.Scanned:N0} = {s.OpenWithinHorizon:N0} open + {s.Scanned - s.OpenWithinHorizon:N0} whose flag must be cleared ({s.FlagsToClear:N0} such);";
+            return (text, s.Scanned <= s.OpenWithinHorizon);
+        });
         if (runs.Count > 1)
         {
             var small = runs.MinBy(r => r.Size)!;

@@ -16,5 +16,6 @@ public sealed record PhaseResult(
     int Quarantined,
     int Scanned = 0,
     int OpenWithinHorizon = 0,
+    int FlagsToClear = 0,
     int FlagWrites = 0,
     int Entities = 0);

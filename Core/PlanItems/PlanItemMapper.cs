@@ -1,5 +1,4 @@
 using Integration.Core.SharePoint;
-using Microsoft.Graph.Models;
 
 namespace Integration.Core.PlanItems;
 
@@ -23,15 +22,13 @@ public sealed class PlanItemMapper(ColumnNames columns, PlanItemStatusMap status
         columns[PlanItemColumns.CaseNumber], columns[PlanItemColumns.BudgetAssignment], columns[PlanItemColumns.OverdueFlag],
     ];
 
-    public string? OwnerLookupId(ListItem item) =>
-        FieldValues.GetText(item.Fields?.AdditionalData, columns.LookupId(PlanItemColumns.Owner));
+    public string? OwnerLookupId(SharePointItem item) => item.Text(columns.LookupId(PlanItemColumns.Owner));
 
-    public MapResult Map(ListItem item, SiteUser? owner)
+    public MapResult Map(SharePointItem item, SiteUser? owner)
     {
-        var fields = item.Fields?.AdditionalData;
-        string? Text(string column) => FieldValues.GetText(fields, columns[column]);
+        string? Text(string column) => item.Text(columns[column]);
 
-        var id = item.Id ?? "";
+        var id = item.Id;
         var title = Text(PlanItemColumns.Title);
         if (title is null) return MapResult.Reject("Title is missing.");
         if (title.Length > MaxTitleLength) return MapResult.Reject($"Title is {title.Length} characters; the limit is {MaxTitleLength}.");

@@ -5,7 +5,6 @@ using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Graph.Models;
 
 namespace Integration.Core.PlanItems;
 
@@ -114,6 +113,8 @@ public sealed partial class PlanItemSync(
             var fullSync = startLink is null;
             var seen = fullSync ? new HashSet<string>(StringComparer.Ordinal) : null;
             var storeWasEmpty = fullSync && await sync._store.IsEmptyAsync(ct);
+            if (fullSync) await _users.LoadAllAsync(ct);
+            else await _users.LoadKnownAsync(ct);
 
             // Reading the feed and storing it overlap: a bounded channel lets the next page arrive
             // while this one is written, and never holds more than two.
@@ -168,16 +169,16 @@ public sealed partial class PlanItemSync(
             return deltaLink;
         }
 
-        private async Task ApplyPageAsync(IReadOnlyList<ListItem> page, HashSet<string>? seen, bool storeWasEmpty, CancellationToken ct)
+        private async Task ApplyPageAsync(IReadOnlyList<SharePointItem> page, HashSet<string>? seen, bool storeWasEmpty, CancellationToken ct)
         {
             // A delta feed can repeat an item; within a page the last occurrence wins.
-            var latest = new Dictionary<string, ListItem>(StringComparer.Ordinal);
+            var latest = new Dictionary<string, SharePointItem>(StringComparer.Ordinal);
             foreach (var item in page)
             {
-                if (item.Id is { } id) latest[id] = item;
+                latest[item.Id] = item;
             }
 
-            await _users.PrefetchAsync(latest.Values.Where(i => i.Deleted is null).Select(_mapper.OwnerLookupId).OfType<string>(), ct);
+            await _users.PrefetchAsync(latest.Values.Where(i => !i.Deleted).Select(_mapper.OwnerLookupId).OfType<string>(), ct);
 
             var toRead = storeWasEmpty ? latest.Keys.Where(seen!.Contains) : latest.Keys;
             var existing = await sync._store.GetManyAsync(toRead.ToList(), ct);
@@ -190,7 +191,7 @@ public sealed partial class PlanItemSync(
                 seen?.Add(id);
                 existing.TryGetValue(id, out var current);
 
-                if (item.Deleted is not null)
+                if (item.Deleted)
                 {
                     Counts.Deleted++;
                     if (current is { IsDeleted: false }) actions.Add(Tombstone(current));
@@ -204,7 +205,7 @@ public sealed partial class PlanItemSync(
                 {
                     Counts.Quarantined++;
                     sync.LogQuarantined(id, result.Reason!);
-                    rejected.Add(new QuarantinedItem(sync.Source, id, result.Reason!, await RawPayload.OfAsync(item, ct)));
+                    rejected.Add(new QuarantinedItem(sync.Source, id, result.Reason!, item.ToJson()));
                     continue;
                 }
 

@@ -1,10 +1,13 @@
 using System.Net;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Integration.Core.Configuration;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
 
 namespace Integration.Core.SharePoint;
 
@@ -12,10 +15,22 @@ namespace Integration.Core.SharePoint;
 /// The SharePoint reads and writes the syncs need, through the Graph SDK. Kept small so a sync
 /// engine reads as business logic, and so a different list host would be one class.
 /// </summary>
+/// <remarks>
+/// Item pages are built by the SDK's request builders and sent through its adapter, so
+/// authentication, retries on 429/503 with Retry-After, and Graph's error mapping all apply; only
+/// the body is read with System.Text.Json. Kiota's untyped model costs more than the rest of a
+/// sync together (every string is tried as a date, every value boxed twice), and at 100,000 items
+/// that decides how long a full sync takes.
+/// </remarks>
 public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePointOptions> options)
 {
     /// <summary>The hidden list that maps person-column lookup ids to accounts.</summary>
     public const string UserInformationList = "User Information List";
+
+    private static readonly Dictionary<string, ParsableFactory<IParsable>> Errors = new()
+    {
+        ["XXX"] = ODataError.CreateFromDiscriminatorValue,
+    };
 
     private string SiteId => options.Value.SiteId
         ?? throw new InvalidOperationException("SharePoint__SiteId is not configured.");
@@ -36,29 +51,57 @@ public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePoin
     public async IAsyncEnumerable<DeltaPage> ReadDeltaAsync(string listId, string? deltaLink, IReadOnlyCollection<string> fields, [EnumeratorCancellation] CancellationToken ct)
     {
         var delta = graph.Sites[SiteId].Lists[listId].Items.Delta;
-        var next = deltaLink;
-        var first = true;
-        while (first || next is not null)
+        var request = deltaLink is null
+            ? delta.ToGetRequestInformation(r =>
+            {
+                r.QueryParameters.Expand = [Select(fields)];
+                r.QueryParameters.Top = options.Value.PageSize;
+            })
+            : delta.WithUrl(deltaLink).ToGetRequestInformation();
+
+        while (request is not null)
         {
-            Microsoft.Graph.Sites.Item.Lists.Item.Items.Delta.DeltaGetResponse? page;
+            ItemPage page;
             try
             {
-                page = next is null
-                    ? await delta.GetAsDeltaGetResponseAsync(r =>
-                    {
-                        r.QueryParameters.Expand = [$"fields($select={string.Join(',', fields)})"];
-                        r.QueryParameters.Top = options.Value.PageSize;
-                    }, ct)
-                    : await delta.WithUrl(next).GetAsDeltaGetResponseAsync(cancellationToken: ct);
+                page = await SendAsync(request, ct);
             }
             catch (ODataError error) when (error.ResponseStatusCode == (int)HttpStatusCode.Gone)
             {
                 throw new DeltaResyncRequiredException($"SharePoint expired the delta token for list {listId} ({error.Error?.Code}).", error);
             }
 
-            first = false;
-            next = page?.OdataNextLink;
-            yield return new DeltaPage(page?.Value ?? [], next is null ? page?.OdataDeltaLink : null);
+            request = page.NextLink is { } next ? delta.WithUrl(next).ToGetRequestInformation() : null;
+            yield return new DeltaPage(page.Items, page.NextLink is null ? page.DeltaLink : null);
+        }
+    }
+
+    /// <summary>Every item of a list, page by page (no delta): what a full listing costs.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<SharePointItem>> ListItemsAsync(string listIdOrName, IReadOnlyCollection<string> fields, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var items = graph.Sites[SiteId].Lists[listIdOrName].Items;
+        RequestInformation? request = items.ToGetRequestInformation(r =>
+        {
+            r.QueryParameters.Expand = [Select(fields)];
+            r.QueryParameters.Top = options.Value.PageSize;
+        });
+        while (request is not null)
+        {
+            var page = await SendAsync(request, ct);
+            request = page.NextLink is { } next ? items.WithUrl(next).ToGetRequestInformation() : null;
+            yield return page.Items;
+        }
+    }
+
+    /// <summary>
+    /// Every entry of the User Information List. A full sync meets most of the site's owners at
+    /// once; listing them costs a few requests instead of one per owner.
+    /// </summary>
+    public async IAsyncEnumerable<SiteUser> ListSiteUsersAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var page in ListItemsAsync(UserInformationList, ["EMail"], ct))
+        {
+            foreach (var item in page) yield return new SiteUser(item.Id, item.Text("EMail"));
         }
     }
 
@@ -67,9 +110,10 @@ public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePoin
     {
         try
         {
-            var item = await graph.Sites[SiteId].Lists[UserInformationList].Items[lookupId]
-                .GetAsync(r => r.QueryParameters.Expand = ["fields"], ct);
-            return item is null ? null : new SiteUser(lookupId, FieldValues.GetText(item.Fields?.AdditionalData, "EMail"));
+            var request = graph.Sites[SiteId].Lists[UserInformationList].Items[lookupId]
+                .ToGetRequestInformation(r => r.QueryParameters.Expand = ["fields($select=EMail)"]);
+            using var document = await SendForDocumentAsync(request, ct);
+            return new SiteUser(lookupId, SharePointItem.Parse(document.RootElement).Text("EMail"));
         }
         catch (ODataError error) when (error.ResponseStatusCode == (int)HttpStatusCode.NotFound)
         {
@@ -83,4 +127,29 @@ public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePoin
         await graph.Sites[SiteId].Lists[listId].Items[itemId].Fields
             .PatchAsync(new FieldValueSet { AdditionalData = values }, cancellationToken: ct);
     }
+
+    private static string Select(IReadOnlyCollection<string> fields) => $"fields($select={string.Join(',', fields)})";
+
+    private async Task<ItemPage> SendAsync(RequestInformation request, CancellationToken ct)
+    {
+        using var document = await SendForDocumentAsync(request, ct);
+        var root = document.RootElement;
+        var items = root.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Select(SharePointItem.Parse).ToList()
+            : [];
+        return new ItemPage(items, Link(root, "@odata.nextLink"), Link(root, "@odata.deltaLink"));
+    }
+
+    private async Task<JsonDocument> SendForDocumentAsync(RequestInformation request, CancellationToken ct)
+    {
+        request.Headers.TryAdd("Accept", "application/json");
+        await using var body = await graph.RequestAdapter.SendPrimitiveAsync<Stream>(request, Errors, ct)
+            ?? throw new InvalidOperationException($"Graph answered {request.URI} with no body.");
+        return await JsonDocument.ParseAsync(body, cancellationToken: ct);
+    }
+
+    private static string? Link(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var link) && link.ValueKind == JsonValueKind.String ? link.GetString() : null;
+
+    private sealed record ItemPage(IReadOnlyList<SharePointItem> Items, string? NextLink, string? DeltaLink);
 }

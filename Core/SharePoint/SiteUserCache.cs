@@ -5,10 +5,11 @@ using Integration.Core.Storage;
 namespace Integration.Core.SharePoint;
 
 /// <summary>
-/// Person lookups. Many items share an owner and owners rarely change address, so a lookup id
-/// is looked up in Graph at most once per run, and its email is kept in the SiteUsers table for
-/// a week: a night with a few changed items costs no Graph call for owners already known.
-/// Users without an email are not kept, so a fixed account is picked up the next time.
+/// Person lookups for one run. Owners rarely change address, so emails are kept in the SiteUsers
+/// table for a week and read back in one query at the start of a run; a night with a few changed
+/// items then costs no Graph call for owners already known. A full sync lists the whole User
+/// Information List in pages instead of asking for each owner. Users without an email are not
+/// kept, so a fixed account is picked up the next time.
 /// </summary>
 public sealed class SiteUserCache(SharePointLists lists, IntegrationStorage storage, TimeProvider time)
 {
@@ -18,7 +19,7 @@ public sealed class SiteUserCache(SharePointLists lists, IntegrationStorage stor
     private readonly ConcurrentDictionary<string, Lazy<Task<SiteUser?>>> _users = new();
 
     public Task<SiteUser?> GetAsync(string lookupId, CancellationToken ct) =>
-        _users.GetOrAdd(lookupId, id => new Lazy<Task<SiteUser?>>(() => LoadAsync(id, ct))).Value;
+        _users.GetOrAdd(lookupId, id => new Lazy<Task<SiteUser?>>(() => FetchAsync(id, ct))).Value;
 
     /// <summary>Fetches the ids not yet known, a few at a time, so a page's owners arrive together.</summary>
     public Task PrefetchAsync(IEnumerable<string> lookupIds, CancellationToken ct) =>
@@ -26,27 +27,59 @@ public sealed class SiteUserCache(SharePointLists lists, IntegrationStorage stor
             new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
             async (id, token) => await GetAsync(id, token));
 
-    private async Task<SiteUser?> LoadAsync(string lookupId, CancellationToken ct)
+    /// <summary>Takes every user kept in the table and still fresh: one query.</summary>
+    public async Task LoadKnownAsync(CancellationToken ct)
     {
         var table = await storage.TableAsync(TableNames.SiteUsers, ct);
-        var rowKey = TableKeys.Escape(lookupId);
-        var cached = await table.GetEntityIfExistsAsync<TableEntity>(Partition, rowKey, cancellationToken: ct);
-        if (cached.HasValue && cached.Value is { } row
-            && row.GetDateTimeOffset("FetchedAt") is { } fetched && time.GetUtcNow() - fetched < MaxAge)
+        var freshSince = time.GetUtcNow() - MaxAge;
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: ct))
         {
-            return new SiteUser(lookupId, row.GetString("Email"));
+            if (row.GetDateTimeOffset("FetchedAt") is { } fetched && fetched > freshSince)
+            {
+                Remember(new SiteUser(row.GetString("LookupId") ?? row.RowKey, row.GetString("Email")));
+            }
+        }
+    }
+
+    /// <summary>Lists the whole User Information List and keeps it, in batch writes.</summary>
+    public async Task LoadAllAsync(CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableNames.SiteUsers, ct);
+        var batch = new List<TableTransactionAction>(TableBatch.MaxActions);
+        await foreach (var user in lists.ListSiteUsersAsync(ct))
+        {
+            Remember(user);
+            if (user.Email is null) continue;
+            batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToRow(user)));
+            if (batch.Count == TableBatch.MaxActions)
+            {
+                await TableBatch.SubmitAsync(table, batch, ct);
+                batch.Clear();
+            }
         }
 
+        await TableBatch.SubmitAsync(table, batch, ct);
+    }
+
+    private void Remember(SiteUser user) =>
+        _users[user.LookupId] = new Lazy<Task<SiteUser?>>(Task.FromResult<SiteUser?>(user));
+
+    private async Task<SiteUser?> FetchAsync(string lookupId, CancellationToken ct)
+    {
         var user = await lists.GetSiteUserAsync(lookupId, ct);
         if (user?.Email is not null)
         {
-            await table.UpsertEntityAsync(new TableEntity(Partition, rowKey)
-            {
-                ["Email"] = user.Email,
-                ["FetchedAt"] = time.GetUtcNow(),
-            }, TableUpdateMode.Replace, ct);
+            var table = await storage.TableAsync(TableNames.SiteUsers, ct);
+            await table.UpsertEntityAsync(ToRow(user), TableUpdateMode.Replace, ct);
         }
 
         return user;
     }
+
+    private TableEntity ToRow(SiteUser user) => new(Partition, TableKeys.Escape(user.LookupId))
+    {
+        ["LookupId"] = user.LookupId,
+        ["Email"] = user.Email,
+        ["FetchedAt"] = time.GetUtcNow(),
+    };
 }

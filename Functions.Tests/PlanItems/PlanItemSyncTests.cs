@@ -47,13 +47,30 @@ public class PlanItemSyncTests(AzuriteFixture azurite) : StorageTest(azurite)
     }
 
     [Fact]
-    public async Task ResolvesEachOwnerOncePerRun()
+    public async Task AFullSyncListsTheSiteUsersInsteadOfAskingPerOwner()
     {
         for (var i = 0; i < 10; i++) Harness.List.AddPlanItem($"Aktivitet {i}", i % 2 == 0 ? Anna : Omar, March15);
 
         await Harness.SyncAsync();
 
-        Assert.Equal(2, Harness.Graph.Requests.Count("GET", "/lists/User Information List/items/"));
+        Assert.Equal(0, Harness.Graph.Requests.Count("GET", "User Information List/items/"));
+        Assert.Equal(1, Harness.Graph.Requests.Count("GET", "User Information List/items?"));
+    }
+
+    [Fact]
+    public async Task ANewOwnerIsLookedUpOnceAndKeptForLaterRuns()
+    {
+        Harness.List.AddPlanItem("Första", Anna, March15);
+        await Harness.SyncAsync("run-1");
+        var karin = Harness.Site.EnsureUser("Karin Berg", "karin.berg@natverket.example");
+        for (var i = 0; i < 3; i++) Harness.List.AddPlanItem($"Karins {i}", karin, March15);
+
+        await Harness.SyncAsync("run-2");
+        Harness.List.AddPlanItem("Karins nästa", karin, March15);
+        await Harness.SyncAsync("run-3");
+
+        Assert.Equal(1, Harness.Graph.Requests.Count("GET", $"User Information List/items/{karin}"));
+        Assert.Equal("karin.berg@natverket.example", (await Harness.StoredItemsAsync()).Values.First(e => e.Title == "Karins nästa").OwnerEmail);
     }
 
     [Fact]
@@ -175,11 +192,13 @@ public class PlanItemSyncTests(AzuriteFixture azurite) : StorageTest(azurite)
         for (var i = 0; i < 12; i++) Harness.List.AddPlanItem($"Aktivitet {i}", Anna, March15);
         await Harness.SyncAsync("run-1");
         var checkpoint = await Harness.Get<DeltaCheckpointStore>().GetAsync(SyncSources.PlanItems, CancellationToken.None);
-        for (var i = 0; i < 12; i++) Harness.List.AddPlanItem($"Ny {i}", i < 5 ? Anna : Omar, March15);
+        // A new owner, unknown to the kept site users, owns the items from the second page on.
+        var karin = Harness.Site.EnsureUser("Karin Berg", "karin.berg@natverket.example");
+        for (var i = 0; i < 12; i++) Harness.List.AddPlanItem($"Ny {i}", i < 5 ? Anna : karin, March15);
 
         // Pages hold five items: the first page (Anna's) is stored, then looking up the owner on
         // the second page fails with a server error, which is not retried.
-        Harness.Graph.Faults.Fail(1, 500, pathContains: $"User Information List/items/{Omar}");
+        Harness.Graph.Faults.Fail(1, 500, pathContains: $"User Information List/items/{karin}");
         await Assert.ThrowsAnyAsync<Exception>(() => Harness.SyncAsync("run-2"));
         Assert.Equal(checkpoint, await Harness.Get<DeltaCheckpointStore>().GetAsync(SyncSources.PlanItems, CancellationToken.None));
         Assert.Equal(17, (await Harness.StoredItemsAsync()).Count);
