@@ -104,7 +104,17 @@ public sealed partial class PlanItemSync(
             new PlanItemStatusMap(sync._sharePoint.PlanItemStatuses),
             sync._siteTimeZone);
 
+        // Rejected rows are written a full transaction at a time, not one small one per page;
+        // they are flushed before the delta link is saved, so a crash loses none of them.
+        private readonly List<QuarantinedItem> _rejected = [];
+
         public SyncCounts Counts { get; } = new();
+
+        private async Task FlushQuarantineAsync(CancellationToken ct)
+        {
+            await sync._quarantine.AddAsync(_rejected, runId, ct);
+            _rejected.Clear();
+        }
 
         public async Task<string> ApplyDeltaAsync(string? startLink, CancellationToken ct)
         {
@@ -156,6 +166,7 @@ public sealed partial class PlanItemSync(
             // deliver are stored; a failed run saves no delta link.
             await reader;
 
+            await FlushQuarantineAsync(ct);
             if (deltaLink is null)
             {
                 throw new InvalidOperationException($"The delta feed of list {listId} ended without a delta link; nothing was checkpointed.");
@@ -184,7 +195,6 @@ public sealed partial class PlanItemSync(
             var existing = await sync._store.GetManyAsync(toRead.ToList(), ct);
 
             var actions = new List<TableTransactionAction>();
-            var rejected = new List<QuarantinedItem>();
             foreach (var (id, item) in latest)
             {
                 Counts.Read++;
@@ -205,7 +215,7 @@ public sealed partial class PlanItemSync(
                 {
                     Counts.Quarantined++;
                     sync.LogQuarantined(id, result.Reason!);
-                    rejected.Add(new QuarantinedItem(sync.Source, id, result.Reason!, item.ToJson()));
+                    _rejected.Add(new QuarantinedItem(sync.Source, id, result.Reason!, item.ToJson()));
                     continue;
                 }
 
@@ -226,7 +236,7 @@ public sealed partial class PlanItemSync(
             }
 
             await sync._store.SubmitAsync(actions, ct);
-            await sync._quarantine.AddAsync(rejected, runId, ct);
+            if (_rejected.Count >= TableBatch.MaxActions) await FlushQuarantineAsync(ct);
         }
 
         private async Task TombstoneUnseenAsync(HashSet<string> seen, CancellationToken ct)

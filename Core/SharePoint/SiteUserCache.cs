@@ -5,11 +5,11 @@ using Integration.Core.Storage;
 namespace Integration.Core.SharePoint;
 
 /// <summary>
-/// Person lookups for one run. Owners rarely change address, so emails are kept in the SiteUsers
-/// table for a week and read back in one query at the start of a run; a night with a few changed
-/// items then costs no Graph call for owners already known. A full sync lists the whole User
-/// Information List in pages instead of asking for each owner. Users without an email are not
-/// kept, so a fixed account is picked up the next time.
+/// Person lookups for one run. Owners rarely change address, so what the User Information List
+/// says of each (its email, or that it has none) is kept in the SiteUsers table for a week and
+/// read back in one query at the start of a run; a night with a few changed items then costs no
+/// Graph call for owners already known. A full sync lists the whole User Information List in
+/// pages instead of asking for each owner.
 /// </summary>
 public sealed class SiteUserCache(SharePointLists lists, IntegrationStorage storage, TimeProvider time)
 {
@@ -49,7 +49,6 @@ public sealed class SiteUserCache(SharePointLists lists, IntegrationStorage stor
         await foreach (var user in lists.ListSiteUsersAsync(ct))
         {
             Remember(user);
-            if (user.Email is null) continue;
             batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToRow(user)));
             if (batch.Count == TableBatch.MaxActions)
             {
@@ -67,7 +66,7 @@ public sealed class SiteUserCache(SharePointLists lists, IntegrationStorage stor
     private async Task<SiteUser?> FetchAsync(string lookupId, CancellationToken ct)
     {
         var user = await lists.GetSiteUserAsync(lookupId, ct);
-        if (user?.Email is not null)
+        if (user is not null)
         {
             var table = await storage.TableAsync(TableNames.SiteUsers, ct);
             await table.UpsertEntityAsync(ToRow(user), TableUpdateMode.Replace, ct);

@@ -19,7 +19,8 @@ public sealed class QuarantineStore(IntegrationStorage storage, TimeProvider tim
         if (items.Count == 0) return;
         var table = await storage.TableAsync(TableNames.Quarantine, ct);
         var actions = new List<TableTransactionAction>(items.Count);
-        foreach (var item in items)
+        // One row per item: a transaction may not touch an entity twice, and the last reason wins.
+        foreach (var item in items.GroupBy(i => (i.Source, i.ItemId)).Select(g => g.Last()))
         {
             var entity = new TableEntity(item.Source, TableKeys.Escape(item.ItemId))
             {
