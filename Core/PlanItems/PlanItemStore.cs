@@ -9,7 +9,6 @@ namespace Integration.Core.PlanItems;
 public sealed class PlanItemStore(IntegrationStorage storage)
 {
     private const int ReadParallelism = 8;
-    private const int IdsPerQuery = 14;
 
     public Task<TableClient> TableAsync(CancellationToken ct) => storage.TableAsync(TableNames.PlanItems, ct);
 
@@ -25,22 +24,18 @@ public sealed class PlanItemStore(IntegrationStorage storage)
     }
 
     /// <summary>
-    /// Current rows for the given ids (missing ids are absent from the result). Ids are asked for
-    /// fourteen to a query, since the service takes at most fifteen comparisons in a filter: a
-    /// page of 200 changed items costs 15 queries instead of 200 point reads.
+    /// Current rows for the given ids (missing ids are absent from the result), by point reads a
+    /// few at a time. A filter OR-ing row keys would be fewer requests, but the service answers it
+    /// with a scan of the partition: on 100,000 items that made a night 20 times slower.
     /// </summary>
     public async Task<Dictionary<string, PlanItemEntity>> GetManyAsync(IEnumerable<string> ids, CancellationToken ct)
     {
         var table = await TableAsync(ct);
         var found = new System.Collections.Concurrent.ConcurrentDictionary<string, PlanItemEntity>();
-        await Parallel.ForEachAsync(ids.Distinct().Chunk(IdsPerQuery), new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = ct }, async (chunk, token) =>
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = ct }, async (id, token) =>
         {
-            var rows = string.Join(" or ", chunk.Select(id => TableClient.CreateQueryFilter($"RowKey eq {id}")));
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PlanItemEntity.Partition}") + " and (" + rows + ")";
-            await foreach (var entity in table.QueryAsync<PlanItemEntity>(filter, cancellationToken: token))
-            {
-                found[entity.RowKey] = entity;
-            }
+            var row = await table.GetEntityIfExistsAsync<PlanItemEntity>(PlanItemEntity.Partition, id, cancellationToken: token);
+            if (row.HasValue && row.Value is { } entity) found[id] = entity;
         });
         return new Dictionary<string, PlanItemEntity>(found);
     }

@@ -50,6 +50,7 @@ public sealed partial class PlanItemSync(
         var startLink = checkpoint is not null && checkpoint.ListId == listId ? checkpoint.DeltaLink : null;
 
         var run = new Run(this, runId, listId);
+        var fromScratch = startLink is null;
         string deltaLink;
         try
         {
@@ -58,11 +59,12 @@ public sealed partial class PlanItemSync(
         catch (DeltaResyncRequiredException ex)
         {
             LogResync(listId, ex.Message);
+            fromScratch = true;
             deltaLink = await run.ApplyDeltaAsync(null, ct);
         }
 
         var c = run.Counts;
-        if (NeedsSaving(checkpoint, listRef, listId, c))
+        if (fromScratch || NeedsSaving(checkpoint, listRef, listId, c))
         {
             await checkpoints.SaveAsync(Source, new DeltaCheckpoint(listRef, listId, deltaLink), ct);
         }
@@ -72,9 +74,9 @@ public sealed partial class PlanItemSync(
     }
 
     /// <summary>
-    /// A night that read nothing leaves the old delta link standing: it covers exactly what the new
-    /// one would, and the quiet night writes nothing. The link is still renewed weekly so that
-    /// SharePoint never sees a token old enough to expire.
+    /// A night that read nothing from a valid link leaves that link standing: it covers exactly what
+    /// the new one would, and the quiet night writes nothing. The link is still renewed weekly so
+    /// that SharePoint never sees a token old enough to expire.
     /// </summary>
     private bool NeedsSaving(DeltaCheckpoint? previous, string listRef, string listId, SyncCounts counts) =>
         counts.Read > 0

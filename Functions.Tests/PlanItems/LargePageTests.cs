@@ -2,7 +2,7 @@ using Integration.Functions.Tests.Infrastructure;
 
 namespace Integration.Functions.Tests.PlanItems;
 
-/// <summary>Pages larger than one store query (14 ids) and than one transaction's worth of quarantine.</summary>
+/// <summary>Pages larger than one transaction, for both stored items and quarantine.</summary>
 public class LargePageTests(AzuriteFixture azurite) : StorageTest(azurite)
 {
     private static readonly DateOnly Due = new(2027, 3, 15);

@@ -173,6 +173,19 @@ public class PlanItemSyncTests(AzuriteFixture azurite) : StorageTest(azurite)
     }
 
     [Fact]
+    public async Task AResyncOfAnEmptyListStillSavesTheNewLink()
+    {
+        await Harness.SyncAsync("run-1");
+        Harness.List.ExpireDeltaTokens();
+        await Harness.SyncAsync("run-2");
+        Harness.Graph.Requests.Clear();
+
+        await Harness.SyncAsync("run-3");
+
+        Assert.DoesNotContain(Harness.Graph.Requests.All, r => r.Status == 410);
+    }
+
+    [Fact]
     public async Task ThrottlingIsRetriedAfterRetryAfterAndTheRunCompletes()
     {
         for (var i = 0; i < 12; i++) Harness.List.AddPlanItem($"Aktivitet {i}", Anna, March15);
