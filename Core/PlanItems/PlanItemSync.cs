@@ -106,11 +106,22 @@ public sealed partial class PlanItemSync(
             new PlanItemStatusMap(sync._sharePoint.PlanItemStatuses),
             sync._siteTimeZone);
 
+        // The writes of up to two pages are in flight while the next page is mapped and read, so
+        // the store is kept as busy as one large batch would keep it.
+        private const int PagesInFlight = 2;
+        private readonly Queue<(Task Write, HashSet<string> Ids)> _inFlight = new();
+
         // Rejected rows are written a full transaction at a time, not one small one per page;
         // they are flushed before the delta link is saved, so a crash loses none of them.
         private readonly List<QuarantinedItem> _rejected = [];
 
         public SyncCounts Counts { get; } = new();
+
+        /// <summary>Waits until at most <paramref name="keep"/> pages of writes are still in flight.</summary>
+        private async Task WaitForWritesAsync(int keep)
+        {
+            while (_inFlight.Count > keep) await _inFlight.Dequeue().Write;
+        }
 
         private async Task FlushQuarantineAsync(CancellationToken ct)
         {
@@ -161,11 +172,14 @@ public sealed partial class PlanItemSync(
                 // Storing failed: stop the reader and report the storing error, not its cancellation.
                 await stop.CancelAsync();
                 await Task.WhenAny(reader);
+                await Task.WhenAny(Task.WhenAll(_inFlight.Select(w => w.Write)));
+                _inFlight.Clear();
                 throw;
             }
 
             // Surfaces the reader's own failure (410, throttling given up, …) after the pages it did
             // deliver are stored; a failed run saves no delta link.
+            await WaitForWritesAsync(0);
             await reader;
 
             await FlushQuarantineAsync(ct);
@@ -190,6 +204,9 @@ public sealed partial class PlanItemSync(
             {
                 latest[item.Id] = item;
             }
+
+            // A repeat of an item whose write is still in flight must see that write.
+            if (_inFlight.Any(w => w.Ids.Overlaps(latest.Keys))) await WaitForWritesAsync(0);
 
             await _users.PrefetchAsync(latest.Values.Where(i => !i.Deleted).Select(_mapper.OwnerLookupId).OfType<string>(), ct);
 
@@ -237,7 +254,8 @@ public sealed partial class PlanItemSync(
                 }
             }
 
-            await sync._store.SubmitAsync(actions, ct);
+            await WaitForWritesAsync(PagesInFlight - 1);
+            _inFlight.Enqueue((sync._store.SubmitAsync(actions, ct), latest.Keys.ToHashSet(StringComparer.Ordinal)));
             if (_rejected.Count >= TableBatch.MaxActions) await FlushQuarantineAsync(ct);
         }
 
