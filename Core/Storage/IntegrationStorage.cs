@@ -21,26 +21,44 @@ public sealed class IntegrationStorage(TableServiceClient tables, QueueServiceCl
     public QueueServiceClient QueueService => queues;
 
     public Task<TableClient> TableAsync(string name, CancellationToken ct = default) =>
-        _tables.GetOrAdd(name, n => new Lazy<Task<TableClient>>(async () =>
+        Once(_tables, name, async () =>
         {
-            var client = tables.GetTableClient(n);
+            var client = tables.GetTableClient(name);
             await client.CreateIfNotExistsAsync(ct);
             return client;
-        })).Value;
+        });
 
     public Task<QueueClient> QueueAsync(string name, CancellationToken ct = default) =>
-        _queues.GetOrAdd(name, n => new Lazy<Task<QueueClient>>(async () =>
+        Once(_queues, name, async () =>
         {
-            var client = queues.GetQueueClient(n);
+            var client = queues.GetQueueClient(name);
             await client.CreateIfNotExistsAsync(cancellationToken: ct);
             return client;
-        })).Value;
+        });
 
     public Task<BlobContainerClient> ContainerAsync(string name, CancellationToken ct = default) =>
-        _containers.GetOrAdd(name, n => new Lazy<Task<BlobContainerClient>>(async () =>
+        Once(_containers, name, async () =>
         {
-            var client = blobs.GetBlobContainerClient(n);
+            var client = blobs.GetBlobContainerClient(name);
             await client.CreateIfNotExistsAsync(cancellationToken: ct);
             return client;
-        })).Value;
+        });
+
+    /// <summary>
+    /// Creates each resource once per process. A failed attempt is forgotten, so a storage
+    /// hiccup at the first call does not poison every later one in a long-lived host.
+    /// </summary>
+    private static async Task<T> Once<T>(ConcurrentDictionary<string, Lazy<Task<T>>> cache, string name, Func<Task<T>> create)
+    {
+        var entry = cache.GetOrAdd(name, _ => new Lazy<Task<T>>(create));
+        try
+        {
+            return await entry.Value;
+        }
+        catch
+        {
+            cache.TryRemove(new KeyValuePair<string, Lazy<Task<T>>>(name, entry));
+            throw;
+        }
+    }
 }
