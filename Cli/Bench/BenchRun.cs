@@ -31,6 +31,13 @@ public sealed record BenchRun(
     public double NaiveRequestRatio => NaiveRequests.Total / (double)Math.Max(1, OnePercentRequests.Total);
     public int OnePercentRequestBound => (int)Math.Ceiling(OnePercentChanged / (double)PageSize) + 2;
 
+    /// <summary>
+    /// The night's reading from SharePoint, which the bound is about. Flag writes the sync makes
+    /// (clearing the flag of an item it sees close) are counted apart: whichever step sends them,
+    /// the night needs them.
+    /// </summary>
+    public int OnePercentReads => OnePercentRequests.Total - OnePercentRequests.FieldsPatch;
+
     /// <summary>A night as it runs: the sync and the overdue scan after it.</summary>
     public int OnePercentNightUnits => ResourceUnits.Of(OnePercentRequests) + ResourceUnits.Of(OnePercentScanRequests);
     public double OnePercentNightSeconds => OnePercentSync.Seconds + OnePercentScan.Seconds;

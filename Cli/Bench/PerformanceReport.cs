@@ -60,7 +60,7 @@ internal static class PerformanceReport
         Row("quiet night: Table writes (sync + scan)", r => (r.QuietSync.TableWrites + r.QuietScan.TableWrites).ToString(CultureInfo.InvariantCulture));
         Row("1% night: items changed", r => r.OnePercentChanged.ToString("N0", CultureInfo.InvariantCulture));
         Row("1% night: wall time (ratio to full sync)", r => $"{F(r.OnePercentSync.Seconds)} s ({F(r.OnePercentRatio, "F4")})");
-        Row("1% night: Graph requests (bound)", r => $"{r.OnePercentRequests.Total} ({r.OnePercentRequestBound})");
+        Row("1% night: Graph reads (bound) + flag writes", r => $"{r.OnePercentReads} ({r.OnePercentRequestBound}) + {r.OnePercentRequests.FieldsPatch}");
         Row("1% night: Table writes", r => r.OnePercentSync.TableWrites.ToString("N0", CultureInfo.InvariantCulture));
         Row("1% night: peak working set", r => $"{F(r.OnePercentSync.PeakWorkingSetBytes / MiB, "F0")} MiB");
         Row("naive baseline on a 1% night: wall time", r => $"{F(r.Naive.Seconds)} s");
@@ -86,7 +86,7 @@ internal static class PerformanceReport
             Line($"| {name} | {target} | " + string.Join(" | ", runs.Select(r => { var (v, met) = check(r); return $"{v} {(met ? "met" : "**missed**")}"; })) + " |");
         Target("full-sync throughput / raw Azurite batch-write ceiling", "≥ 0.7", r => (F(r.ThroughputRatio), r.ThroughputRatio >= 0.7));
         Target("1% night wall time / full sync", "≤ 0.05", r => (F(r.OnePercentRatio, "F4"), r.OnePercentRatio <= 0.05));
-        Target("Graph requests on the 1% night", "≤ ceil(changed / page size) + 2", r => ($"{r.OnePercentRequests.Total} ≤ {r.OnePercentRequestBound}", r.OnePercentRequests.Total <= r.OnePercentRequestBound));
+        Target("Graph requests (reads) on the 1% night", "≤ ceil(changed / page size) + 2", r => ($"{r.OnePercentReads} ≤ {r.OnePercentRequestBound}", r.OnePercentReads <= r.OnePercentRequestBound));
         Target("Table writes on the quiet night", "0", r => ((r.QuietSync.TableWrites + r.QuietScan.TableWrites).ToString(CultureInfo.InvariantCulture), r.QuietSync.TableWrites + r.QuietScan.TableWrites == 0));
         Target("naive / delta time on the 1% night", "≥ 10", r => (F(r.NaiveTimeRatio, "F1"), r.NaiveTimeRatio >= 10));
         Target("overdue-scan reads (1% night)", "≤ open items due by the horizon, by a server-side filter", r =>
@@ -113,7 +113,7 @@ internal static class PerformanceReport
              "Graph pages are fetched while the previous page is stored, and two pages of writes are kept in flight. Page bodies are parsed with System.Text.Json rather than Kiota's untyped model, which boxes every field and tries every string as a date.");
         Line($"- **The 1% night.** Each changed item is compared with its stored row, to tell an edit from the echo of the scan's own flag write and to update with the row's ETag. That is one point read per changed item ({big.OnePercentChanged:N0} at N = {big.Size:N0}), where the full sync writes 100 items per request, so the night costs about a tenth of the full sync rather than a twentieth. " +
              "Reading fourteen row keys per query was tried and dropped: the store answers an OR of row keys with a scan of the partition, which made the night twenty times slower. Meeting the target needs the stored hashes in bulk, for example a per-list digest read in one query at the start of a night; that is not built.");
-        Line("- **The overdue scan** reads what its server-side filter returns: open items due by the horizon, and items that carry a flag. The second kind is read only to clear a flag (the item was closed or moved past the horizon); on the 1% night those are the reads above the open count.");
+        Line("- **The overdue scan** reads what its server-side filter returns: open items due by the horizon, and any item still carrying a flag. The sync clears the flag of an item it sees close or move past the horizon (that is where the 1% night's flag writes come from), so the second kind is normally empty; it stays in the filter for a flag that a failed write or a smaller `Overdue__DueSoonDays` left behind.");
         Line($"- **Resource units.** A quiet night costs 1 unit. The first overdue scan after a full sync writes one flag per flagged item ({big.FirstScan.FlagWrites:N0} PATCHes at N = {big.Size:N0}); at the smallest per-app budget of {ResourceUnitBudgetPerMinute:N0} units a minute that is at least {Math.Ceiling(big.FirstScan.FlagWrites / (double)ResourceUnitBudgetPerMinute):N0} minutes of writing, which SharePoint enforces with 429 and Retry-After (honoured). Later nights write only the flags that change.");
         var smallest = runs.MinBy(r => r.Size)!;
         Line($"- **Memory.** Pages are streamed and at most two are held. From N = {smallest.Size:N0} to N = {big.Size:N0} the full sync's peak grew by {F((big.FullSync.PeakWorkingSetBytes - smallest.FullSync.PeakWorkingSetBytes) / MiB, "F0")} MiB: the set of ids a full sync keeps to find deletions and repeats, and the runtime's heap headroom.");

@@ -8,7 +8,7 @@ public sealed class SchedulesOptions
 {
     public const string Section = "Schedules";
 
-    /// <summary>02:00 every night (UTC on Linux plans unless WEBSITE_TIME_ZONE is set).</summary>
+    /// <summary>02:00 UTC every night (03:00 or 04:00 in Stockholm); Flex Consumption runs timers in UTC.</summary>
     public string NightlySync { get; set; } = "0 0 2 * * *";
 
     /// <summary>After the sync has had time to finish.</summary>

@@ -55,6 +55,7 @@ public static class IntegrationServiceCollectionExtensions
         services.TryAddSingleton<SharePointLists>();
 
         services.TryAddSingleton<PlanItemStore>();
+        services.TryAddSingleton<OverdueFlagWriter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISourceSync, PlanItemSync>());
         services.TryAddSingleton<OverdueScanner>();
 

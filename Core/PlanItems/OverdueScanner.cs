@@ -4,12 +4,10 @@ using Azure.Data.Tables;
 using Integration.Core.Configuration;
 using Integration.Core.Notifications;
 using Integration.Core.Queues;
-using Integration.Core.SharePoint;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Graph.Models.ODataErrors;
 
 namespace Integration.Core.PlanItems;
 
@@ -21,7 +19,7 @@ namespace Integration.Core.PlanItems;
 public sealed partial class OverdueScanner(
     PlanItemStore store,
     DeltaCheckpointStore checkpoints,
-    SharePointLists lists,
+    OverdueFlagWriter flags,
     NotificationOutbox outbox,
     IOptions<SharePointOptions> sharePoint,
     IOptions<OverdueOptions> overdue,
@@ -41,7 +39,6 @@ public sealed partial class OverdueScanner(
         var rule = new OverdueRule(TimeZoneInfo.FindSystemTimeZoneById(overdue.Value.TimeZone), overdue.Value.DueSoonDays);
         var now = time.GetUtcNow();
         var today = rule.Today(now);
-        var flagColumn = new ColumnNames(sharePoint.Value, PlanItemColumns.List)[PlanItemColumns.OverdueFlag];
 
         var pending = new List<Change>();
         await foreach (var entity in store.ScanCandidatesAsync(rule.Horizon(today), ct))
@@ -54,17 +51,17 @@ public sealed partial class OverdueScanner(
             pending.Add(change);
             if (pending.Count == TableBatch.MaxActions)
             {
-                await ApplyAsync(pending, checkpoint.ListId, flagColumn, today, now, result, ct);
+                await ApplyAsync(pending, checkpoint.ListId, today, now, result, ct);
                 pending.Clear();
             }
         }
 
-        await ApplyAsync(pending, checkpoint.ListId, flagColumn, today, now, result, ct);
+        await ApplyAsync(pending, checkpoint.ListId, today, now, result, ct);
         LogDone(result.Scanned, result.NewlyOverdue, result.NewlyDueSoon, result.Cleared, result.FlagWrites, result.Notifications, result.Failures);
         return result;
     }
 
-    private async Task ApplyAsync(List<Change> changes, string listId, string flagColumn, DateOnly today, DateTimeOffset now, OverdueScanResult result, CancellationToken ct)
+    private async Task ApplyAsync(List<Change> changes, string listId, DateOnly today, DateTimeOffset now, OverdueScanResult result, CancellationToken ct)
     {
         if (changes.Count == 0) return;
         var done = new System.Collections.Concurrent.ConcurrentBag<Change>();
@@ -86,22 +83,16 @@ public sealed partial class OverdueScanner(
             var flag = change.State.ToFlag();
             if (entity.SharePointFlag != flag)
             {
-                try
+                var (outcome, error) = await flags.WriteAsync(listId, entity.RowKey, change.State, token);
+                if (outcome == FlagWrite.Gone) return;
+                if (outcome == FlagWrite.Failed)
                 {
-                    await lists.UpdateFieldsAsync(listId, entity.RowKey, new Dictionary<string, object> { [flagColumn] = flag }, token);
-                    Interlocked.Increment(ref writes);
-                }
-                catch (ODataError error) when (error.ResponseStatusCode == 404)
-                {
-                    // Deleted in SharePoint since the sync; the next sync tombstones it.
-                    return;
-                }
-                catch (Exception ex) when (ex is ODataError or AggregateException or HttpRequestException)
-                {
-                    LogWriteFailed(entity.RowKey, ex.Message);
+                    LogWriteFailed(entity.RowKey, error!);
                     Interlocked.Increment(ref failures);
                     return;
                 }
+
+                Interlocked.Increment(ref writes);
             }
 
             done.Add(change);

@@ -19,6 +19,7 @@ public sealed partial class PlanItemSync(
     DeltaCheckpointStore checkpoints,
     QuarantineStore quarantine,
     IntegrationStorage storage,
+    OverdueFlagWriter flags,
     IOptions<SharePointOptions> sharePoint,
     IOptions<OverdueOptions> overdue,
     TimeProvider time,
@@ -30,7 +31,8 @@ public sealed partial class PlanItemSync(
     private readonly QuarantineStore _quarantine = quarantine;
     private readonly IntegrationStorage _storage = storage;
     private readonly SharePointOptions _sharePoint = sharePoint.Value;
-    private readonly TimeZoneInfo _siteTimeZone = TimeZoneInfo.FindSystemTimeZoneById(overdue.Value.TimeZone);
+    private readonly OverdueFlagWriter _flags = flags;
+    private readonly OverdueRule _rule = new(TimeZoneInfo.FindSystemTimeZoneById(overdue.Value.TimeZone), overdue.Value.DueSoonDays);
     private readonly TimeProvider _time = time;
 
     public string Source => SyncSources.PlanItems;
@@ -86,13 +88,16 @@ public sealed partial class PlanItemSync(
         || previous.SavedAt is not { } saved
         || _time.GetUtcNow() - saved > TokenRenewal;
 
-    internal static readonly TimeSpan TokenRenewal = TimeSpan.FromDays(7);
+    private static readonly TimeSpan TokenRenewal = TimeSpan.FromDays(7);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Plan-item list {ListId}: {Reason} Doing a full resync.")]
     private partial void LogResync(string listId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Plan items {RunId} from list {ListId}: read {Read}, created {Created}, updated {Updated}, unchanged {Unchanged}, deleted {Deleted}, quarantined {Quarantined}.")]
     private partial void LogDone(string runId, string listId, int read, int created, int updated, int unchanged, int deleted, int quarantined);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not clear the overdue flag of plan item {ItemId}; the overdue scan will: {Error}")]
+    private partial void LogClearFailed(string itemId, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Plan item {ItemId} quarantined: {Reason}")]
     private partial void LogQuarantined(string itemId, string reason);
@@ -104,7 +109,8 @@ public sealed partial class PlanItemSync(
         private readonly PlanItemMapper _mapper = new(
             new ColumnNames(sync._sharePoint, PlanItemColumns.List),
             new PlanItemStatusMap(sync._sharePoint.PlanItemStatuses),
-            sync._siteTimeZone);
+            sync._rule.TimeZone);
+        private readonly DateOnly _today = sync._rule.Today(sync._time.GetUtcNow());
 
         // The writes of up to two pages are in flight while the next page is mapped and read, so
         // the store is kept as busy as one large batch would keep it.
@@ -238,25 +244,53 @@ public sealed partial class PlanItemSync(
                     continue;
                 }
 
+                // An item that closed or moved past the horizon loses its flag here, while the
+                // change is in hand, so the scan never reads an item only to clear its flag.
+                var cleared = false;
+                if (sync._rule.Evaluate(planItem.DueDate, planItem.Status, _today) == OverdueState.None
+                    && (planItem.SharePointFlag.Length > 0 || current is { Flag.Length: > 0 })
+                    && await ClearFlagInSharePointAsync(id, planItem, ct))
+                {
+                    planItem = planItem with { SharePointFlag = "" };
+                    cleared = true;
+                }
+
                 if (current is null)
                 {
                     Counts.Created++;
                     actions.Add(new TableTransactionAction(TableTransactionActionType.Add, PlanItemEntity.From(planItem)));
                 }
-                else if (!current.IsDeleted && current.ContentHash == PlanItemEntity.Hash(planItem))
+                else if (!current.IsDeleted && current.ContentHash == PlanItemEntity.Hash(planItem) && !(cleared && current.Flag.Length > 0))
                 {
                     Counts.Unchanged++;
                 }
                 else
                 {
                     Counts.Updated++;
-                    actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, current.Apply(planItem), current.ETag));
+                    var entity = current.Apply(planItem);
+                    if (cleared)
+                    {
+                        entity.Flag = "";
+                        entity.FlagChangedAt = sync._time.GetUtcNow();
+                    }
+
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, current.ETag));
                 }
             }
 
             await WaitForWritesAsync(PagesInFlight - 1);
             _inFlight.Enqueue((sync._store.SubmitAsync(actions, ct), latest.Keys.ToHashSet(StringComparer.Ordinal)));
             if (_rejected.Count >= TableBatch.MaxActions) await FlushQuarantineAsync(ct);
+        }
+
+        /// <summary>False when SharePoint would not take the write; the scan then clears it later.</summary>
+        private async Task<bool> ClearFlagInSharePointAsync(string id, PlanItem item, CancellationToken ct)
+        {
+            if (item.SharePointFlag.Length == 0) return true;
+            var (outcome, error) = await sync._flags.WriteAsync(listId, id, OverdueState.None, ct);
+            if (outcome != FlagWrite.Failed) return true;
+            sync.LogClearFailed(id, error!);
+            return false;
         }
 
         private async Task TombstoneUnseenAsync(HashSet<string> seen, CancellationToken ct)

@@ -86,20 +86,59 @@ public class OverdueScanTests(AzuriteFixture azurite) : StorageTest(azurite)
     }
 
     [Fact]
-    public async Task ADoneItemHasItsFlagCleared()
+    public async Task ADoneItemHasItsFlagClearedByTheSyncThatSeesItClose()
+    {
+        var id = Harness.List.AddPlanItem("Försenad", Anna, Today.AddDays(-3));
+        var other = Harness.List.AddPlanItem("Också försenad", Omar, Today.AddDays(-2));
+        await Harness.SyncAsync("run-1");
+        await Harness.ScanAsync();
+
+        Harness.List.Update(id, new Dictionary<string, object?> { ["Status"] = PlanItemSeed.Done });
+        var sync = await Harness.SyncAsync("run-2");
+        var scan = await Harness.ScanAsync();
+
+        Assert.Equal(1, sync.Updated);
+        Assert.Equal("", FlagInSharePoint(id));
+        Assert.Equal("", (await Harness.StoredItemsAsync())[Key(id)].Flag);
+        // The scan reads only the open item still due, and writes nothing.
+        Assert.Equal(1, scan.Scanned);
+        Assert.Equal(0, scan.FlagWrites);
+        Assert.Equal(0, scan.Notifications);
+        Assert.Equal("Overdue", FlagInSharePoint(other));
+    }
+
+    [Fact]
+    public async Task AnItemMovedPastTheHorizonLosesItsDueSoonFlag()
+    {
+        var id = Harness.List.AddPlanItem("Snart", Anna, Today.AddDays(3));
+        await Harness.SyncAsync("run-1");
+        await Harness.ScanAsync();
+
+        Harness.List.Update(id, new Dictionary<string, object?> { ["DueDate"] = Core.SharePoint.SharePointDates.ToSharePointValue(Today.AddDays(60), IntegrationHarness.Stockholm) });
+        await Harness.SyncAsync("run-2");
+        var echo = await Harness.SyncAsync("run-3");
+
+        Assert.Equal("", FlagInSharePoint(id));
+        Assert.Equal(0, (await Harness.ScanAsync()).Scanned);
+        // Our own clearing write comes back once and changes nothing.
+        Assert.Equal((1, 1), (echo.Read, echo.Unchanged));
+    }
+
+    [Fact]
+    public async Task AFlagTheSyncCouldNotClearIsClearedByTheScan()
     {
         var id = Harness.List.AddPlanItem("Försenad", Anna, Today.AddDays(-3));
         await Harness.SyncAsync("run-1");
         await Harness.ScanAsync();
 
-        Harness.List.Update(id, new Dictionary<string, object?> { ["Status"] = PlanItemSeed.Done });
+        Harness.List.Update(id, new Dictionary<string, object?> { ["Status"] = PlanItemSeed.Cancelled });
+        Harness.Graph.Faults.Fail(1, 500, pathContains: "/fields");
         await Harness.SyncAsync("run-2");
-        var result = await Harness.ScanAsync();
+        var scan = await Harness.ScanAsync();
 
-        Assert.Equal(1, result.FlagWrites);
-        Assert.Equal(0, result.Notifications);
-        Assert.Equal("", (await Harness.StoredItemsAsync())[Key(id)].Flag);
+        Assert.Equal(1, scan.FlagWrites);
         Assert.Equal("", FlagInSharePoint(id));
+        Assert.Equal("", (await Harness.StoredItemsAsync())[Key(id)].Flag);
     }
 
     [Fact]
