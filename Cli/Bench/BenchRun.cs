@@ -28,7 +28,7 @@ public sealed record BenchRun(
     public double QuietRatio => QuietSync.Seconds / FullSync.Seconds;
     public double OnePercentRatio => OnePercentSync.Seconds / FullSync.Seconds;
     public double NaiveTimeRatio => Naive.Seconds / OnePercentSync.Seconds;
-    public double NaiveRequestRatio => NaiveRequests.Total / (double)Math.Max(1, OnePercentRequests.Total);
+    public double NaiveRequestRatio => NaiveRequests.Total / (double)Math.Max(1, OnePercentReads);
     public int OnePercentRequestBound => (int)Math.Ceiling(OnePercentChanged / (double)PageSize) + 2;
 
     /// <summary>
