@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 
 namespace Integration.Core.Storage;
@@ -30,12 +29,6 @@ public sealed class DeltaCheckpointStore(IntegrationStorage storage, TimeProvide
             ["DeltaLink"] = checkpoint.DeltaLink,
             ["SavedAt"] = time.GetUtcNow(),
         }, TableUpdateMode.Replace, ct);
-    }
-
-    public async Task DeleteAsync(string source, CancellationToken ct)
-    {
-        var table = await storage.TableAsync(TableNames.DeltaCheckpoints, ct);
-        await table.DeleteEntityAsync(Partition, source, ETag.All, ct);
     }
 }
 

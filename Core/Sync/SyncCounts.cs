@@ -17,6 +17,4 @@ public sealed class SyncCounts
     public int NewlyOverdue { get; set; }
     public int NewlyDueSoon { get; set; }
     public int Notifications { get; set; }
-
-    public bool Reconciles => Read == Created + Updated + Unchanged + Deleted + Quarantined;
 }
