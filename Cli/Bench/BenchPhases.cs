@@ -41,7 +41,7 @@ internal static class BenchPhases
         var result = phase switch
         {
             FullSync or Sync => FromCounts(phase, await provider.GetServices<ISourceSync>().Single(s => s.Source == SyncSources.PlanItems).RunAsync(phase, ct)),
-            RawCeiling => await RawCeilingAsync(provider, clock, ct),
+            RawCeiling => await RawCeilingAsync(provider, ct),
             Scan => await ScanAsync(provider, ct),
             Naive => FromCounts(phase, await ActivatorUtilities.CreateInstance<NaiveSync>(provider).RunAsync(ct)),
             _ => throw new ArgumentException($"Unknown bench phase '{phase}'; expected one of {string.Join(", ", All)}."),
@@ -108,7 +108,7 @@ internal static class BenchPhases
     /// The raw store ceiling: the stored plan items written again, straight to a table of their
     /// own in batch transactions, with no sync logic. Only the writes are timed.
     /// </summary>
-    private static async Task<PhaseResult> RawCeilingAsync(IServiceProvider provider, Stopwatch total, CancellationToken ct)
+    private static async Task<PhaseResult> RawCeilingAsync(IServiceProvider provider, CancellationToken ct)
     {
         var storage = provider.GetRequiredService<IntegrationStorage>();
         var source = await storage.TableAsync(TableNames.PlanItems, ct);
@@ -131,7 +131,6 @@ internal static class BenchPhases
             entities += actions.Count;
         }
 
-        _ = total;
         return new PhaseResult(RawCeiling, writing.Elapsed.TotalSeconds, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Entities: entities);
     }
 }
