@@ -143,6 +143,26 @@ public sealed partial class SharePointList
     }
 
     /// <summary>
+    /// Brings a deleted item back from the recycle bin under its old id, as SharePoint's restore
+    /// does; the next delta reports it as a live item again. Deletion forgot its columns, so they
+    /// are given here.
+    /// </summary>
+    public void Restore(int id, IDictionary<string, object?> fields)
+    {
+        var changes = ToChanges(fields);
+        lock (gate)
+        {
+            if (!items.TryGetValue(id, out var record) || !record.Deleted)
+            {
+                throw new InvalidOperationException($"List '{DisplayName}' has no deleted item {id} to restore.");
+            }
+
+            Store(record with { Version = record.Version + 1, Sequence = ++sequence, Modified = clock.GetUtcNow(), Fields = FieldSet.Empty.Merge(changes), Deleted = false }, supersedes: true);
+            liveCount++;
+        }
+    }
+
+    /// <summary>
     /// The item's own column values (not the computed ones such as Modified) as plain values:
     /// string, long, double, bool, lists and dictionaries. Null when the item is deleted or unknown.
     /// </summary>

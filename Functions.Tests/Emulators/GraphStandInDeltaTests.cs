@@ -32,6 +32,24 @@ public class GraphStandInDeltaTests : GraphStandInTest
     }
 
     [Fact]
+    public async Task An_item_restored_from_the_recycle_bin_comes_back_live_under_its_id()
+    {
+        var item = AddPlanItem("Återställd");
+        Plan.Delete(item);
+        var afterDelete = await ReadDeltaAsync();
+
+        Plan.Restore(item, new Dictionary<string, object?> { ["Title"] = "Återställd" });
+        var changes = await ReadDeltaAsync(afterDelete.DeltaLink);
+
+        Assert.Empty(afterDelete.Items);
+        var restored = Assert.Single(changes.Items);
+        Assert.Equal(item.ToString(System.Globalization.CultureInfo.InvariantCulture), restored.Id);
+        Assert.Null(restored.Deleted);
+        Assert.Equal("Återställd", Field(restored, "Title"));
+        Assert.Throws<InvalidOperationException>(() => Plan.Restore(item, new Dictionary<string, object?>()));
+    }
+
+    [Fact]
     public async Task Delta_link_with_no_change_answers_an_empty_page_and_a_new_link()
     {
         AddPlanItem("Ett");
