@@ -65,7 +65,7 @@ internal static class BenchPhases
         var storage = provider.GetRequiredService<IntegrationStorage>();
         foreach (var table in TableNames.All) await storage.TableAsync(table, ct);
         await storage.QueueAsync(Core.Queues.QueueNames.Notifications, ct);
-        await provider.GetRequiredService<PlanItemStore>().IsEmptyAsync(ct);
+        await (await provider.GetRequiredService<PlanItemStore>().TableAsync(ct)).GetEntityIfExistsAsync<PlanItemEntity>(PlanItemEntity.Partition, "warm-up", cancellationToken: ct);
 
         var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Configuration.SharePointOptions>>().Value;
         await provider.GetRequiredService<Microsoft.Graph.GraphServiceClient>().Sites[options.SiteId].GetAsync(cancellationToken: ct);

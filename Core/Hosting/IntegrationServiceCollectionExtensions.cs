@@ -46,6 +46,7 @@ public static class IntegrationServiceCollectionExtensions
         services.TryAddSingleton<IntegrationStorage>();
         services.TryAddSingleton<QueueSender>();
         services.TryAddSingleton<DeltaCheckpointStore>();
+        services.TryAddSingleton<SyncDigestStore>();
         services.TryAddSingleton<QuarantineStore>();
         services.TryAddSingleton<SyncRunStore>();
         services.TryAddSingleton<StorageHealthCheck>();

@@ -19,6 +19,7 @@ namespace Integration.Core.PlanItems;
 public sealed partial class OverdueScanner(
     PlanItemStore store,
     DeltaCheckpointStore checkpoints,
+    SyncDigestStore digests,
     OverdueFlagWriter flags,
     NotificationOutbox outbox,
     IOptions<SharePointOptions> sharePoint,
@@ -41,6 +42,17 @@ public sealed partial class OverdueScanner(
         var today = rule.Today(now);
 
         var pending = new List<Change>();
+        SyncDigestSession? digest = null;
+        async Task ApplyPendingAsync()
+        {
+            if (pending.Count == 0) return;
+            // Rows are about to change, so the digest is marked first (see SyncDigestStore). The
+            // scan never rebuilds it: that is the next sync's job.
+            digest ??= await digests.OpenForWriteAsync(SyncSources.PlanItems, rebuild: null, ct);
+            await ApplyAsync(pending, checkpoint.ListId, today, now, result, digest.Digest, ct);
+            pending.Clear();
+        }
+
         await foreach (var entity in store.ScanCandidatesAsync(rule.Horizon(today), ct))
         {
             result.Scanned++;
@@ -49,21 +61,19 @@ public sealed partial class OverdueScanner(
             if (!change.IsNeeded) continue;
 
             pending.Add(change);
-            if (pending.Count == TableBatch.MaxActions)
-            {
-                await ApplyAsync(pending, checkpoint.ListId, today, now, result, ct);
-                pending.Clear();
-            }
+            if (pending.Count == TableBatch.MaxActions) await ApplyPendingAsync();
         }
 
-        await ApplyAsync(pending, checkpoint.ListId, today, now, result, ct);
+        await ApplyPendingAsync();
+        // The digest learns the hashes that now include the flags written, so their echo in the
+        // next delta is recognised without reading the rows.
+        if (digest is not null) await digest.CommitAsync(ct);
         LogDone(result.Scanned, result.NewlyOverdue, result.NewlyDueSoon, result.Cleared, result.FlagWrites, result.Notifications, result.Failures);
         return result;
     }
 
-    private async Task ApplyAsync(List<Change> changes, string listId, DateOnly today, DateTimeOffset now, OverdueScanResult result, CancellationToken ct)
+    private async Task ApplyAsync(List<Change> changes, string listId, DateOnly today, DateTimeOffset now, OverdueScanResult result, SyncDigest digest, CancellationToken ct)
     {
-        if (changes.Count == 0) return;
         var done = new System.Collections.Concurrent.ConcurrentBag<Change>();
         int notifications = 0, writes = 0, failures = 0;
 
@@ -123,6 +133,7 @@ public sealed partial class OverdueScanner(
         try
         {
             await store.SubmitAsync(updates, ct);
+            foreach (var update in updates) digest.Stored(update.Entity.RowKey, ((PlanItemEntity)update.Entity).ContentHash);
         }
         catch (TableTransactionFailedException)
         {
@@ -134,6 +145,7 @@ public sealed partial class OverdueScanner(
                 try
                 {
                     await table.UpdateEntityAsync(update.Entity, update.ETag, TableUpdateMode.Replace, ct);
+                    digest.Stored(update.Entity.RowKey, ((PlanItemEntity)update.Entity).ContentHash);
                 }
                 catch (RequestFailedException ex) when (ex.Status == 412)
                 {

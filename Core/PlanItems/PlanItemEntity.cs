@@ -21,15 +21,22 @@ public sealed class PlanItemEntity : ITableEntity
     public ETag ETag { get; set; }
 
     public string Title { get; set; } = "";
-    public string? Goal { get; set; }
-    public string? ResponsibleBody { get; set; }
+
+    // The optional texts read back "" as null: a merge cannot remove a property, so an emptied
+    // column is written as "".
+    public string? Goal { get; set => field = NullIfEmpty(value); }
+
+    public string? ResponsibleBody { get; set => field = NullIfEmpty(value); }
+
     public string OwnerLookupId { get; set; } = "";
     public string OwnerEmail { get; set; } = "";
     public string DueDate { get; set; } = "";
     public string Status { get; set; } = "";
     public bool IsOpen { get; set; }
-    public string? CaseNumber { get; set; }
-    public string? BudgetAssignment { get; set; }
+    public string? CaseNumber { get; set => field = NullIfEmpty(value); }
+
+    public string? BudgetAssignment { get; set => field = NullIfEmpty(value); }
+
     public string ContentHash { get; set; } = "";
     public bool IsDeleted { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
@@ -73,12 +80,47 @@ public sealed class PlanItemEntity : ITableEntity
         return this;
     }
 
+    /// <summary>
+    /// The synced columns only, for a merge that leaves the scan's own state (Flag, FlagChangedAt,
+    /// NotifiedEvent) as the scan last wrote it, without reading the row first.
+    /// </summary>
+    public static TableEntity SyncedColumns(PlanItem item)
+    {
+        var synced = From(item);
+        return new TableEntity(Partition, item.Id)
+        {
+            [nameof(Title)] = synced.Title,
+            [nameof(Goal)] = synced.Goal ?? "",
+            [nameof(ResponsibleBody)] = synced.ResponsibleBody ?? "",
+            [nameof(OwnerLookupId)] = synced.OwnerLookupId,
+            [nameof(OwnerEmail)] = synced.OwnerEmail,
+            [nameof(DueDate)] = synced.DueDate,
+            [nameof(Status)] = synced.Status,
+            [nameof(IsOpen)] = synced.IsOpen,
+            [nameof(CaseNumber)] = synced.CaseNumber ?? "",
+            [nameof(BudgetAssignment)] = synced.BudgetAssignment ?? "",
+            [nameof(SharePointFlag)] = synced.SharePointFlag,
+            [nameof(IsDeleted)] = false,
+            [nameof(ContentHash)] = synced.ContentHash,
+        };
+    }
+
+    /// <summary>A tombstone, merged over the row: the content stays readable, the flag goes.</summary>
+    public static TableEntity Tombstone(string id, DateTimeOffset at) => new(Partition, id)
+    {
+        [nameof(IsDeleted)] = true,
+        [nameof(DeletedAt)] = at,
+        [nameof(Flag)] = "",
+    };
+
     /// <summary>Recomputes the hash after the scan wrote a new flag to SharePoint.</summary>
     public void RehashWithFlag(string sharePointFlag)
     {
         SharePointFlag = sharePointFlag;
         ContentHash = Hash(new PlanItem(RowKey, Title, Goal, ResponsibleBody, OwnerLookupId, OwnerEmail, Due, StatusValue, CaseNumber, BudgetAssignment, sharePointFlag));
     }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     public static string Hash(PlanItem item)
     {

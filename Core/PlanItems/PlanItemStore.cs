@@ -5,45 +5,28 @@ using Integration.Core.Storage;
 
 namespace Integration.Core.PlanItems;
 
-/// <summary>The PlanItems table: batch writes within the one partition, point reads, and the scan query.</summary>
+/// <summary>The PlanItems table: batch writes within the one partition, and the queries.</summary>
 public sealed class PlanItemStore(IntegrationStorage storage)
 {
-    private const int ReadParallelism = 8;
-
     public Task<TableClient> TableAsync(CancellationToken ct) => storage.TableAsync(TableNames.PlanItems, ct);
 
-    public async Task<bool> IsEmptyAsync(CancellationToken ct)
-    {
-        var table = await TableAsync(ct);
-        await foreach (var _ in table.QueryAsync<TableEntity>(e => e.PartitionKey == PlanItemEntity.Partition, maxPerPage: 1, select: ["RowKey"], cancellationToken: ct))
-        {
-            return false;
-        }
-
-        return true;
-    }
-
     /// <summary>
-    /// Current rows for the given ids (missing ids are absent from the result), by point reads a
-    /// few at a time. A filter OR-ing row keys would be fewer requests, but the service answers it
-    /// with a scan of the partition: on 100,000 items that made a night 20 times slower.
+    /// Every row's id, content hash and tombstone mark, to rebuild the digest when it cannot be
+    /// trusted: one query over the partition, three columns each.
     /// </summary>
-    public async Task<Dictionary<string, PlanItemEntity>> GetManyAsync(IEnumerable<string> ids, CancellationToken ct)
+    public async IAsyncEnumerable<(string Id, string ContentHash, bool IsDeleted)> DigestRowsAsync([EnumeratorCancellation] CancellationToken ct)
     {
         var table = await TableAsync(ct);
-        var found = new System.Collections.Concurrent.ConcurrentDictionary<string, PlanItemEntity>();
-        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = ct }, async (id, token) =>
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == PlanItemEntity.Partition, select: ["RowKey", nameof(PlanItemEntity.ContentHash), nameof(PlanItemEntity.IsDeleted)], cancellationToken: ct))
         {
-            var row = await table.GetEntityIfExistsAsync<PlanItemEntity>(PlanItemEntity.Partition, id, cancellationToken: token);
-            if (row.HasValue && row.Value is { } entity) found[id] = entity;
-        });
-        return new Dictionary<string, PlanItemEntity>(found);
+            yield return (row.RowKey, row.GetString(nameof(PlanItemEntity.ContentHash)) ?? "", row.GetBoolean(nameof(PlanItemEntity.IsDeleted)) ?? false);
+        }
     }
 
     public async Task<int> SubmitAsync(IEnumerable<TableTransactionAction> actions, CancellationToken ct) =>
         await TableBatch.SubmitAsync(await TableAsync(ct), actions, ct);
 
-    /// <summary>Ids of items not tombstoned; a full resync tombstones those it did not see.</summary>
+    /// <summary>Ids of items not tombstoned: what the bench's naive baseline compares a full listing with.</summary>
     public async IAsyncEnumerable<string> ActiveIdsAsync([EnumeratorCancellation] CancellationToken ct)
     {
         var table = await TableAsync(ct);

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Integration.Core.Configuration;
 using Integration.Core.SharePoint;
@@ -11,12 +12,16 @@ namespace Integration.Core.PlanItems;
 /// <summary>
 /// Brings the action-plan list from SharePoint into the PlanItems table through list-item delta.
 /// The next page is fetched while the current one is stored, at most two pages are held, and
-/// the delta link is saved only at the end, after everything it covers is stored.
+/// the delta link is saved only at the end, after everything it covers is stored. Changed items
+/// are compared with the source's <see cref="SyncDigest"/>, not with their rows, so a night reads
+/// no rows at all: a new item is added, an edited one merged over its row (which keeps the scan's
+/// own columns), and one whose synced columns did not change is not written.
 /// </summary>
 public sealed partial class PlanItemSync(
     SharePointLists lists,
     PlanItemStore store,
     DeltaCheckpointStore checkpoints,
+    SyncDigestStore digests,
     QuarantineStore quarantine,
     IntegrationStorage storage,
     OverdueFlagWriter flags,
@@ -28,6 +33,7 @@ public sealed partial class PlanItemSync(
     // Named fields so the per-run state class below can reach them.
     private readonly SharePointLists _lists = lists;
     private readonly PlanItemStore _store = store;
+    private readonly SyncDigestStore _digests = digests;
     private readonly QuarantineStore _quarantine = quarantine;
     private readonly IntegrationStorage _storage = storage;
     private readonly SharePointOptions _sharePoint = sharePoint.Value;
@@ -121,7 +127,16 @@ public sealed partial class PlanItemSync(
         // they are flushed before the delta link is saved, so a crash loses none of them.
         private readonly List<QuarantinedItem> _rejected = [];
 
+        // Opened at the first page that holds an item, so a quiet night touches neither it nor the table.
+        private SyncDigestSession? _digest;
+
         public SyncCounts Counts { get; } = new();
+
+        private async Task<SyncDigest> DigestAsync(CancellationToken ct)
+        {
+            _digest ??= await sync._digests.OpenForWriteAsync(sync.Source, sync._store.DigestRowsAsync, ct);
+            return _digest.Digest;
+        }
 
         /// <summary>Waits until at most <paramref name="keep"/> pages of writes are still in flight.</summary>
         private async Task WaitForWritesAsync(int keep)
@@ -138,10 +153,9 @@ public sealed partial class PlanItemSync(
         public async Task<string> ApplyDeltaAsync(string? startLink, CancellationToken ct)
         {
             // Without a delta link every item comes back; ids are remembered so that items no
-            // longer in the list can be tombstoned, and a repeated item is not created twice.
+            // longer in the list can be tombstoned.
             var fullSync = startLink is null;
             var seen = fullSync ? new HashSet<string>(StringComparer.Ordinal) : null;
-            var storeWasEmpty = fullSync && await sync._store.IsEmptyAsync(ct);
             if (fullSync) await _users.LoadAllAsync(ct);
             else await _users.LoadKnownAsync(ct);
 
@@ -169,7 +183,7 @@ public sealed partial class PlanItemSync(
             {
                 await foreach (var page in pages.Reader.ReadAllAsync(ct))
                 {
-                    await ApplyPageAsync(page.Items, seen, storeWasEmpty, ct);
+                    await ApplyPageAsync(page.Items, seen, ct);
                     deltaLink = page.DeltaLink ?? deltaLink;
                 }
             }
@@ -194,15 +208,17 @@ public sealed partial class PlanItemSync(
                 throw new InvalidOperationException($"The delta feed of list {listId} ended without a delta link; nothing was checkpointed.");
             }
 
-            if (fullSync && !storeWasEmpty)
+            if (fullSync)
             {
                 await TombstoneUnseenAsync(seen!, ct);
             }
 
+            // Every row the digest describes is stored: it may be saved, before the delta link is.
+            if (_digest is not null) await _digest.CommitAsync(ct);
             return deltaLink;
         }
 
-        private async Task ApplyPageAsync(IReadOnlyList<SharePointItem> page, HashSet<string>? seen, bool storeWasEmpty, CancellationToken ct)
+        private async Task ApplyPageAsync(IReadOnlyList<SharePointItem> page, HashSet<string>? seen, CancellationToken ct)
         {
             // A delta feed can repeat an item; within a page the last occurrence wins.
             var latest = new Dictionary<string, SharePointItem>(StringComparer.Ordinal);
@@ -216,20 +232,20 @@ public sealed partial class PlanItemSync(
 
             await _users.PrefetchAsync(latest.Values.Where(i => !i.Deleted).Select(_mapper.OwnerLookupId).OfType<string>(), ct);
 
-            var toRead = storeWasEmpty ? latest.Keys.Where(seen!.Contains) : latest.Keys;
-            var existing = await sync._store.GetManyAsync(toRead.ToList(), ct);
+            if (latest.Count == 0) return;
+            var digest = await DigestAsync(ct);
+            var now = sync._time.GetUtcNow();
 
             var actions = new List<TableTransactionAction>();
             foreach (var (id, item) in latest)
             {
                 Counts.Read++;
                 seen?.Add(id);
-                existing.TryGetValue(id, out var current);
 
                 if (item.Deleted)
                 {
                     Counts.Deleted++;
-                    if (current is { IsDeleted: false }) actions.Add(Tombstone(current));
+                    if (digest.IsLive(id)) actions.Add(Tombstone(digest, id, now));
                     continue;
                 }
 
@@ -245,37 +261,43 @@ public sealed partial class PlanItemSync(
                 }
 
                 // An item that closed or moved past the horizon loses its flag here, while the
-                // change is in hand, so the scan never reads an item only to clear its flag.
-                var cleared = false;
-                if (sync._rule.Evaluate(planItem.DueDate, planItem.Status, _today) == OverdueState.None
-                    && (planItem.SharePointFlag.Length > 0 || current is { Flag.Length: > 0 })
-                    && await ClearFlagInSharePointAsync(id, planItem, ct))
+                // change is in hand, so the scan never reads an item only to clear its flag. (A
+                // flag the table holds but SharePoint does not, after a failed write, is left to
+                // the scan, whose filter finds it.)
+                var cleared = sync._rule.Evaluate(planItem.DueDate, planItem.Status, _today) == OverdueState.None
+                    && planItem.SharePointFlag.Length > 0
+                    && await ClearFlagInSharePointAsync(id, planItem, ct);
+                if (cleared) planItem = planItem with { SharePointFlag = "" };
+
+                var hash = PlanItemEntity.Hash(planItem);
+                switch (digest.Match(id, hash))
                 {
-                    planItem = planItem with { SharePointFlag = "" };
-                    cleared = true;
+                    case DigestMatch.Same:
+                        Counts.Unchanged++;
+                        continue;
+                    case DigestMatch.Absent:
+                        Counts.Created++;
+                        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, PlanItemEntity.From(planItem)));
+                        break;
+                    case DigestMatch.Deleted:
+                        // Back from the recycle bin: a fresh row, nothing kept from the tombstone.
+                        Counts.Updated++;
+                        actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, PlanItemEntity.From(planItem), ETag.All));
+                        break;
+                    default:
+                        Counts.Updated++;
+                        var columns = PlanItemEntity.SyncedColumns(planItem);
+                        if (cleared)
+                        {
+                            columns[nameof(PlanItemEntity.Flag)] = "";
+                            columns[nameof(PlanItemEntity.FlagChangedAt)] = now;
+                        }
+
+                        actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, columns, ETag.All));
+                        break;
                 }
 
-                if (current is null)
-                {
-                    Counts.Created++;
-                    actions.Add(new TableTransactionAction(TableTransactionActionType.Add, PlanItemEntity.From(planItem)));
-                }
-                else if (!current.IsDeleted && current.ContentHash == PlanItemEntity.Hash(planItem) && !(cleared && current.Flag.Length > 0))
-                {
-                    Counts.Unchanged++;
-                }
-                else
-                {
-                    Counts.Updated++;
-                    var entity = current.Apply(planItem);
-                    if (cleared)
-                    {
-                        entity.Flag = "";
-                        entity.FlagChangedAt = sync._time.GetUtcNow();
-                    }
-
-                    actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, current.ETag));
-                }
+                digest.Stored(id, hash);
             }
 
             await WaitForWritesAsync(PagesInFlight - 1);
@@ -295,26 +317,21 @@ public sealed partial class PlanItemSync(
 
         private async Task TombstoneUnseenAsync(HashSet<string> seen, CancellationToken ct)
         {
-            var gone = new List<string>();
-            await foreach (var id in sync._store.ActiveIdsAsync(ct))
-            {
-                if (!seen.Contains(id)) gone.Add(id);
-            }
+            var digest = await DigestAsync(ct);
+            var now = sync._time.GetUtcNow();
+            var gone = digest.LiveIds.Where(id => !seen.Contains(id)).ToList();
 
             // An item missing from a full listing was deleted while the token was stale: it
             // counts as read (as a deletion) so the summary still reconciles.
-            var existing = await sync._store.GetManyAsync(gone, ct);
-            Counts.Read += existing.Count;
-            Counts.Deleted += existing.Count;
-            await sync._store.SubmitAsync(existing.Values.Select(Tombstone), ct);
+            Counts.Read += gone.Count;
+            Counts.Deleted += gone.Count;
+            await sync._store.SubmitAsync(gone.Select(id => Tombstone(digest, id, now)).ToList(), ct);
         }
 
-        private TableTransactionAction Tombstone(PlanItemEntity entity)
+        private static TableTransactionAction Tombstone(SyncDigest digest, string id, DateTimeOffset now)
         {
-            entity.IsDeleted = true;
-            entity.DeletedAt = sync._time.GetUtcNow();
-            entity.Flag = "";
-            return new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, entity.ETag);
+            digest.Deleted(id);
+            return new TableTransactionAction(TableTransactionActionType.UpdateMerge, PlanItemEntity.Tombstone(id, now), ETag.All);
         }
     }
 }
