@@ -123,9 +123,10 @@ public sealed partial class PlanItemSync(
         private const int PagesInFlight = 2;
         private readonly Queue<(Task Write, HashSet<string> Ids)> _inFlight = new();
 
-        // Rejected rows are written a full transaction at a time, not one small one per page;
-        // they are flushed before the delta link is saved, so a crash loses none of them.
-        private readonly List<QuarantinedItem> _rejected = [];
+        // Rejected rows are written a full transaction at a time, not one small one per page, in
+        // flight like a page's writes; the rest is flushed before the delta link is saved, so a
+        // crash loses none of them.
+        private List<QuarantinedItem> _rejected = [];
 
         // Opened at the first page that holds an item, so a quiet night touches neither it nor the table.
         private SyncDigestSession? _digest;
@@ -156,8 +157,6 @@ public sealed partial class PlanItemSync(
             // longer in the list can be tombstoned.
             var fullSync = startLink is null;
             var seen = fullSync ? new HashSet<string>(StringComparer.Ordinal) : null;
-            if (fullSync) await _users.LoadAllAsync(ct);
-            else await _users.LoadKnownAsync(ct);
 
             // Reading the feed and storing it overlap: a bounded channel lets the next page arrive
             // while this one is written, and never holds more than two.
@@ -181,6 +180,10 @@ public sealed partial class PlanItemSync(
             string? deltaLink = null;
             try
             {
+                // The owners are loaded while the first page is on its way.
+                if (fullSync) await _users.LoadAllAsync(ct);
+                else await _users.LoadKnownAsync(ct);
+
                 await foreach (var page in pages.Reader.ReadAllAsync(ct))
                 {
                     await ApplyPageAsync(page.Items, seen, ct);
@@ -302,7 +305,14 @@ public sealed partial class PlanItemSync(
 
             await WaitForWritesAsync(PagesInFlight - 1);
             _inFlight.Enqueue((sync._store.SubmitAsync(actions, ct), latest.Keys.ToHashSet(StringComparer.Ordinal)));
-            if (_rejected.Count >= TableBatch.MaxActions) await FlushQuarantineAsync(ct);
+            if (_rejected.Count >= TableBatch.MaxActions)
+            {
+                // Keyed by its ids like a page, so a repeat of one of them waits for this write
+                // and the last reason wins.
+                await WaitForWritesAsync(PagesInFlight - 1);
+                _inFlight.Enqueue((sync._quarantine.AddAsync(_rejected, runId, ct), _rejected.Select(r => r.ItemId).ToHashSet(StringComparer.Ordinal)));
+                _rejected = [];
+            }
         }
 
         /// <summary>False when SharePoint would not take the write; the scan then clears it later.</summary>
