@@ -9,9 +9,12 @@ public sealed record BenchRun(
     PhaseResult FullSync,
     RequestCounts FullSyncRequests,
     PhaseResult RawCeiling,
+    IReadOnlyList<double> ThroughputRatioRuns,
     PhaseResult FirstScan,
+    PhaseResult EchoSync,
     PhaseResult QuietSync,
     RequestCounts QuietRequests,
+    PhaseResult ColdQuietSync,
     PhaseResult QuietScan,
     int OnePercentChanged,
     PhaseResult OnePercentSync,
@@ -24,7 +27,11 @@ public sealed record BenchRun(
 {
     public double FullSyncPerSecond => FullSync.Entities / FullSync.Seconds;
     public double RawPerSecond => RawCeiling.Entities / RawCeiling.Seconds;
-    public double ThroughputRatio => FullSyncPerSecond / RawPerSecond;
+    public double ThroughputRatio => Throughput(FullSync, RawCeiling);
+
+    /// <summary>Entities per second of a full sync as a share of the raw batch writes' rate.</summary>
+    public static double Throughput(PhaseResult fullSync, PhaseResult rawCeiling) =>
+        fullSync.Entities / fullSync.Seconds / (rawCeiling.Entities / rawCeiling.Seconds);
     public double QuietRatio => QuietSync.Seconds / FullSync.Seconds;
     public double OnePercentRatio => OnePercentSync.Seconds / FullSync.Seconds;
     public double NaiveTimeRatio => Naive.Seconds / OnePercentSync.Seconds;

@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
-using Integration.Emulators.Bench;
-using Integration.Emulators.Graph.Http;
 
 namespace Integration.Emulators.Graph;
 
@@ -19,17 +16,18 @@ public sealed class GraphStandInProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Process process;
-    private readonly HttpClient control;
     private int disposed;
 
     private GraphStandInProcess(Process process, Uri baseUrl)
     {
         this.process = process;
         BaseUrl = baseUrl;
-        // Seeding a large list takes seconds, not the default HttpClient timeout's 100.
-        control = new HttpClient { BaseAddress = new Uri(baseUrl.GetLeftPart(UriPartial.Authority)), Timeout = TimeSpan.FromMinutes(10) };
+        Control = new GraphStandInControl(baseUrl);
         ProcessId = process.Id;
     }
+
+    /// <summary>The stand-in's control API: seeding, mutations, request counts, latency.</summary>
+    public GraphStandInControl Control { get; }
 
     /// <summary>Graph root, e.g. <c>http://127.0.0.1:54321/v1.0</c> (no trailing slash).</summary>
     public Uri BaseUrl { get; }
@@ -127,42 +125,6 @@ public sealed class GraphStandInProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Creates (or reuses) the network's site and <c>Handlingsplan</c> list and adds <paramref name="count"/> plan items.</summary>
-    public Task<SeedResult> SeedPlanItemsAsync(int count, int seed, DateOnly today, int owners, CancellationToken ct = default) =>
-        SeedAsync("plan-items", new SeedRequest(count, seed, today, owners), ct);
-
-    /// <summary>Edits, deletes and adds plan items: round(<paramref name="fraction"/> × items) in all.</summary>
-    public Task<MutationResult> MutatePlanItemsAsync(double fraction, int seed, DateOnly today, CancellationToken ct = default) =>
-        MutateAsync("plan-items", new MutationRequest(fraction, seed, today), ct);
-
-    /// <summary>Seeds any source the stand-in has a generator for (<see cref="IBenchGenerator.Source"/>).</summary>
-    public Task<SeedResult> SeedAsync(string source, SeedRequest request, CancellationToken ct = default) =>
-        PostAsync<SeedResult>($"/_standin/{Uri.EscapeDataString(source)}/seed", request, ct);
-
-    public Task<MutationResult> MutateAsync(string source, MutationRequest request, CancellationToken ct = default) =>
-        PostAsync<MutationResult>($"/_standin/{Uri.EscapeDataString(source)}/mutate", request, ct);
-
-    /// <summary>Graph requests since the stand-in started or was last cleared, by kind.</summary>
-    public async Task<RequestCounts> GetRequestCountsAsync(CancellationToken ct = default)
-    {
-        using var response = await control.GetAsync(new Uri("/_standin/requests", UriKind.Relative), ct);
-        return (await ReadAsync<RequestCountsJson>(response, ct)).ToCounts();
-    }
-
-    public async Task ClearRequestsAsync(CancellationToken ct = default)
-    {
-        using var response = await control.PostAsync(new Uri("/_standin/requests/clear", UriKind.Relative), content: null, ct);
-        await EnsureSuccessAsync(response, ct);
-    }
-
-    /// <summary>Delay before every Graph response from now on.</summary>
-    public async Task SetLatencyAsync(TimeSpan latency, CancellationToken ct = default)
-    {
-        using var response = await control.PostAsJsonAsync(
-            new Uri("/_standin/latency", UriKind.Relative), new { ms = (int)latency.TotalMilliseconds }, ControlEndpoints.Json, ct);
-        await EnsureSuccessAsync(response, ct);
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 1)
@@ -170,33 +132,9 @@ public sealed class GraphStandInProcess : IAsyncDisposable
             return;
         }
 
-        control.Dispose();
+        Control.Dispose();
         await KillAsync(process);
         process.Dispose();
-    }
-
-    private async Task<T> PostAsync<T>(string path, object body, CancellationToken ct)
-    {
-        using var response = await control.PostAsJsonAsync(new Uri(path, UriKind.Relative), body, ControlEndpoints.Json, ct);
-        return await ReadAsync<T>(response, ct);
-    }
-
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct)
-    {
-        await EnsureSuccessAsync(response, ct);
-        return await response.Content.ReadFromJsonAsync<T>(ControlEndpoints.Json, ct)
-            ?? throw new InvalidOperationException($"The stand-in answered {response.RequestMessage?.RequestUri} with an empty body.");
-    }
-
-    // The control API explains a refusal in its body ({"error": "..."}); keep that in the exception.
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken ct)
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            var body = await response.Content.ReadAsStringAsync(ct);
-            throw new HttpRequestException(
-                $"The stand-in answered {(int)response.StatusCode} to {response.RequestMessage?.RequestUri}: {body}", null, response.StatusCode);
-        }
     }
 
     private static async Task KillAsync(Process process)

@@ -37,7 +37,7 @@ public sealed class GraphStandInProcessTests : IAsyncLifetime
     [Fact]
     public async Task Seeded_items_are_served_over_graph_and_all_come_in_the_first_delta()
     {
-        var seeded = await StandIn.SeedPlanItemsAsync(1_000, seed: 42, Today, owners: 50);
+        var seeded = await StandIn.Control.SeedPlanItemsAsync(1_000, seed: 42, Today, owners: 50);
 
         var site = await Client.Sites[seeded.SiteId].GetAsync();
         var list = await Client.Sites[seeded.SiteId].Lists[PlanItemGenerator.ListName].GetAsync();
@@ -54,10 +54,10 @@ public sealed class GraphStandInProcessTests : IAsyncLifetime
     [Fact]
     public async Task Mutation_changes_the_expected_counts_and_the_next_delta_brings_exactly_them()
     {
-        var seeded = await StandIn.SeedPlanItemsAsync(1_000, seed: 42, Today, owners: 50);
+        var seeded = await StandIn.Control.SeedPlanItemsAsync(1_000, seed: 42, Today, owners: 50);
         var initial = await ReadDeltaAsync(Items(seeded));
 
-        var mutation = await StandIn.MutatePlanItemsAsync(0.1, seed: 7, Today.AddDays(1));
+        var mutation = await StandIn.Control.MutatePlanItemsAsync(0.1, seed: 7, Today.AddDays(1));
         var changes = await ReadDeltaAsync(Items(seeded), initial.DeltaLink);
 
         Assert.Equal(new MutationResult(Edited: 60, Deleted: 20, Added: 20), mutation);
@@ -75,8 +75,8 @@ public sealed class GraphStandInProcessTests : IAsyncLifetime
     [Fact]
     public async Task Requests_are_counted_by_kind_without_the_control_requests()
     {
-        var seeded = await StandIn.SeedPlanItemsAsync(450, seed: 1, Today, owners: 10);
-        var untouched = await StandIn.GetRequestCountsAsync();
+        var seeded = await StandIn.Control.SeedPlanItemsAsync(450, seed: 1, Today, owners: 10);
+        var untouched = await StandIn.Control.GetRequestCountsAsync();
 
         await Client.Sites[seeded.SiteId].GetAsync();
         await Client.Sites[seeded.SiteId].Lists[seeded.ListId].GetAsync();
@@ -86,9 +86,9 @@ public sealed class GraphStandInProcessTests : IAsyncLifetime
         await Client.Sites[seeded.SiteId].Lists["User Information List"].Items[owner].GetAsync(rc => rc.QueryParameters.Expand = ["fields"]);
         await Items(seeded).GetAsync(rc => rc.QueryParameters.Top = 300);
         await Items(seeded)["2"].Fields.PatchAsync(new FieldValueSet { AdditionalData = new Dictionary<string, object> { ["OverdueFlag"] = "Overdue" } });
-        var counts = await StandIn.GetRequestCountsAsync();
-        await StandIn.ClearRequestsAsync();
-        var cleared = await StandIn.GetRequestCountsAsync();
+        var counts = await StandIn.Control.GetRequestCountsAsync();
+        await StandIn.Control.ClearRequestsAsync();
+        var cleared = await StandIn.Control.GetRequestCountsAsync();
 
         Assert.Equal(RequestCounts.None, untouched);
         // 450 items at the default page size of 200: three delta pages.

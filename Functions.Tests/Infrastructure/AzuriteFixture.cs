@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 using Integration.Emulators.Azurite;
 
 namespace Integration.Functions.Tests.Infrastructure;
@@ -26,17 +23,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     }
 
     /// <summary>Deletes every table, queue and container, so a test sees only its own data.</summary>
-    public async Task ResetAsync()
-    {
-        var tables = new TableServiceClient(ConnectionString);
-        await foreach (var table in tables.QueryAsync()) await tables.DeleteTableAsync(table.Name);
-
-        var queues = new QueueServiceClient(ConnectionString);
-        await foreach (var queue in queues.GetQueuesAsync()) await queues.DeleteQueueAsync(queue.Name);
-
-        var blobs = new BlobServiceClient(ConnectionString);
-        await foreach (var container in blobs.GetBlobContainersAsync()) await blobs.DeleteBlobContainerAsync(container.Name);
-    }
+    public Task ResetAsync() => Integration.Cli.Hosting.ScratchStorage.EmptyAsync(ConnectionString);
 }
 
 [CollectionDefinition(Name)]
