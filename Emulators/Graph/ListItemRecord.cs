@@ -16,9 +16,23 @@ internal sealed record ListItemRecord(
     FieldSet Fields,
     bool Deleted)
 {
+    // A page writes each item's eTag more than once; a record made with `with` carries the cache
+    // along, so it is keyed by what the eTag is made of.
+    private ETagCache? _etag;
+
     /// <summary>SharePoint's item eTag: <c>"{GUID},version"</c>, quotes included.</summary>
-    public string ETag => string.Create(
-        CultureInfo.InvariantCulture, $"\"{{{UniqueId.ToString().ToUpperInvariant()}}},{Version}\"");
+    public string ETag
+    {
+        get
+        {
+            if (_etag is { } cached && cached.UniqueId == UniqueId && cached.Version == Version) return cached.Value;
+            var value = string.Create(CultureInfo.InvariantCulture, $"\"{{{UniqueId.ToString().ToUpperInvariant()}}},{Version}\"");
+            _etag = new ETagCache(UniqueId, Version, value);
+            return value;
+        }
+    }
+
+    private sealed record ETagCache(Guid UniqueId, int Version, string Value);
 
     /// <summary>
     /// Whether an If-Match value names this version. Clients send the eTag with or without its quotes,

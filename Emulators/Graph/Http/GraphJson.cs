@@ -15,7 +15,8 @@ internal static class GraphJson
 
     public static async Task WriteAsync(HttpResponse response, int statusCode, Action<Utf8JsonWriter> body)
     {
-        var buffer = new ArrayBufferWriter<byte>();
+        // A page of 200 items is a few hundred KB; starting large saves most of the regrowing.
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             body(writer);

@@ -127,6 +127,13 @@ internal sealed class ItemJsonWriter(SharePointList list, ListLinks links, ItemQ
         }
     }
 
+    private static readonly string[] ComputedFields =
+    [
+        "id", "ContentType", "Modified", "Created", "AuthorLookupId", "EditorLookupId", "_UIVersionString", "Attachments", "Edit",
+        "LinkTitleNoMenu", "LinkTitle", "ItemChildCount", "FolderChildCount", "_ComplianceFlags", "_ComplianceTag",
+        "_ComplianceTagWrittenTime", "_ComplianceTagUserId",
+    ];
+
     private void WriteFieldProperties(Utf8JsonWriter writer, ListItemRecord item)
     {
         writer.WriteString("@odata.etag", item.ETag);
@@ -139,44 +146,35 @@ internal sealed class ItemJsonWriter(SharePointList list, ListLinks links, ItemQ
             }
         }
 
-        var title = item.Fields.TryGet("Title", out var titleValue) && titleValue.ValueKind == JsonValueKind.String
-            ? titleValue.GetString()
-            : null;
-        var computed = new (string Name, object? Value)[]
-        {
-            ("id", Id(item)),
-            ("ContentType", list.ContentTypeName),
-            ("Modified", FieldValues.FormatInstant(item.Modified)),
-            ("Created", FieldValues.FormatInstant(item.Created)),
-            ("AuthorLookupId", SystemAccountId),
-            ("EditorLookupId", SystemAccountId),
-            ("_UIVersionString", string.Create(CultureInfo.InvariantCulture, $"{item.Version}.0")),
-            ("Attachments", false),
-            ("Edit", ""),
-            ("LinkTitleNoMenu", title),
-            ("LinkTitle", title),
-            ("ItemChildCount", "0"),
-            ("FolderChildCount", "0"),
-            ("_ComplianceFlags", ""),
-            ("_ComplianceTag", ""),
-            ("_ComplianceTagWrittenTime", ""),
-            ("_ComplianceTagUserId", ""),
-        };
-        foreach (var (name, value) in computed)
+        // SharePoint's computed columns, in its order; each value is made only when selected.
+        foreach (var name in ComputedFields)
         {
             if (!query.SelectsField(name))
             {
                 continue;
             }
 
-            switch (value)
+            if (name == "Attachments")
             {
-                case string text:
-                    writer.WriteString(name, text);
-                    break;
-                case bool flag:
-                    writer.WriteBoolean(name, flag);
-                    break;
+                writer.WriteBoolean(name, false);
+                continue;
+            }
+
+            var text = name switch
+            {
+                "id" => Id(item),
+                "ContentType" => list.ContentTypeName,
+                "Modified" => FieldValues.FormatInstant(item.Modified),
+                "Created" => FieldValues.FormatInstant(item.Created),
+                "AuthorLookupId" or "EditorLookupId" => SystemAccountId,
+                "_UIVersionString" => string.Create(CultureInfo.InvariantCulture, $"{item.Version}.0"),
+                "LinkTitleNoMenu" or "LinkTitle" => item.Fields.TryGet("Title", out var title) && title.ValueKind == JsonValueKind.String ? title.GetString() : null,
+                "ItemChildCount" or "FolderChildCount" => "0",
+                _ => "",
+            };
+            if (text is not null)
+            {
+                writer.WriteString(name, text);
             }
         }
     }

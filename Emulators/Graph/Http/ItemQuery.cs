@@ -53,10 +53,21 @@ internal sealed record ItemQuery(bool ExpandFields, IReadOnlyList<string>? Field
     public int PageSize(int maxPageSize) => Math.Min(Top ?? maxPageSize, maxPageSize);
 
     /// <summary>Whether a top-level item property is wanted.</summary>
-    public bool Selects(string property) => Select is null || Select.Contains(property, StringComparer.OrdinalIgnoreCase);
+    public bool Selects(string property) => Select is null || Contains(Select, property);
 
     /// <summary>Whether a column inside <c>fields</c> is wanted.</summary>
-    public bool SelectsField(string name) => FieldSelect is null || FieldSelect.Contains(name, StringComparer.OrdinalIgnoreCase);
+    public bool SelectsField(string name) => FieldSelect is null || Contains(FieldSelect, name);
+
+    // Called for every property of every item on a page: a plain loop, no LINQ.
+    private static bool Contains(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (string.Equals(names[i], name, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+
+        return false;
+    }
 
     /// <summary>The options again, for next and delta links; empty when there are none.</summary>
     public string ToQueryString()

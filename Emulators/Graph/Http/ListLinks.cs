@@ -5,9 +5,10 @@ namespace Integration.Emulators.Graph.Http;
 /// <summary>Absolute URLs and OData contexts for one list, pointing back at this stand-in as Graph's point at Graph.</summary>
 internal sealed class ListLinks(string baseUrl, SharePointList list)
 {
-    private string ListUrl => $"{baseUrl}/sites/{list.Site.Id}/lists/{list.Id}";
+    // Built once per response: every item of a page names its fields context.
+    private readonly string ListUrl = $"{baseUrl}/sites/{list.Site.Id}/lists/{list.Id}";
 
-    private string ListContext => $"{baseUrl}/$metadata#sites('{list.Site.Id}')/lists('{list.Id}')";
+    private readonly string ListContext = $"{baseUrl}/$metadata#sites('{list.Site.Id}')/lists('{list.Id}')";
 
     public string ItemsContext => $"{ListContext}/items";
 
