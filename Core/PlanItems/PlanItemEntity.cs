@@ -58,10 +58,11 @@ public sealed class PlanItemEntity : ITableEntity
     [IgnoreDataMember]
     public PlanItemStatus StatusValue => Enum.Parse<PlanItemStatus>(Status);
 
-    public static PlanItemEntity From(PlanItem item) => new PlanItemEntity { RowKey = item.Id }.Apply(item);
+    /// <param name="hash">The item's <see cref="Hash"/> when the caller has it already.</param>
+    public static PlanItemEntity From(PlanItem item, string? hash = null) => new PlanItemEntity { RowKey = item.Id }.Apply(item, hash);
 
     /// <summary>Copies the synced fields; keeps the scan's own state (Flag, NotifiedEvent).</summary>
-    public PlanItemEntity Apply(PlanItem item)
+    public PlanItemEntity Apply(PlanItem item, string? hash = null)
     {
         Title = item.Title;
         Goal = item.Goal;
@@ -76,7 +77,7 @@ public sealed class PlanItemEntity : ITableEntity
         SharePointFlag = item.SharePointFlag;
         IsDeleted = false;
         DeletedAt = null;
-        ContentHash = Hash(item);
+        ContentHash = hash ?? Hash(item);
         return this;
     }
 
@@ -84,9 +85,9 @@ public sealed class PlanItemEntity : ITableEntity
     /// The synced columns only, for a merge that leaves the scan's own state (Flag, FlagChangedAt,
     /// NotifiedEvent) as the scan last wrote it, without reading the row first.
     /// </summary>
-    public static TableEntity SyncedColumns(PlanItem item)
+    public static TableEntity SyncedColumns(PlanItem item, string? hash = null)
     {
-        var synced = From(item);
+        var synced = From(item, hash);
         return new TableEntity(Partition, item.Id)
         {
             [nameof(Title)] = synced.Title,

@@ -280,16 +280,16 @@ public sealed partial class PlanItemSync(
                         continue;
                     case DigestMatch.Absent:
                         Counts.Created++;
-                        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, PlanItemEntity.From(planItem)));
+                        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, PlanItemEntity.From(planItem, hash)));
                         break;
                     case DigestMatch.Deleted:
                         // Back from the recycle bin: a fresh row, nothing kept from the tombstone.
                         Counts.Updated++;
-                        actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, PlanItemEntity.From(planItem), ETag.All));
+                        actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, PlanItemEntity.From(planItem, hash), ETag.All));
                         break;
                     default:
                         Counts.Updated++;
-                        var columns = PlanItemEntity.SyncedColumns(planItem);
+                        var columns = PlanItemEntity.SyncedColumns(planItem, hash);
                         if (cleared)
                         {
                             columns[nameof(PlanItemEntity.Flag)] = "";

@@ -86,13 +86,18 @@ public sealed class SyncDigest
 
     /// <summary>
     /// Any hash text becomes 16 bytes, so the digest does not depend on how a source spells its
-    /// hashes; 128 bits make a false "unchanged" practically impossible.
+    /// hashes; 128 bits make a false "unchanged" practically impossible. A base64 hash of at least
+    /// 16 bytes (the sources' own) is taken as it is; other text is hashed first.
     /// </summary>
     private static UInt128 Fingerprint(string contentHash)
     {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(contentHash), hash);
-        return new UInt128(BitConverter.ToUInt64(hash), BitConverter.ToUInt64(hash[8..]));
+        Span<byte> bytes = stackalloc byte[32];
+        if (!Convert.TryFromBase64String(contentHash, bytes, out var written) || written < 16)
+        {
+            SHA256.HashData(Encoding.UTF8.GetBytes(contentHash), bytes);
+        }
+
+        return new UInt128(BitConverter.ToUInt64(bytes), BitConverter.ToUInt64(bytes[8..]));
     }
 
     private readonly record struct Entry(UInt128 Fingerprint, bool IsDeleted);
