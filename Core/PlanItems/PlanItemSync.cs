@@ -240,6 +240,7 @@ public sealed partial class PlanItemSync(
             var now = sync._time.GetUtcNow();
 
             var actions = new List<TableTransactionAction>();
+            var mapped = new List<PlanItem>(latest.Count);
             foreach (var (id, item) in latest)
             {
                 Counts.Read++;
@@ -263,15 +264,14 @@ public sealed partial class PlanItemSync(
                     continue;
                 }
 
-                // An item that closed or moved past the horizon loses its flag here, while the
-                // change is in hand, so the scan never reads an item only to clear its flag. (A
-                // flag the table holds but SharePoint does not, after a failed write, is left to
-                // the scan, whose filter finds it.)
-                var cleared = sync._rule.Evaluate(planItem.DueDate, planItem.Status, _today) == OverdueState.None
-                    && planItem.SharePointFlag.Length > 0
-                    && await ClearFlagInSharePointAsync(id, planItem, ct);
-                if (cleared) planItem = planItem with { SharePointFlag = "" };
+                mapped.Add(planItem);
+            }
 
+            var cleared = await ClearFlagsAsync(mapped, ct);
+            foreach (var original in mapped)
+            {
+                var id = original.Id;
+                var planItem = cleared.Contains(id) ? original with { SharePointFlag = "" } : original;
                 var hash = PlanItemEntity.Hash(planItem);
                 switch (digest.Match(id, hash))
                 {
@@ -290,7 +290,7 @@ public sealed partial class PlanItemSync(
                     default:
                         Counts.Updated++;
                         var columns = PlanItemEntity.SyncedColumns(planItem, hash);
-                        if (cleared)
+                        if (cleared.Contains(id))
                         {
                             columns[nameof(PlanItemEntity.Flag)] = "";
                             columns[nameof(PlanItemEntity.FlagChangedAt)] = now;
@@ -315,15 +315,26 @@ public sealed partial class PlanItemSync(
             }
         }
 
-        /// <summary>False when SharePoint would not take the write; the scan then clears it later.</summary>
-        private async Task<bool> ClearFlagInSharePointAsync(string id, PlanItem item, CancellationToken ct)
+        /// <summary>
+        /// An item that closed or moved past the horizon loses its SharePoint flag here, while the
+        /// change is in hand, so the scan never reads an item only to clear its flag. The writes go
+        /// a few at a time. Returns the ids cleared; one SharePoint would not take is left to the
+        /// scan (as is a flag the table holds but SharePoint does not), whose filter finds it.
+        /// </summary>
+        private async Task<HashSet<string>> ClearFlagsAsync(List<PlanItem> items, CancellationToken ct)
         {
-            if (item.SharePointFlag.Length == 0) return true;
-            var (outcome, error) = await sync._flags.WriteAsync(listId, id, OverdueState.None, ct);
-            if (outcome != FlagWrite.Failed) return true;
-            sync.LogClearFailed(id, error!);
-            return false;
+            var flagged = items.Where(i => i.SharePointFlag.Length > 0 && sync._rule.Evaluate(i.DueDate, i.Status, _today) == OverdueState.None).ToList();
+            var cleared = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+            await Parallel.ForEachAsync(flagged, new ParallelOptions { MaxDegreeOfParallelism = FlagWriteParallelism, CancellationToken = ct }, async (item, token) =>
+            {
+                var (outcome, error) = await sync._flags.WriteAsync(listId, item.Id, OverdueState.None, token);
+                if (outcome == FlagWrite.Failed) sync.LogClearFailed(item.Id, error!);
+                else cleared[item.Id] = true;
+            });
+            return cleared.Keys.ToHashSet(StringComparer.Ordinal);
         }
+
+        private const int FlagWriteParallelism = 4;
 
         private async Task TombstoneUnseenAsync(HashSet<string> seen, CancellationToken ct)
         {
