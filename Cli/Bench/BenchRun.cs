@@ -17,6 +17,7 @@ public sealed record BenchRun(
     PhaseResult ColdQuietSync,
     PhaseResult QuietScan,
     int OnePercentChanged,
+    IReadOnlyList<double> OnePercentSecondsRuns,
     PhaseResult OnePercentSync,
     RequestCounts OnePercentRequests,
     PhaseResult OnePercentScan,
