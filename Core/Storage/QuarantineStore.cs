@@ -9,7 +9,7 @@ namespace Integration.Core.Storage;
 /// </summary>
 public sealed class QuarantineStore(IntegrationStorage storage, TimeProvider time)
 {
-    public const string PayloadContainer = "quarantine";
+    public const string PayloadContainer = ContainerNames.Quarantine;
 
     /// <summary>Payloads above this go to a blob; a table string property holds at most 64 KiB.</summary>
     internal const int MaxInlinePayload = 30_000;

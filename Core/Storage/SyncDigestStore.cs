@@ -15,7 +15,7 @@ namespace Integration.Core.Storage;
 /// </summary>
 public sealed partial class SyncDigestStore(IntegrationStorage storage, TimeProvider time, ILogger<SyncDigestStore> logger)
 {
-    public const string Container = "sync-state";
+    public const string Container = ContainerNames.SyncState;
 
     /// <summary>
     /// No run outlives the host's functionTimeout (host.json: 30 minutes), so a "writing" mark

@@ -30,6 +30,14 @@ public class DeploymentTests
     }
 
     [Fact]
+    public void Creates_every_container_in_ContainerNames()
+    {
+        var containers = Template.NamesOf("Microsoft.Storage/storageAccounts/blobServices/containers");
+
+        Assert.All(ContainerNames.All, container => Assert.Contains(container, containers));
+    }
+
+    [Fact]
     public void Creates_the_deployment_package_container_the_function_app_deploys_from()
     {
         var containers = Template.NamesOf("Microsoft.Storage/storageAccounts/blobServices/containers");

@@ -37,8 +37,11 @@ var tableNames = [
   'NotificationLedger'
 ]
 
+// The app's own containers (Core/Storage/ContainerNames.cs) and the package container.
 var containerNames = [
   deploymentContainerName
+  'quarantine'
+  'sync-state'
 ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {

@@ -1,0 +1,13 @@
+namespace Integration.Core.Storage;
+
+/// <summary>The blob containers the backend owns. Created on first use, and by the deployment.</summary>
+public static class ContainerNames
+{
+    /// <summary>Raw payloads of quarantined items too large for a table row.</summary>
+    public const string Quarantine = "quarantine";
+
+    /// <summary>One digest per source: what the table holds, so a night need not read rows.</summary>
+    public const string SyncState = "sync-state";
+
+    public static IReadOnlyList<string> All { get; } = [Quarantine, SyncState];
+}
