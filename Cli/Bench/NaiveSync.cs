@@ -67,8 +67,10 @@ internal sealed class NaiveSync(
             });
         }
 
-        await foreach (var id in store.ActiveIdsAsync(ct))
+        // Ids of the items not tombstoned, compared with the full listing to find deletions.
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == PlanItemEntity.Partition && e.GetBoolean("IsDeleted") == false, select: ["RowKey"], cancellationToken: ct))
         {
+            var id = row.RowKey;
             if (seen.Contains(id)) continue;
             var gone = (await table.GetEntityAsync<PlanItemEntity>(PlanItemEntity.Partition, id, cancellationToken: ct)).Value;
             gone.IsDeleted = true;

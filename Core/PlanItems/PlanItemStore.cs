@@ -26,16 +26,6 @@ public sealed class PlanItemStore(IntegrationStorage storage)
     public async Task<int> SubmitAsync(IEnumerable<TableTransactionAction> actions, CancellationToken ct) =>
         await TableBatch.SubmitAsync(await TableAsync(ct), actions, ct);
 
-    /// <summary>Ids of items not tombstoned: what the bench's naive baseline compares a full listing with.</summary>
-    public async IAsyncEnumerable<string> ActiveIdsAsync([EnumeratorCancellation] CancellationToken ct)
-    {
-        var table = await TableAsync(ct);
-        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == PlanItemEntity.Partition && e.GetBoolean("IsDeleted") == false, select: ["RowKey"], cancellationToken: ct))
-        {
-            yield return row.RowKey;
-        }
-    }
-
     /// <summary>
     /// Items the overdue scan must look at: open ones due by the horizon, and any that carry a
     /// flag (it may need clearing). Filtered by the service, so done items and far-off dates are

@@ -6,8 +6,8 @@ namespace Integration.Core.Storage;
 /// <summary>
 /// What the table holds for every item of one source: a fingerprint of its content hash, or that
 /// it is a tombstone. A night compares the items SharePoint reports changed with this instead of
-/// reading their rows, so its table reads do not grow with the number of changes. Sixteen bytes of
-/// SHA-256 per item: 100,000 items are about 2.6 MB on disk and a few MB in memory.
+/// reading their rows, so its table reads do not grow with the number of changes. A 16-byte
+/// fingerprint per item: 100,000 items are about 2.6 MB on disk and a few MB in memory.
 /// </summary>
 public sealed class SyncDigest
 {
