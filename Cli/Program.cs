@@ -74,4 +74,9 @@ static async Task<int> Guard(Func<Task<int>> action)
         foreach (var failure in ex.Failures) Console.Error.WriteLine("Configuration error: " + failure);
         return 2;
     }
+    catch (Integration.Core.Storage.StorageUnavailableException ex)
+    {
+        Console.Error.WriteLine("Storage error: " + ex.Message);
+        return 1;
+    }
 }

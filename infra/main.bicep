@@ -51,8 +51,16 @@ param overdueScanSchedule string = '0 30 4 * * *'
 @description('Key Vault purge protection. It cannot be turned off again once on; turn it off only for throw-away environments.')
 param enableKeyVaultPurgeProtection bool = true
 
-@description('Upper bound of Flex Consumption instances; bounds the parallel load on SharePoint as well as the cost.')
-@minValue(1)
+@description('recover brings back the soft-deleted vault of an earlier azd down under the same environment name (docs/deploy-to-azure.md, Tear down); default otherwise.')
+@allowed([
+  'default'
+  'recover'
+])
+param keyVaultCreateMode string = 'default'
+
+// Flex Consumption takes fewer than 40 only in a few regions; 40 deploys everywhere.
+@description('Upper bound of Flex Consumption instances (40-1000); bounds the parallel load on SharePoint as well as the cost.')
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
@@ -108,6 +116,7 @@ module keyVault 'modules/key-vault.bicep' = {
     location: location
     tags: tags
     enablePurgeProtection: enableKeyVaultPurgeProtection
+    createMode: keyVaultCreateMode
   }
 }
 

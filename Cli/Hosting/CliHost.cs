@@ -31,6 +31,8 @@ internal static class CliHost
                 logging.AddFilter("Host", LogLevel.Warning);
                 // The SDK logs every 404/409 it expects (queue not there yet, entity absent) as a warning.
                 logging.AddFilter("Azure.Core", LogLevel.Error);
+                // MSAL logs every failed token try at length; the run reports the failure once.
+                logging.AddFilter("Azure.Identity", verbose ? LogLevel.Error : LogLevel.None);
                 logging.AddFilter("Function", verbose ? LogLevel.Information : LogLevel.Error);
             })
             .ConfigureWebJobs(webJobs => webJobs.AddAzureStorageQueues(queues =>

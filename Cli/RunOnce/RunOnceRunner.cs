@@ -21,8 +21,12 @@ internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, 
     public async Task<RunSummary> RunAsync(CancellationToken ct)
     {
         using var host = CliHost.Build(configuration, verbose);
-        await host.StartAsync(ct);
         var services = host.Services;
+
+        // Storage first: the queue listener would otherwise meet an unreachable account (or an
+        // identity without a token) on a thread of its own, where the failure ends the process.
+        foreach (var queue in QueueNames.All) await services.GetRequiredService<IntegrationStorage>().QueueAsync(queue, ct);
+        await host.StartAsync(ct);
 
         var run = await services.GetRequiredService<NightlyCycle>().StartAsync(ct);
         progress($"Run {run.RunId}: {run.QueuedSources.Count} source(s) queued ({string.Join(", ", run.QueuedSources)}).");

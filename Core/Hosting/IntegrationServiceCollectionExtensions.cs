@@ -1,4 +1,3 @@
-using Azure.Storage.Queues;
 using Integration.Core.Configuration;
 using Integration.Core.Notifications;
 using Integration.Core.PlanItems;
@@ -6,7 +5,6 @@ using Integration.Core.Queues;
 using Integration.Core.SharePoint;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
-using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,20 +26,8 @@ public static class IntegrationServiceCollectionExtensions
         AddValidatedOptions<OverdueOptions, OverdueOptionsValidator>(services, configuration, OverdueOptions.Section);
         AddValidatedOptions<SchedulesOptions, SchedulesOptionsValidator>(services, configuration, SchedulesOptions.Section);
 
-        var storage = configuration.GetSection(StorageConnection);
-        if (storage.Value is null && !storage.GetChildren().Any())
-        {
-            throw new OptionsValidationException(StorageConnection, typeof(IntegrationStorage),
-                [$"{StorageConnection} is not set: give a connection string (UseDevelopmentStorage=true locally) or {StorageConnection}__tableServiceUri/__queueServiceUri/__blobServiceUri with __credential=managedidentity."]);
-        }
-
-        // Accepts a connection string or identity-based service URIs, as the Functions host does.
-        services.AddAzureClients(clients =>
-        {
-            clients.AddTableServiceClient(storage);
-            clients.AddQueueServiceClient(storage).ConfigureOptions(o => o.MessageEncoding = QueueMessageEncoding.Base64);
-            clients.AddBlobServiceClient(storage);
-        });
+        // A connection string locally; identity-based service URIs in Azure, as the Functions host reads them.
+        services.AddStorageClients(configuration.GetSection(StorageConnection));
 
         services.TryAddSingleton<IntegrationStorage>();
         services.TryAddSingleton<QueueSender>();

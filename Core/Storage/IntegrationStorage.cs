@@ -12,6 +12,7 @@ namespace Integration.Core.Storage;
 /// </summary>
 public sealed class IntegrationStorage(TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs)
 {
+
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> _queues = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<BlobContainerClient>>> _containers = new();
@@ -21,7 +22,7 @@ public sealed class IntegrationStorage(TableServiceClient tables, QueueServiceCl
     public QueueServiceClient QueueService => queues;
 
     public Task<TableClient> TableAsync(string name, CancellationToken ct = default) =>
-        Once(_tables, name, async () =>
+        Once(_tables, name, tables.Uri, async () =>
         {
             var client = tables.GetTableClient(name);
             await client.CreateIfNotExistsAsync(ct);
@@ -29,7 +30,7 @@ public sealed class IntegrationStorage(TableServiceClient tables, QueueServiceCl
         });
 
     public Task<QueueClient> QueueAsync(string name, CancellationToken ct = default) =>
-        Once(_queues, name, async () =>
+        Once(_queues, name, queues.Uri, async () =>
         {
             var client = queues.GetQueueClient(name);
             await client.CreateIfNotExistsAsync(cancellationToken: ct);
@@ -37,7 +38,7 @@ public sealed class IntegrationStorage(TableServiceClient tables, QueueServiceCl
         });
 
     public Task<BlobContainerClient> ContainerAsync(string name, CancellationToken ct = default) =>
-        Once(_containers, name, async () =>
+        Once(_containers, name, blobs.Uri, async () =>
         {
             var client = blobs.GetBlobContainerClient(name);
             await client.CreateIfNotExistsAsync(cancellationToken: ct);
@@ -46,14 +47,20 @@ public sealed class IntegrationStorage(TableServiceClient tables, QueueServiceCl
 
     /// <summary>
     /// Creates each resource once per process. A failed attempt is forgotten, so a storage
-    /// hiccup at the first call does not poison every later one in a long-lived host.
+    /// hiccup at the first call does not poison every later one in a long-lived host. This is
+    /// where a run first meets storage, so a failure here says which endpoint did not answer.
     /// </summary>
-    private static async Task<T> Once<T>(ConcurrentDictionary<string, Lazy<Task<T>>> cache, string name, Func<Task<T>> create)
+    private static async Task<T> Once<T>(ConcurrentDictionary<string, Lazy<Task<T>>> cache, string name, Uri service, Func<Task<T>> create)
     {
         var entry = cache.GetOrAdd(name, _ => new Lazy<Task<T>>(create));
         try
         {
             return await entry.Value;
+        }
+        catch (Exception ex) when (StorageUnavailableException.IsStorageFailure(ex))
+        {
+            cache.TryRemove(new KeyValuePair<string, Lazy<Task<T>>>(name, entry));
+            throw new StorageUnavailableException(service, name, ex);
         }
         catch
         {

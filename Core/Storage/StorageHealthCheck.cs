@@ -1,3 +1,5 @@
+using Azure.Identity;
+
 namespace Integration.Core.Storage;
 
 /// <summary>Whether the storage account answers; used by the anonymous <c>health</c> endpoint.</summary>
@@ -11,10 +13,10 @@ public sealed class StorageHealthCheck(IntegrationStorage storage)
             await storage.QueueService.GetQueuesAsync(cancellationToken: ct).AsPages(pageSizeHint: 1).FirstOrDefaultAsync(ct);
             return new HealthReport(true, "storage reachable");
         }
-        catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or AggregateException or InvalidOperationException)
+        catch (Exception ex) when (ex is Azure.RequestFailedException or AuthenticationFailedException or HttpRequestException or AggregateException or InvalidOperationException)
         {
-            // The message says what failed without echoing the connection string.
-            return new HealthReport(false, $"storage unreachable: {ex.GetType().Name}");
+            // The service URI says which account without echoing a connection string or a key.
+            return new HealthReport(false, $"storage unreachable at {storage.TableService.Uri.GetLeftPart(UriPartial.Authority)}: {ex.GetType().Name}");
         }
     }
 }

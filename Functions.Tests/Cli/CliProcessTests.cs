@@ -69,4 +69,34 @@ public class CliProcessTests(AzuriteFixture azurite) : StorageTest(azurite)
         Assert.Equal(2, exitCode);
         Assert.Contains("SharePoint__Auth=None", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RunOnceWithIdentityStorageThatDoesNotAnswerSaysSoInOneLine()
+    {
+        // The app's identity gets its token from a loopback stand-in of the App Service token
+        // endpoint; the storage URIs point at a loopback port nobody listens on.
+        await using var identity = await Integration.Emulators.Identity.ManagedIdentityStandIn.StartAsync();
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var endpoint = $"https://127.0.0.1:{port}/devstoreaccount1";
+        var environment = Environment();
+        environment.Remove("AzureWebJobsStorage");
+        environment["AzureWebJobsStorage__credential"] = "managedidentity";
+        environment["AzureWebJobsStorage__clientId"] = "6a1f2b4c-0000-4000-8000-000000000001";
+        environment["AzureWebJobsStorage__tableServiceUri"] = endpoint;
+        environment["AzureWebJobsStorage__queueServiceUri"] = endpoint;
+        environment["AzureWebJobsStorage__blobServiceUri"] = endpoint;
+        foreach (var (key, value) in identity.Environment) environment[key] = value;
+
+        var (exitCode, stdout, stderr) = await RunCliAsync("run-once --json", environment);
+
+        Assert.True(exitCode == 1, $"exit {exitCode}\n{stderr}");
+        var line = Assert.Single(stderr.Split('\n'), l => l.StartsWith("Storage error: ", StringComparison.Ordinal));
+        Assert.Contains($"Storage at {endpoint} cannot be used", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.True(identity.TokensIssued > 0, "the storage clients did not ask the managed identity for a token");
+        Assert.Equal("", stdout.Trim());
+    }
 }

@@ -83,6 +83,26 @@ public class DeploymentTests
     }
 
     [Fact]
+    public void Key_vault_can_recover_a_soft_deleted_vault_of_the_same_name()
+    {
+        var vault = Assert.Single(Template.ResourcesOfType("Microsoft.KeyVault/vaults"));
+        var parameter = Template.Root["parameters"]?["keyVaultCreateMode"];
+
+        Assert.Equal("default", (string?)parameter?["defaultValue"]);
+        Assert.Equal(["default", "recover"], parameter?["allowedValues"]?.AsArray().Select(v => (string?)v));
+        Assert.Equal("[parameters('createMode')]", (string?)vault["properties"]?["createMode"]);
+    }
+
+    [Fact]
+    public void Flex_consumption_instance_count_starts_at_40_which_every_region_takes()
+    {
+        var parameter = Template.Root["parameters"]?["maximumInstanceCount"];
+
+        Assert.Equal(40, (int?)parameter?["minValue"]);
+        Assert.True((int?)parameter?["defaultValue"] >= 40);
+    }
+
+    [Fact]
     public void Application_insights_refuses_key_based_ingestion()
     {
         var component = Assert.Single(Template.ResourcesOfType("Microsoft.Insights/components"));

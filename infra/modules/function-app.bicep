@@ -14,7 +14,7 @@ param deploymentContainerName string
 @description('Every app setting. Composed in main.bicep, where the configuration contract test reads the keys.')
 param appSettings { *: string }
 
-@minValue(1)
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
 

@@ -7,6 +7,13 @@ param tags object
 @description('Purge protection cannot be turned off again, and keeps a deleted vault name taken for the retention period. Leave on for production.')
 param enablePurgeProtection bool = true
 
+@description('recover restores a soft-deleted vault of the same name (with its secrets) instead of creating one.')
+@allowed([
+  'default'
+  'recover'
+])
+param createMode string = 'default'
+
 @minValue(7)
 @maxValue(90)
 param softDeleteRetentionInDays int = 90
@@ -16,6 +23,7 @@ resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   location: location
   tags: tags
   properties: {
+    createMode: createMode
     tenantId: tenant().tenantId
     sku: {
       family: 'A'
