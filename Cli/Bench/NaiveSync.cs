@@ -26,7 +26,7 @@ internal sealed class NaiveSync(
     public async Task<SyncCounts> RunAsync(CancellationToken ct)
     {
         var options = sharePoint.Value;
-        var listId = (await checkpoints.GetAsync(SyncSources.PlanItems, ct))?.ListId
+        var listId = (await checkpoints.GetAsync(SyncSources.PlanItems, ct))?.SourceId
             ?? await lists.ResolveListIdAsync(options.Lists.PlanItems!, ct);
         var mapper = new PlanItemMapper(new ColumnNames(options, PlanItemColumns.List), new PlanItemStatusMap(options.PlanItemStatuses), TimeZoneInfo.FindSystemTimeZoneById(overdue.Value.TimeZone));
         var users = new SiteUserCache(lists, storage, time);
@@ -43,7 +43,7 @@ internal sealed class NaiveSync(
                 lock (seen) seen.Add(item.Id);
                 var ownerId = mapper.OwnerLookupId(item);
                 var result = mapper.Map(item, ownerId is null ? null : await users.GetAsync(ownerId, token));
-                if (result.Item is not { } planItem)
+                if (result.Record is not { } planItem)
                 {
                     Interlocked.Increment(ref quarantined);
                     return;

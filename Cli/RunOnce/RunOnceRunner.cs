@@ -43,7 +43,7 @@ internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, 
         }
 
         var records = await services.GetRequiredService<SyncRunStore>().ListAsync(run.RunId, ct);
-        var sources = SyncSources.All
+        var sources = SyncSources.Names
             .Select(name => records.FirstOrDefault(r => r.Source == name))
             .OfType<SyncRunRecord>()
             .Select(r => SourceSummary.From(r, r.Source == SyncSources.PlanItems ? scan : null))

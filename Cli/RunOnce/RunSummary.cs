@@ -8,7 +8,7 @@ public sealed record RunSummary(string RunId, IReadOnlyList<SourceSummary> Sourc
 {
     /// <summary>A failed or unfinished source, or a flag that could not be written, fails the run.</summary>
     public bool Succeeded =>
-        Sources.All(s => s.Status is SyncRunStatus.Succeeded or SyncRunStatus.Skipped)
+        Sources.All(s => s.Status is SyncRunStatus.Succeeded or SyncRunStatus.Skipped or SyncRunStatus.NotBuilt)
         && (OverdueScan?.Failures ?? 0) == 0;
 }
 

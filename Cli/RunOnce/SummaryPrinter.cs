@@ -26,9 +26,9 @@ internal static class SummaryPrinter
         output.WriteLine($"{"source",-18} {"status",-10} {"read",6} {"created",8} {"updated",8} {"unchanged",10} {"deleted",8} {"quarantined",12} {"overdue",8} {"due soon",9} {"notified",9}");
         foreach (var s in summary.Sources)
         {
-            if (s.Status == SyncRunStatus.Skipped)
+            if (s.Status is SyncRunStatus.Skipped or SyncRunStatus.NotBuilt)
             {
-                output.WriteLine($"{s.Source,-18} {"skipped",-10} ({s.Detail})");
+                output.WriteLine($"{s.Source,-18} {(s.Status == SyncRunStatus.Skipped ? "skipped" : "not built"),-10} ({s.Detail})");
                 continue;
             }
 

@@ -1,4 +1,5 @@
 using Integration.Core.PlanItems;
+using Integration.Core.Sync;
 using Microsoft.Extensions.Options;
 
 namespace Integration.Core.Configuration;
@@ -39,12 +40,7 @@ internal sealed class SharePointOptionsValidator : IValidateOptions<SharePointOp
             if (string.IsNullOrWhiteSpace(options.ClientSecret)) failures.Add("SharePoint__ClientSecret is required when SharePoint__Auth=ClientSecret.");
         }
 
-        var anySource = !string.IsNullOrWhiteSpace(options.Lists.PlanItems)
-            || !string.IsNullOrWhiteSpace(options.Lists.BudgetAssignments)
-            || !string.IsNullOrWhiteSpace(options.Lists.Enterprises)
-            || !string.IsNullOrWhiteSpace(options.Lists.Agreements)
-            || !string.IsNullOrWhiteSpace(options.Libraries.MeetingNotes);
-        if (anySource && string.IsNullOrWhiteSpace(options.SiteId))
+        if (SyncSources.All.Any(s => s.IsConfigured(options)) && string.IsNullOrWhiteSpace(options.SiteId))
         {
             failures.Add("SharePoint__SiteId is required when a SharePoint list or library is configured.");
         }

@@ -43,11 +43,22 @@ public static class IntegrationServiceCollectionExtensions
 
         services.TryAddSingleton<PlanItemStore>();
         services.TryAddSingleton<OverdueFlagWriter>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISourceSync, PlanItemSync>());
+        services.TryAddSingleton<DeltaSyncEngine>();
+        services.AddDeltaSource<PlanItemSource, SharePointItem, PlanItem>();
         services.TryAddSingleton<OverdueScanner>();
 
         services.TryAddSingleton<NightlyCycle>();
         services.TryAddSingleton<SourceSyncHandler>();
+        return services;
+    }
+
+    /// <summary>Registers a SharePoint source on the delta engine: one line per source.</summary>
+    public static IServiceCollection AddDeltaSource<TSource, TItem, TRecord>(this IServiceCollection services)
+        where TSource : class, IDeltaSource<TItem, TRecord>
+        where TItem : IFeedItem
+    {
+        services.TryAddSingleton<TSource>();
+        services.AddSingleton<ISourceSync>(sp => new DeltaSourceSync<TItem, TRecord>(sp.GetRequiredService<TSource>(), sp.GetRequiredService<DeltaSyncEngine>()));
         return services;
     }
 

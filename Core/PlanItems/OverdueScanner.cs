@@ -49,7 +49,7 @@ public sealed partial class OverdueScanner(
             // Rows are about to change, so the digest is marked first (see SyncDigestStore). The
             // scan never rebuilds it: that is the next sync's job.
             digest ??= await digests.OpenForWriteAsync(SyncSources.PlanItems, rebuild: null, ct);
-            await ApplyAsync(pending, checkpoint.ListId, today, now, result, digest.Digest, ct);
+            await ApplyAsync(pending, checkpoint.SourceId, today, now, result, digest.Digest, ct);
             pending.Clear();
         }
 

@@ -1,4 +1,5 @@
 using Integration.Core.SharePoint;
+using Integration.Core.Sync;
 
 namespace Integration.Core.PlanItems;
 
@@ -24,33 +25,33 @@ public sealed class PlanItemMapper(ColumnNames columns, PlanItemStatusMap status
 
     public string? OwnerLookupId(SharePointItem item) => item.Text(columns.LookupId(PlanItemColumns.Owner));
 
-    public MapResult Map(SharePointItem item, SiteUser? owner)
+    public SourceMapping<PlanItem> Map(SharePointItem item, SiteUser? owner)
     {
         string? Text(string column) => item.Text(columns[column]);
 
         var id = item.Id;
         var title = Text(PlanItemColumns.Title);
-        if (title is null) return MapResult.Reject("Title is missing.");
-        if (title.Length > MaxTitleLength) return MapResult.Reject($"Title is {title.Length} characters; the limit is {MaxTitleLength}.");
+        if (title is null) return SourceMapping.Rejected<PlanItem>("Title is missing.");
+        if (title.Length > MaxTitleLength) return SourceMapping.Rejected<PlanItem>($"Title is {title.Length} characters; the limit is {MaxTitleLength}.");
 
         var rawDue = Text(PlanItemColumns.DueDate);
-        if (rawDue is null) return MapResult.Reject($"Due date (column {columns[PlanItemColumns.DueDate]}) is missing.");
+        if (rawDue is null) return SourceMapping.Rejected<PlanItem>($"Due date (column {columns[PlanItemColumns.DueDate]}) is missing.");
         if (!SharePointDates.TryParseCalendarDate(rawDue, siteTimeZone, out var dueDate))
         {
-            return MapResult.Reject($"Due date '{rawDue}' is not a date.");
+            return SourceMapping.Rejected<PlanItem>($"Due date '{rawDue}' is not a date.");
         }
 
         var rawStatus = Text(PlanItemColumns.Status);
         if (!statuses.TryParse(rawStatus, out var status))
         {
-            return MapResult.Reject(rawStatus is null
+            return SourceMapping.Rejected<PlanItem>(rawStatus is null
                 ? "Status is missing."
                 : $"Status '{rawStatus}' is not one of the accepted values (see SharePoint__PlanItemStatuses).");
         }
 
         var ownerId = OwnerLookupId(item);
-        if (ownerId is null) return MapResult.Reject("Owner is missing.");
-        if (owner?.Email is null) return MapResult.Reject($"Owner (user {ownerId}) has no email in the site's User Information List.");
+        if (ownerId is null) return SourceMapping.Rejected<PlanItem>("Owner is missing.");
+        if (owner?.Email is null) return SourceMapping.Rejected<PlanItem>($"Owner (user {ownerId}) has no email in the site's User Information List.");
 
         var goal = Text(PlanItemColumns.Goal);
         var body = Text(PlanItemColumns.ResponsibleBody);
@@ -60,19 +61,12 @@ public sealed class PlanItemMapper(ColumnNames columns, PlanItemStatusMap status
         {
             if (value is { Length: > MaxTextLength })
             {
-                return MapResult.Reject($"{column} is {value.Length} characters; the limit is {MaxTextLength}.");
+                return SourceMapping.Rejected<PlanItem>($"{column} is {value.Length} characters; the limit is {MaxTextLength}.");
             }
         }
 
-        return MapResult.Accept(new PlanItem(
+        return SourceMapping.Valid(new PlanItem(
             id, title, goal, body, ownerId, owner.Email, dueDate, status, caseNumber?.Trim(), assignment,
             Text(PlanItemColumns.OverdueFlag) ?? ""));
     }
-}
-
-public sealed record MapResult(PlanItem? Item, string? Reason)
-{
-    public static MapResult Accept(PlanItem item) => new(item, null);
-
-    public static MapResult Reject(string reason) => new(null, reason);
 }

@@ -2,30 +2,13 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using Integration.Core.Storage;
+using Integration.Core.Sync;
 
 namespace Integration.Core.PlanItems;
 
-/// <summary>The PlanItems table: batch writes within the one partition, and the queries.</summary>
-public sealed class PlanItemStore(IntegrationStorage storage)
+/// <summary>The PlanItems table: the sync's writes (as a <see cref="SourceTable"/>) and the scan's queries.</summary>
+public sealed class PlanItemStore(IntegrationStorage storage) : SourceTable(storage, TableNames.PlanItems, PlanItemEntity.Partition)
 {
-    public Task<TableClient> TableAsync(CancellationToken ct) => storage.TableAsync(TableNames.PlanItems, ct);
-
-    /// <summary>
-    /// Every row's id, content hash and tombstone mark, to rebuild the digest when it cannot be
-    /// trusted: one query over the partition, three columns each.
-    /// </summary>
-    public async IAsyncEnumerable<(string Id, string ContentHash, bool IsDeleted)> DigestRowsAsync([EnumeratorCancellation] CancellationToken ct)
-    {
-        var table = await TableAsync(ct);
-        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == PlanItemEntity.Partition, select: ["RowKey", nameof(PlanItemEntity.ContentHash), nameof(PlanItemEntity.IsDeleted)], cancellationToken: ct))
-        {
-            yield return (row.RowKey, row.GetString(nameof(PlanItemEntity.ContentHash)) ?? "", row.GetBoolean(nameof(PlanItemEntity.IsDeleted)) ?? false);
-        }
-    }
-
-    public async Task<int> SubmitAsync(IEnumerable<TableTransactionAction> actions, CancellationToken ct) =>
-        await TableBatch.SubmitAsync(await TableAsync(ct), actions, ct);
-
     /// <summary>
     /// Items the overdue scan must look at: open ones due by the horizon, and any that carry a
     /// flag (it may need clearing). Filtered by the service, so done items and far-off dates are

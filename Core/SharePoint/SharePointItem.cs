@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Integration.Core.Sync;
 
 namespace Integration.Core.SharePoint;
 
@@ -8,7 +9,7 @@ namespace Integration.Core.SharePoint;
 /// as text exactly as SharePoint wrote them (numbers and booleans in their JSON spelling, arrays
 /// and objects as JSON). Lookup ids are strings, dates stay ISO strings.
 /// </summary>
-public sealed record SharePointItem(string Id, bool Deleted, IReadOnlyDictionary<string, string?> Fields)
+public sealed record SharePointItem(string Id, bool Deleted, IReadOnlyDictionary<string, string?> Fields) : IFeedItem
 {
     private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

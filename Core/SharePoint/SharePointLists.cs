@@ -2,6 +2,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Integration.Core.Configuration;
+using Integration.Core.Sync;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
@@ -48,7 +49,7 @@ public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePoin
     /// yielded as they arrive so memory stays flat whatever the list size.
     /// </summary>
     /// <param name="fields">Columns to return; SharePoint sends dozens of system columns otherwise.</param>
-    public async IAsyncEnumerable<DeltaPage> ReadDeltaAsync(string listId, string? deltaLink, IReadOnlyCollection<string> fields, [EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<FeedPage<SharePointItem>> ReadDeltaAsync(string listId, string? deltaLink, IReadOnlyCollection<string> fields, [EnumeratorCancellation] CancellationToken ct)
     {
         var delta = graph.Sites[SiteId].Lists[listId].Items.Delta;
         var request = deltaLink is null
@@ -72,7 +73,7 @@ public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePoin
             }
 
             request = page.NextLink is { } next ? delta.WithUrl(next).ToGetRequestInformation() : null;
-            yield return new DeltaPage(page.Items, page.NextLink is null ? page.DeltaLink : null);
+            yield return new FeedPage<SharePointItem>(page.Items, page.NextLink is null ? page.DeltaLink : null);
         }
     }
 

@@ -14,9 +14,13 @@ public sealed class DeltaCheckpointStore(IntegrationStorage storage, TimeProvide
     {
         var table = await storage.TableAsync(TableNames.DeltaCheckpoints, ct);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, source, cancellationToken: ct);
-        return row.HasValue && row.Value is { } entity
-            ? new DeltaCheckpoint(entity.GetString("ListRef") ?? "", entity.GetString("ListId") ?? "", entity.GetString("DeltaLink") ?? "", entity.GetDateTimeOffset("SavedAt"))
-            : null;
+        if (!row.HasValue || row.Value is not { } entity) return null;
+
+        // Rows saved before sources other than lists existed name the columns ListRef and ListId;
+        // reading them keeps an upgraded deployment from a needless full sync.
+        var reference = entity.GetString("SourceRef") ?? entity.GetString("ListRef") ?? "";
+        var id = entity.GetString("SourceId") ?? entity.GetString("ListId") ?? "";
+        return new DeltaCheckpoint(reference, id, entity.GetString("DeltaLink") ?? "", entity.GetDateTimeOffset("SavedAt"));
     }
 
     public async Task SaveAsync(string source, DeltaCheckpoint checkpoint, CancellationToken ct)
@@ -24,15 +28,15 @@ public sealed class DeltaCheckpointStore(IntegrationStorage storage, TimeProvide
         var table = await storage.TableAsync(TableNames.DeltaCheckpoints, ct);
         await table.UpsertEntityAsync(new TableEntity(Partition, source)
         {
-            ["ListRef"] = checkpoint.ListRef,
-            ["ListId"] = checkpoint.ListId,
+            ["SourceRef"] = checkpoint.SourceRef,
+            ["SourceId"] = checkpoint.SourceId,
             ["DeltaLink"] = checkpoint.DeltaLink,
             ["SavedAt"] = time.GetUtcNow(),
         }, TableUpdateMode.Replace, ct);
     }
 }
 
-/// <param name="ListRef">The list as configured (id or display name), so a run can skip resolving it.</param>
-/// <param name="ListId">The list the link belongs to; a different configured list means a full sync.</param>
+/// <param name="SourceRef">The list or library as configured (id or display name), so a run can skip resolving it.</param>
+/// <param name="SourceId">The list or drive the link belongs to; a different one means a full sync.</param>
 /// <param name="SavedAt">When the link was saved.</param>
-public sealed record DeltaCheckpoint(string ListRef, string ListId, string DeltaLink, DateTimeOffset? SavedAt = null);
+public sealed record DeltaCheckpoint(string SourceRef, string SourceId, string DeltaLink, DateTimeOffset? SavedAt = null);

@@ -25,8 +25,9 @@ public sealed partial class NightlyCycle(
         var now = time.GetUtcNow();
         var runId = string.Create(CultureInfo.InvariantCulture, $"{now:yyyyMMdd'T'HHmmss'Z'}-{Random.Shared.Next(0x10000):x4}");
         var queued = new List<string>();
-        foreach (var name in SyncSources.All)
+        foreach (var definition in SyncSources.All)
         {
+            var name = definition.Name;
             var source = sources.FirstOrDefault(s => s.Source == name);
             if (source is { IsConfigured: true })
             {
@@ -36,24 +37,14 @@ public sealed partial class NightlyCycle(
                 continue;
             }
 
-            var why = source is null && IsConfigured(name) ? "configured, but this source is not built yet" : "not configured";
-            await runs.SaveAsync(new SyncRunRecord(runId, name, SyncRunStatus.Skipped, why, new SyncCounts(), 0), ct);
+            var record = definition.IsConfigured(sharePoint.Value)
+                ? new SyncRunRecord(runId, name, SyncRunStatus.NotBuilt, $"{definition.SettingKey} is set, but this version does not sync {name} yet", new SyncCounts(), 0)
+                : new SyncRunRecord(runId, name, SyncRunStatus.Skipped, $"not configured ({definition.SettingKey} is not set)", new SyncCounts(), 0);
+            await runs.SaveAsync(record, ct);
         }
 
         LogStarted(runId, queued.Count);
         return new NightlyRun(runId, queued);
-    }
-
-    private bool IsConfigured(string source)
-    {
-        var o = sharePoint.Value;
-        return source switch
-        {
-            SyncSources.MeetingNotes => !string.IsNullOrWhiteSpace(o.Libraries.MeetingNotes),
-            SyncSources.BudgetAssignments => !string.IsNullOrWhiteSpace(o.Lists.BudgetAssignments),
-            SyncSources.Enterprises => !string.IsNullOrWhiteSpace(o.Lists.Enterprises),
-            _ => false,
-        };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Nightly run {RunId} started: {Count} sources queued.")]

@@ -15,7 +15,7 @@ public sealed partial class SourceSyncHandler(IEnumerable<ISourceSync> sources, 
     {
         var message = QueueSender.Parse<SyncSourceMessage>(messageText);
         var previous = await runs.GetAsync(message.RunId, message.Source, ct);
-        if (previous?.Status is SyncRunStatus.Succeeded or SyncRunStatus.Skipped)
+        if (previous?.Status is SyncRunStatus.Succeeded or SyncRunStatus.Skipped or SyncRunStatus.NotBuilt)
         {
             LogDuplicate(message.RunId, message.Source);
             return;
@@ -24,8 +24,10 @@ public sealed partial class SourceSyncHandler(IEnumerable<ISourceSync> sources, 
         var source = sources.FirstOrDefault(s => s.Source == message.Source);
         if (source is null || !source.IsConfigured)
         {
-            var why = source is null ? $"no sync is built for source '{message.Source}'" : "not configured";
-            await runs.SaveAsync(new SyncRunRecord(message.RunId, message.Source, SyncRunStatus.Skipped, why, new SyncCounts(), (int)dequeueCount), ct);
+            var record = source is null
+                ? new SyncRunRecord(message.RunId, message.Source, SyncRunStatus.NotBuilt, $"no sync is built for source '{message.Source}'", new SyncCounts(), (int)dequeueCount)
+                : new SyncRunRecord(message.RunId, message.Source, SyncRunStatus.Skipped, "not configured", new SyncCounts(), (int)dequeueCount);
+            await runs.SaveAsync(record, ct);
             return;
         }
 

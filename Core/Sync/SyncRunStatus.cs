@@ -6,8 +6,11 @@ public enum SyncRunStatus
     Succeeded,
     Failed,
 
-    /// <summary>The source is not configured (or not built yet); not a failure.</summary>
+    /// <summary>The source or step is not configured; not a failure.</summary>
     Skipped,
+
+    /// <summary>The source is configured, but this version cannot sync it yet; not a failure.</summary>
+    NotBuilt,
 }
 
 /// <summary>One source's line in a run summary.</summary>

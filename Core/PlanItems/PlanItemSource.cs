@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using Azure;
+using Azure.Data.Tables;
+using Integration.Core.Configuration;
+using Integration.Core.SharePoint;
+using Integration.Core.Storage;
+using Integration.Core.Sync;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Integration.Core.PlanItems;
+
+/// <summary>
+/// The action-plan list as a source on the <see cref="DeltaSyncEngine"/>: owners come from the
+/// site's User Information List, and an item that closed or moved past the horizon loses its
+/// SharePoint flag while the change is in hand. An edited row is merged, so the scan's own
+/// columns (Flag, FlagChangedAt, NotifiedEvent) stay as the scan wrote them.
+/// </summary>
+public sealed partial class PlanItemSource(
+    SharePointLists lists,
+    PlanItemStore store,
+    IntegrationStorage storage,
+    OverdueFlagWriter flags,
+    IOptions<SharePointOptions> sharePoint,
+    IOptions<OverdueOptions> overdue,
+    TimeProvider time,
+    ILogger<PlanItemSource> logger) : IDeltaSource<SharePointItem, PlanItem>
+{
+    private const int FlagWriteParallelism = 4;
+
+    // Named so the per-run state class below can reach them.
+    private readonly SharePointLists _lists = lists;
+    private readonly IntegrationStorage _storage = storage;
+    private readonly OverdueFlagWriter _flags = flags;
+    private readonly TimeProvider _time = time;
+
+    private readonly OverdueRule _rule = new(TimeZoneInfo.FindSystemTimeZoneById(overdue.Value.TimeZone), overdue.Value.DueSoonDays);
+    private readonly ColumnNames _columns = new(sharePoint.Value, PlanItemColumns.List);
+
+    public string Name => SyncSources.PlanItems;
+
+    public string? Reference => sharePoint.Value.Lists.PlanItems;
+
+    public IDeltaFeed<SharePointItem> Feed => field ??= new ListItemDeltaFeed(_lists, NewMapper().Columns);
+
+    public SourceTable Table => store;
+
+    public IDeltaSourceRun<SharePointItem, PlanItem> StartRun(string runId, string containerId) => new Run(this, containerId);
+
+    private PlanItemMapper NewMapper() =>
+        new(_columns, new PlanItemStatusMap(sharePoint.Value.PlanItemStatuses), _rule.TimeZone);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not clear the overdue flag of plan item {ItemId}; the overdue scan will: {Error}")]
+    private partial void LogClearFailed(string itemId, string error);
+
+    private sealed class Run(PlanItemSource source, string listId) : IDeltaSourceRun<SharePointItem, PlanItem>
+    {
+        private readonly SiteUserCache _users = new(source._lists, source._storage, source._time);
+        private readonly PlanItemMapper _mapper = source.NewMapper();
+        private readonly DateOnly _today = source._rule.Today(source._time.GetUtcNow());
+
+        // Ids whose flag this page cleared in SharePoint; their merge also clears the table's flag.
+        private HashSet<string> _cleared = [];
+
+        // The owners are loaded while the first page is on its way: all of them on a full sync,
+        // where most of the site's owners turn up; otherwise those seen in the last week.
+        public Task BeginFeedAsync(bool fullSync, CancellationToken ct) =>
+            fullSync ? _users.LoadAllAsync(ct) : _users.LoadKnownAsync(ct);
+
+        public Task BeforePageAsync(IReadOnlyCollection<SharePointItem> live, CancellationToken ct) =>
+            _users.PrefetchAsync(live.Select(_mapper.OwnerLookupId).OfType<string>(), ct);
+
+        public async ValueTask<SourceMapping<PlanItem>> MapAsync(SharePointItem item, CancellationToken ct)
+        {
+            var ownerId = _mapper.OwnerLookupId(item);
+            var owner = ownerId is null ? null : await _users.GetAsync(ownerId, ct);
+            return _mapper.Map(item, owner);
+        }
+
+        /// <summary>
+        /// An item that closed or moved past the horizon loses its SharePoint flag here, while the
+        /// change is in hand, so the scan never reads an item only to clear its flag. The writes go
+        /// a few at a time. One SharePoint would not take is left to the scan (as is a flag the
+        /// table holds but SharePoint does not), whose filter finds it.
+        /// </summary>
+        public async Task<IReadOnlyList<PlanItem>> AfterMapAsync(IReadOnlyList<PlanItem> mapped, CancellationToken ct)
+        {
+            var flagged = mapped.Where(i => i.SharePointFlag.Length > 0 && source._rule.Evaluate(i.DueDate, i.Status, _today) == OverdueState.None).ToList();
+            var cleared = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+            await Parallel.ForEachAsync(flagged, new ParallelOptions { MaxDegreeOfParallelism = FlagWriteParallelism, CancellationToken = ct }, async (item, token) =>
+            {
+                var (outcome, error) = await source._flags.WriteAsync(listId, item.Id, OverdueState.None, token);
+                if (outcome == FlagWrite.Failed) source.LogClearFailed(item.Id, error!);
+                else cleared[item.Id] = true;
+            });
+
+            _cleared = cleared.Keys.ToHashSet(StringComparer.Ordinal);
+            return _cleared.Count == 0 ? mapped : mapped.Select(i => _cleared.Contains(i.Id) ? i with { SharePointFlag = "" } : i).ToList();
+        }
+
+        public string IdOf(PlanItem record) => record.Id;
+
+        public string HashOf(PlanItem record) => PlanItemEntity.Hash(record);
+
+        public TableTransactionAction Write(PlanItem record, string hash, DigestMatch match, DateTimeOffset now)
+        {
+            switch (match)
+            {
+                case DigestMatch.Absent:
+                    return new TableTransactionAction(TableTransactionActionType.Add, PlanItemEntity.From(record, hash));
+                case DigestMatch.Deleted:
+                    // Back from the recycle bin: a fresh row, nothing kept from the tombstone.
+                    return new TableTransactionAction(TableTransactionActionType.UpdateReplace, PlanItemEntity.From(record, hash), ETag.All);
+                default:
+                    var columns = PlanItemEntity.SyncedColumns(record, hash);
+                    if (_cleared.Contains(record.Id))
+                    {
+                        columns[nameof(PlanItemEntity.Flag)] = "";
+                        columns[nameof(PlanItemEntity.FlagChangedAt)] = now;
+                    }
+
+                    return new TableTransactionAction(TableTransactionActionType.UpdateMerge, columns, ETag.All);
+            }
+        }
+
+        public TableTransactionAction Tombstone(string id, DateTimeOffset now) =>
+            new(TableTransactionActionType.UpdateMerge, PlanItemEntity.Tombstone(id, now), ETag.All);
+    }
+}

@@ -1,0 +1,294 @@
+using System.Threading.Channels;
+using Azure.Data.Tables;
+using Integration.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Integration.Core.Sync;
+
+/// <summary>
+/// Brings one SharePoint source into its table through delta. The next page is fetched while the
+/// current one is stored, at most two pages of writes are in flight, and the delta link is saved
+/// only at the end, after everything it covers is stored. Items are compared with the source's
+/// <see cref="SyncDigest"/>, not with their rows, so a night reads no rows at all: a new item is
+/// added, a changed one written as the source decides, and one whose synced columns did not
+/// change is not written. Every item read ends as exactly one of created, updated, unchanged,
+/// deleted or quarantined.
+/// </summary>
+public sealed partial class DeltaSyncEngine(
+    DeltaCheckpointStore checkpoints,
+    SyncDigestStore digests,
+    QuarantineStore quarantine,
+    TimeProvider time,
+    ILogger<DeltaSyncEngine> logger)
+{
+    // Named so the per-run state class below can reach them.
+    private readonly SyncDigestStore _digests = digests;
+    private readonly QuarantineStore _quarantine = quarantine;
+    private readonly TimeProvider _time = time;
+
+    /// <summary>The writes of up to this many pages are in flight while the next page is read and mapped.</summary>
+    private const int PagesInFlight = 2;
+
+    /// <summary>A link is renewed at least this often, so SharePoint never sees a token old enough to expire.</summary>
+    private static readonly TimeSpan TokenRenewal = TimeSpan.FromDays(7);
+
+    public async Task<SyncCounts> RunAsync<TItem, TRecord>(IDeltaSource<TItem, TRecord> source, string runId, CancellationToken ct)
+        where TItem : IFeedItem
+    {
+        var reference = source.Reference is { Length: > 0 } configured
+            ? configured
+            : throw new InvalidOperationException($"Source {source.Name} is not configured.");
+        var checkpoint = await checkpoints.GetAsync(source.Name, ct);
+
+        // An id never changes, so once resolved it is taken from the checkpoint: a quiet night
+        // costs SharePoint a single delta call.
+        var containerId = checkpoint is not null && checkpoint.SourceRef == reference
+            ? checkpoint.SourceId
+            : await source.Feed.ResolveAsync(reference, ct);
+        var startLink = checkpoint is not null && checkpoint.SourceId == containerId ? checkpoint.DeltaLink : null;
+
+        var run = new Run<TItem, TRecord>(this, source, runId, containerId);
+        var fromScratch = startLink is null;
+        string deltaLink;
+        try
+        {
+            deltaLink = await run.ApplyDeltaAsync(startLink, ct);
+        }
+        catch (DeltaResyncRequiredException ex)
+        {
+            LogResync(source.Name, source.Feed.Kind, containerId, ex.Message);
+            fromScratch = true;
+            deltaLink = await run.ApplyDeltaAsync(null, ct);
+        }
+
+        var c = run.Counts;
+        if (fromScratch || NeedsSaving(checkpoint, reference, containerId, c))
+        {
+            await checkpoints.SaveAsync(source.Name, new DeltaCheckpoint(reference, containerId, deltaLink), ct);
+        }
+
+        LogDone(source.Name, runId, source.Feed.Kind, containerId, c.Read, c.Created, c.Updated, c.Unchanged, c.Deleted, c.Quarantined);
+        return c;
+    }
+
+    /// <summary>
+    /// A night that read nothing from a valid link leaves that link standing: it covers exactly what
+    /// the new one would, and the quiet night writes nothing. The link is still renewed weekly.
+    /// </summary>
+    private bool NeedsSaving(DeltaCheckpoint? previous, string reference, string containerId, SyncCounts counts) =>
+        counts.Read > 0
+        || previous is null
+        || previous.SourceRef != reference
+        || previous.SourceId != containerId
+        || previous.SavedAt is not { } saved
+        || _time.GetUtcNow() - saved > TokenRenewal;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Source}: {Kind} {ContainerId}: {Reason} Doing a full resync.")]
+    private partial void LogResync(string source, string kind, string containerId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Source} {RunId} from {Kind} {ContainerId}: read {Read}, created {Created}, updated {Updated}, unchanged {Unchanged}, deleted {Deleted}, quarantined {Quarantined}.")]
+    private partial void LogDone(string source, string runId, string kind, string containerId, int read, int created, int updated, int unchanged, int deleted, int quarantined);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Source} item {ItemId} quarantined: {Reason}")]
+    private partial void LogQuarantined(string source, string itemId, string reason);
+
+    /// <summary>State of one run; a new one per message so nothing leaks between runs.</summary>
+    private sealed class Run<TItem, TRecord>(DeltaSyncEngine engine, IDeltaSource<TItem, TRecord> source, string runId, string containerId)
+        where TItem : IFeedItem
+    {
+        private readonly IDeltaSourceRun<TItem, TRecord> _mapping = source.StartRun(runId, containerId);
+        private readonly Queue<(Task Write, HashSet<string> Ids)> _inFlight = new();
+
+        // Rejected rows are written a full transaction at a time, not one small one per page, in
+        // flight like a page's writes; the rest is flushed before the delta link is saved, so a
+        // crash loses none of them.
+        private List<QuarantinedItem> _rejected = [];
+
+        // Opened at the first page that holds an item, so a quiet night touches neither it nor the table.
+        private SyncDigestSession? _digest;
+
+        public SyncCounts Counts { get; } = new();
+
+        private async Task<SyncDigest> DigestAsync(CancellationToken ct)
+        {
+            _digest ??= await engine._digests.OpenForWriteAsync(source.Name, source.Table.DigestRowsAsync, ct);
+            return _digest.Digest;
+        }
+
+        /// <summary>Waits until at most <paramref name="keep"/> pages of writes are still in flight.</summary>
+        private async Task WaitForWritesAsync(int keep)
+        {
+            while (_inFlight.Count > keep) await _inFlight.Dequeue().Write;
+        }
+
+        private async Task FlushQuarantineAsync(CancellationToken ct)
+        {
+            await engine._quarantine.AddAsync(_rejected, runId, ct);
+            _rejected.Clear();
+        }
+
+        public async Task<string> ApplyDeltaAsync(string? startLink, CancellationToken ct)
+        {
+            // Without a delta link every item comes back; ids are remembered so that items no
+            // longer in the source can be tombstoned.
+            var fullSync = startLink is null;
+            var seen = fullSync ? new HashSet<string>(StringComparer.Ordinal) : null;
+
+            // Reading the feed and storing it overlap: a bounded channel lets the next page arrive
+            // while this one is written, and never holds more than two.
+            var pages = Channel.CreateBounded<FeedPage<TItem>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var reader = Task.Run(async () =>
+            {
+                try
+                {
+                    await foreach (var page in source.Feed.ReadAsync(containerId, startLink, stop.Token))
+                    {
+                        await pages.Writer.WriteAsync(page, stop.Token);
+                    }
+                }
+                finally
+                {
+                    pages.Writer.Complete();
+                }
+            }, stop.Token);
+
+            string? deltaLink = null;
+            try
+            {
+                await _mapping.BeginFeedAsync(fullSync, ct);
+                await foreach (var page in pages.Reader.ReadAllAsync(ct))
+                {
+                    await ApplyPageAsync(page.Items, seen, ct);
+                    deltaLink = page.DeltaLink ?? deltaLink;
+                }
+            }
+            catch
+            {
+                // Storing failed: stop the reader and report the storing error, not its cancellation.
+                await stop.CancelAsync();
+                await Task.WhenAny(reader);
+                await Task.WhenAny(Task.WhenAll(_inFlight.Select(w => w.Write)));
+                _inFlight.Clear();
+                throw;
+            }
+
+            // Surfaces the reader's own failure (410, throttling given up, …) after the pages it did
+            // deliver are stored; a failed run saves no delta link.
+            await WaitForWritesAsync(0);
+            await reader;
+
+            await FlushQuarantineAsync(ct);
+            if (deltaLink is null)
+            {
+                throw new InvalidOperationException($"The delta feed of {source.Feed.Kind} {containerId} ended without a delta link; nothing was checkpointed.");
+            }
+
+            if (fullSync)
+            {
+                await TombstoneUnseenAsync(seen!, ct);
+            }
+
+            // Every row the digest describes is stored: it may be saved, before the delta link is.
+            if (_digest is not null) await _digest.CommitAsync(ct);
+            return deltaLink;
+        }
+
+        private async Task ApplyPageAsync(IReadOnlyList<TItem> page, HashSet<string>? seen, CancellationToken ct)
+        {
+            // A delta feed can repeat an item; within a page the last occurrence wins.
+            var latest = new Dictionary<string, TItem>(StringComparer.Ordinal);
+            foreach (var item in page)
+            {
+                latest[item.Id] = item;
+            }
+
+            // A repeat of an item whose write is still in flight must see that write.
+            if (_inFlight.Any(w => w.Ids.Overlaps(latest.Keys))) await WaitForWritesAsync(0);
+
+            await _mapping.BeforePageAsync(latest.Values.Where(i => !i.Deleted).ToList(), ct);
+
+            if (latest.Count == 0) return;
+            var digest = await DigestAsync(ct);
+            var now = engine._time.GetUtcNow();
+
+            var actions = new List<TableTransactionAction>();
+            var mapped = new List<TRecord>(latest.Count);
+            foreach (var (id, item) in latest)
+            {
+                Counts.Read++;
+                seen?.Add(id);
+
+                if (item.Deleted)
+                {
+                    Counts.Deleted++;
+                    if (digest.IsLive(id)) actions.Add(Tombstone(digest, id, now));
+                    continue;
+                }
+
+                var result = await _mapping.MapAsync(item, ct);
+                if (result.Record is not { } record)
+                {
+                    Counts.Quarantined++;
+                    engine.LogQuarantined(source.Name, id, result.Reason!);
+                    _rejected.Add(new QuarantinedItem(source.Name, id, result.Reason!, item.ToJson()));
+                    continue;
+                }
+
+                mapped.Add(record);
+            }
+
+            foreach (var record in await _mapping.AfterMapAsync(mapped, ct))
+            {
+                var id = _mapping.IdOf(record);
+                var hash = _mapping.HashOf(record);
+                var match = digest.Match(id, hash);
+                switch (match)
+                {
+                    case DigestMatch.Same:
+                        Counts.Unchanged++;
+                        continue;
+                    case DigestMatch.Absent:
+                        Counts.Created++;
+                        break;
+                    default:
+                        Counts.Updated++;
+                        break;
+                }
+
+                actions.Add(_mapping.Write(record, hash, match, now));
+                digest.Stored(id, hash);
+            }
+
+            await WaitForWritesAsync(PagesInFlight - 1);
+            _inFlight.Enqueue((source.Table.SubmitAsync(actions, ct), latest.Keys.ToHashSet(StringComparer.Ordinal)));
+            if (_rejected.Count >= TableBatch.MaxActions)
+            {
+                // Keyed by its ids like a page, so a repeat of one of them waits for this write
+                // and the last reason wins.
+                await WaitForWritesAsync(PagesInFlight - 1);
+                _inFlight.Enqueue((engine._quarantine.AddAsync(_rejected, runId, ct), _rejected.Select(r => r.ItemId).ToHashSet(StringComparer.Ordinal)));
+                _rejected = [];
+            }
+        }
+
+        private async Task TombstoneUnseenAsync(HashSet<string> seen, CancellationToken ct)
+        {
+            var digest = await DigestAsync(ct);
+            var now = engine._time.GetUtcNow();
+            var gone = digest.LiveIds.Where(id => !seen.Contains(id)).ToList();
+
+            // An item missing from a full listing was deleted while the token was stale: it
+            // counts as read (as a deletion) so the summary still reconciles.
+            Counts.Read += gone.Count;
+            Counts.Deleted += gone.Count;
+            await source.Table.SubmitAsync(gone.Select(id => Tombstone(digest, id, now)).ToList(), ct);
+        }
+
+        private TableTransactionAction Tombstone(SyncDigest digest, string id, DateTimeOffset now)
+        {
+            digest.Deleted(id);
+            return _mapping.Tombstone(id, now);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Azure.Data.Tables;
+using Integration.Core.Storage;
+
+namespace Integration.Core.Sync;
+
+/// <summary>
+/// A SharePoint source on the <see cref="DeltaSyncEngine"/>: where it reads, where it stores, and
+/// how one run maps its items. The engine owns everything else (paging, digest, quarantine,
+/// tombstones, checkpoints), so a new source is a mapping and its table actions.
+/// </summary>
+/// <typeparam name="TItem">What the feed yields.</typeparam>
+/// <typeparam name="TRecord">What a valid item maps to.</typeparam>
+public interface IDeltaSource<TItem, TRecord> where TItem : IFeedItem
+{
+    /// <summary>The source's name, as <see cref="SyncSources"/> has it.</summary>
+    string Name { get; }
+
+    /// <summary>The configured list or library (id or display name); empty when not configured.</summary>
+    string? Reference { get; }
+
+    IDeltaFeed<TItem> Feed { get; }
+
+    /// <summary>The table the rows go to; its rows carry <c>ContentHash</c> and <c>IsDeleted</c>.</summary>
+    SourceTable Table { get; }
+
+    /// <summary>State for one run; a new one per run so nothing leaks between runs.</summary>
+    IDeltaSourceRun<TItem, TRecord> StartRun(string runId, string containerId);
+}
+
+/// <summary>One run of a source: the mapping and its hooks, called by the engine in this order.</summary>
+public interface IDeltaSourceRun<TItem, TRecord> where TItem : IFeedItem
+{
+    /// <summary>Called as the feed starts (again after a 410), while its first page is on its way.</summary>
+    Task BeginFeedAsync(bool fullSync, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Before a page's live items are mapped: fetch what mapping them needs, a page at a time.</summary>
+    Task BeforePageAsync(IReadOnlyCollection<TItem> live, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Maps one live item, or gives the reason it goes to quarantine.</summary>
+    ValueTask<SourceMapping<TRecord>> MapAsync(TItem item, CancellationToken ct);
+
+    /// <summary>After a page is mapped, before it is compared with the digest: may act on the items and adjust them.</summary>
+    Task<IReadOnlyList<TRecord>> AfterMapAsync(IReadOnlyList<TRecord> mapped, CancellationToken ct) => Task.FromResult(mapped);
+
+    string IdOf(TRecord record);
+
+    /// <summary>A hash of every synced column, in an unambiguous encoding.</summary>
+    string HashOf(TRecord record);
+
+    /// <summary>The write that brings the row in line: <paramref name="match"/> is never <see cref="DigestMatch.Same"/>.</summary>
+    TableTransactionAction Write(TRecord record, string hash, DigestMatch match, DateTimeOffset now);
+
+    /// <summary>Marks a row deleted; a merge, so repeating it is harmless.</summary>
+    TableTransactionAction Tombstone(string id, DateTimeOffset now);
+}
+
+/// <summary>A mapped record, or why the item was refused.</summary>
+public readonly record struct SourceMapping<TRecord>(TRecord? Record, string? Reason);
+
+public static class SourceMapping
+{
+    public static SourceMapping<TRecord> Valid<TRecord>(TRecord record) => new(record, null);
+
+    public static SourceMapping<TRecord> Rejected<TRecord>(string reason) => new(default, reason);
+}

@@ -1,0 +1,36 @@
+using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
+using Integration.Core.Storage;
+
+namespace Integration.Core.Sync;
+
+/// <summary>
+/// A source's table, one partition: batch writes and the digest rebuild. Every row carries the
+/// item's <c>ContentHash</c> and an <c>IsDeleted</c> tombstone mark, the two columns the engine's
+/// digest is rebuilt from.
+/// </summary>
+public class SourceTable(IntegrationStorage storage, string tableName, string partition)
+{
+    public const string ContentHashColumn = "ContentHash";
+    public const string IsDeletedColumn = "IsDeleted";
+
+    public string Partition => partition;
+
+    public Task<TableClient> TableAsync(CancellationToken ct) => storage.TableAsync(tableName, ct);
+
+    /// <summary>
+    /// Every row's id, content hash and tombstone mark, to rebuild the digest when it cannot be
+    /// trusted: one query over the partition, three columns each.
+    /// </summary>
+    public async IAsyncEnumerable<(string Id, string ContentHash, bool IsDeleted)> DigestRowsAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        var table = await TableAsync(ct);
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey", ContentHashColumn, IsDeletedColumn], cancellationToken: ct))
+        {
+            yield return (row.RowKey, row.GetString(ContentHashColumn) ?? "", row.GetBoolean(IsDeletedColumn) ?? false);
+        }
+    }
+
+    public async Task<int> SubmitAsync(IEnumerable<TableTransactionAction> actions, CancellationToken ct) =>
+        await TableBatch.SubmitAsync(await TableAsync(ct), actions, ct);
+}
