@@ -3,10 +3,10 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Integration.Functions;
 
-/// <summary>Flags overdue and due-soon plan items after the night's sync.</summary>
-public sealed class OverdueScanFunction(OverdueScanner scanner)
+/// <summary>Flags overdue and due-soon plan items after the night's sync, as a step of that night.</summary>
+public sealed class OverdueScanFunction(OverdueScanStep scan)
 {
     [Function("OverdueScan")]
     public Task Run([TimerTrigger("%Schedules:OverdueScan%")] TimerInfo timer, CancellationToken ct) =>
-        scanner.ScanAsync(ct);
+        scan.RunAsync(runId: null, ct);
 }

@@ -53,7 +53,7 @@ internal static class DemoCommand
         var plan = second.Sources.Single(s => s.Source == SyncSources.PlanItems);
         output.WriteLine();
         output.WriteLine($"Second run {second.RunId}: read {plan.Read} (our own flag writes coming back), created {plan.Created}, updated {plan.Updated}, " +
-            $"flag writes {graph.Requests.Count("PATCH", "/fields") - patchesBefore}, notifications {plan.Notifications}.");
+            $"flag writes {graph.Requests.Count("PATCH", "/fields") - patchesBefore}, notifications {second.OverdueScan.Count("notifications")}.");
 
         progress("Stopping the stand-in and Azurite.");
         return first.Succeeded && second.Succeeded ? 0 : 1;

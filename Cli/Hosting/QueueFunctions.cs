@@ -1,20 +1,20 @@
 using Integration.Core.Hosting;
 using Integration.Core.Queues;
-using Integration.Core.Sync;
 using Microsoft.Azure.WebJobs;
 
 namespace Integration.Cli.Hosting;
 
 /// <summary>
 /// The queue-triggered work of the Functions app, hosted by the WebJobs SDK (the engine under
-/// the Functions host), so retries and the poison queue behave as they do in Azure.
+/// the Functions host), so retries and the poison queue behave as they do in Azure. Each trigger
+/// forwards to the same dispatcher as the Functions app's.
 /// </summary>
-public sealed class QueueFunctions(SourceSyncHandler handler)
+public sealed class QueueFunctions(QueueMessageDispatcher dispatcher)
 {
     [FunctionName("SyncSource")]
     public Task SyncSource(
         [QueueTrigger(QueueNames.SyncSource, Connection = IntegrationServiceCollectionExtensions.StorageConnection)] string message,
         long dequeueCount,
         CancellationToken cancellationToken) =>
-        handler.HandleAsync(message, dequeueCount, cancellationToken);
+        dispatcher.DispatchAsync(QueueNames.SyncSource, message, dequeueCount, cancellationToken);
 }

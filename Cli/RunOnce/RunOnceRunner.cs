@@ -10,45 +10,69 @@ using Microsoft.Extensions.Hosting;
 namespace Integration.Cli.RunOnce;
 
 /// <summary>
-/// One nightly cycle, start to end: queue every source as the NightlySync timer does, let the
-/// WebJobs queue listener work the queue until each source is done or poisoned, then run the
-/// overdue scan as the OverdueScan timer does.
+/// One nightly cycle, start to end, in the order of the night: queue every source as the
+/// NightlySync timer does and let the WebJobs queue listener work the queue until each source is
+/// done or poisoned; then case registration; then the overdue scan as the OverdueScan timer does;
+/// then notifications. Each queue that has a consumer is drained before the next step.
 /// </summary>
 internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, Action<string> progress)
 {
+    /// <summary>The queues of the night, in its order; the scan runs between registration and notifications.</summary>
+    private static readonly string[] BeforeScan = [QueueNames.CaseRegistration];
+    private static readonly string[] AfterScan = [QueueNames.Notifications];
+
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);
 
     public async Task<RunSummary> RunAsync(CancellationToken ct)
     {
         using var host = CliHost.Build(configuration, verbose);
         var services = host.Services;
+        var storage = services.GetRequiredService<IntegrationStorage>();
 
         // Storage first: the queue listener would otherwise meet an unreachable account (or an
         // identity without a token) on a thread of its own, where the failure ends the process.
-        foreach (var queue in QueueNames.All) await services.GetRequiredService<IntegrationStorage>().QueueAsync(queue, ct);
+        foreach (var queue in QueueNames.All) await storage.QueueAsync(queue, ct);
         await host.StartAsync(ct);
 
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(Timeout);
+        var consumed = services.GetRequiredService<QueueMessageDispatcher>().ConsumedQueues;
         var run = await services.GetRequiredService<NightlyCycle>().StartAsync(ct);
         progress($"Run {run.RunId}: {run.QueuedSources.Count} source(s) queued ({string.Join(", ", run.QueuedSources)}).");
-        await WaitForSourcesAsync(services, run, ct);
-        await host.StopAsync(CancellationToken.None);
 
-        OverdueScanResult? scan = null;
-        var scanner = services.GetRequiredService<OverdueScanner>();
-        if (scanner.IsConfigured)
+        var stillRunning = new List<string>();
+        SyncRunRecord? scan = null;
+        try
         {
+            await WaitForSourcesAsync(services, run, deadline.Token);
+            foreach (var queue in BeforeScan.Where(consumed.Contains)) await DrainAsync(storage, queue, deadline.Token);
+
             progress("Overdue scan…");
-            scan = await scanner.ScanAsync(ct);
-            progress($"Overdue scan: {scan.Scanned} candidates, {scan.NewlyOverdue} newly overdue, {scan.NewlyDueSoon} newly due soon, {scan.FlagWrites} flag writes, {scan.Notifications} notifications queued.");
+            scan = await services.GetRequiredService<OverdueScanStep>().RunAsync(run.RunId, deadline.Token);
+            progress($"Overdue scan: {scan.Status.ToString().ToLowerInvariant()}" +
+                (scan.Counts.Count > 0 ? $" ({string.Join(", ", scan.Counts.Select(c => $"{c.Key} {c.Value}"))})" : "") + ".");
+
+            foreach (var queue in AfterScan.Where(consumed.Contains)) await DrainAsync(storage, queue, deadline.Token);
         }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            progress($"Gave up waiting after {Timeout.TotalMinutes:0.#} minute(s) (--timeout-minutes); the summary shows what finished.");
+        }
+
+        await host.StopAsync(CancellationToken.None);
 
         var records = await services.GetRequiredService<SyncRunStore>().ListAsync(run.RunId, ct);
         var sources = SyncSources.Names
-            .Select(name => records.FirstOrDefault(r => r.Source == name))
+            .Select(name => records.FirstOrDefault(r => r.Step == name))
             .OfType<SyncRunRecord>()
-            .Select(r => SourceSummary.From(r, r.Source == SyncSources.PlanItems ? scan : null))
             .ToList();
-        return new RunSummary(run.RunId, sources, scan);
+        stillRunning.AddRange(sources.Where(r => r.Status is SyncRunStatus.Queued || (r.Status is SyncRunStatus.Failed && r.Attempts < CliHost.MaxDequeueCount)).Select(r => r.Step));
+        scan ??= records.FirstOrDefault(r => r.Step == OverdueScanStep.Step);
+        if (scan is null) stillRunning.Add(OverdueScanStep.Step);
+        var scanSummary = scan is null
+            ? new StepSummary(SyncRunStatus.Queued, "did not run: the run gave up waiting before it", SyncRunRecord.NoCounts)
+            : StepSummary.From(scan);
+        return new RunSummary(run.RunId, sources.Select(SourceSummary.From).ToList(), scanSummary, stillRunning);
     }
 
     private async Task WaitForSourcesAsync(IServiceProvider services, NightlyRun run, CancellationToken ct)
@@ -56,29 +80,37 @@ internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, 
         var runs = services.GetRequiredService<SyncRunStore>();
         var queue = await services.GetRequiredService<IntegrationStorage>().QueueAsync(QueueNames.SyncSource, ct);
         var reported = new Dictionary<string, (SyncRunStatus, int)>();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(Timeout);
         while (true)
         {
-            var records = (await runs.ListAsync(run.RunId, timeout.Token)).Where(r => run.QueuedSources.Contains(r.Source)).ToList();
+            var records = (await runs.ListAsync(run.RunId, ct)).Where(r => run.QueuedSources.Contains(r.Step)).ToList();
             foreach (var record in records.Where(r => r.Status != SyncRunStatus.Queued))
             {
-                if (reported.TryGetValue(record.Source, out var seen) && seen == (record.Status, record.Attempts)) continue;
-                reported[record.Source] = (record.Status, record.Attempts);
+                if (reported.TryGetValue(record.Step, out var seen) && seen == (record.Status, record.Attempts)) continue;
+                reported[record.Step] = (record.Status, record.Attempts);
                 progress(record.Status == SyncRunStatus.Failed
-                    ? $"{record.Source}: attempt {record.Attempts} of {CliHost.MaxDequeueCount} failed: {record.Detail}"
-                    : $"{record.Source}: {record.Status.ToString().ToLowerInvariant()} (read {record.Counts.Read}).");
+                    ? $"{record.Step}: attempt {record.Attempts} of {CliHost.MaxDequeueCount} failed: {record.Detail}"
+                    : $"{record.Step}: {record.Status.ToString().ToLowerInvariant()} (read {record.Count("read")}).");
             }
 
-            if (records.All(r => r.Status is SyncRunStatus.Succeeded or SyncRunStatus.Skipped)) return;
+            if (records.All(r => r.IsFinished)) return;
 
             // A failure is final once the listener has used up its tries; the message is on its
             // way to the poison queue, and the queue is empty once it got there.
-            var final = records.All(r => r.Status is SyncRunStatus.Succeeded or SyncRunStatus.Skipped
-                || (r.Status == SyncRunStatus.Failed && r.Attempts >= CliHost.MaxDequeueCount));
-            if (final && (await queue.GetPropertiesAsync(timeout.Token)).Value.ApproximateMessagesCount == 0) return;
+            var final = records.All(r => r.IsFinished || (r.Status == SyncRunStatus.Failed && r.Attempts >= CliHost.MaxDequeueCount));
+            if (final && (await queue.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount == 0) return;
 
-            await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
+            await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+        }
+    }
+
+    /// <summary>Waits until a queue holds nothing, neither waiting nor being worked (its count includes both).</summary>
+    private async Task DrainAsync(IntegrationStorage storage, string name, CancellationToken ct)
+    {
+        var queue = await storage.QueueAsync(name, ct);
+        progress($"Working the {name} queue…");
+        while ((await queue.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
         }
     }
 }

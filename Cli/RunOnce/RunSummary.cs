@@ -3,13 +3,14 @@ using Integration.Core.Sync;
 
 namespace Integration.Cli.RunOnce;
 
-/// <summary>What one nightly cycle did, per source, as run-once prints it.</summary>
-public sealed record RunSummary(string RunId, IReadOnlyList<SourceSummary> Sources, OverdueScanResult? OverdueScan)
+/// <summary>What one nightly cycle did, per source and per step, as run-once prints it.</summary>
+public sealed record RunSummary(string RunId, IReadOnlyList<SourceSummary> Sources, StepSummary OverdueScan, IReadOnlyList<string> StillRunning)
 {
-    /// <summary>A failed or unfinished source, or a flag that could not be written, fails the run.</summary>
+    /// <summary>A failed or unfinished source or step, or a flag that could not be written, fails the run.</summary>
     public bool Succeeded =>
-        Sources.All(s => s.Status is SyncRunStatus.Succeeded or SyncRunStatus.Skipped or SyncRunStatus.NotBuilt)
-        && (OverdueScan?.Failures ?? 0) == 0;
+        StillRunning.Count == 0
+        && Sources.All(s => s.Status is SyncRunStatus.Succeeded or SyncRunStatus.Skipped or SyncRunStatus.NotBuilt)
+        && OverdueScan.Status is not SyncRunStatus.Failed;
 }
 
 public sealed record SourceSummary(
@@ -21,19 +22,22 @@ public sealed record SourceSummary(
     int Updated,
     int Unchanged,
     int Deleted,
-    int Quarantined,
-    int NewlyOverdue,
-    int NewlyDueSoon,
-    int Notifications)
+    int Quarantined)
 {
-    public static SourceSummary From(SyncRunRecord record, OverdueScanResult? scan)
+    public static SourceSummary From(SyncRunRecord record)
     {
-        var c = record.Counts;
-        return new SourceSummary(
-            record.Source, record.Status, record.Detail,
-            c.Read, c.Created, c.Updated, c.Unchanged, c.Deleted, c.Quarantined,
-            scan?.NewlyOverdue ?? c.NewlyOverdue,
-            scan?.NewlyDueSoon ?? c.NewlyDueSoon,
-            scan?.Notifications ?? c.Notifications);
+        var c = SyncCounts.From(record.Counts);
+        return new SourceSummary(record.Step, record.Status, record.Detail, c.Read, c.Created, c.Updated, c.Unchanged, c.Deleted, c.Quarantined);
     }
+}
+
+/// <summary>A step other than a source's sync: its outcome and its own counts.</summary>
+public sealed record StepSummary(SyncRunStatus Status, string? Detail, IReadOnlyDictionary<string, int> Counts)
+{
+    public static StepSummary From(SyncRunRecord record) => new(record.Status, record.Detail, record.Counts);
+
+    public static StepSummary NotBuilt(string detail, params string[] counts) =>
+        new(SyncRunStatus.NotBuilt, detail, counts.ToDictionary(c => c, _ => 0));
+
+    public int Count(string name) => Counts.TryGetValue(name, out var value) ? value : 0;
 }

@@ -46,9 +46,12 @@ public static class IntegrationServiceCollectionExtensions
         services.TryAddSingleton<DeltaSyncEngine>();
         services.AddDeltaSource<PlanItemSource, SharePointItem, PlanItem>();
         services.TryAddSingleton<OverdueScanner>();
+        services.TryAddSingleton<OverdueScanStep>();
 
         services.TryAddSingleton<NightlyCycle>();
-        services.TryAddSingleton<SourceSyncHandler>();
+        services.TryAddSingleton<RunSteps>();
+        services.TryAddSingleton<QueueMessageDispatcher>();
+        services.AddMessageHandler<SyncSourceMessage, SourceSyncHandler>();
         return services;
     }
 

@@ -19,12 +19,12 @@ public sealed class NotificationOutbox(IntegrationStorage storage, QueueSender q
         var existing = await ledger.GetEntityIfExistsAsync<TableEntity>(message.Source, rowKey, select: ["RowKey"], cancellationToken: ct);
         if (existing.HasValue) return false;
 
-        await queue.SendAsync(QueueNames.Notifications, message, ct);
+        await queue.SendAsync(message, ct);
         try
         {
             await ledger.AddEntityAsync(new TableEntity(message.Source, rowKey)
             {
-                ["Kind"] = message.Kind,
+                ["Event"] = message.Event,
                 ["ItemId"] = message.ItemId,
                 ["EnqueuedAt"] = time.GetUtcNow(),
             }, ct);

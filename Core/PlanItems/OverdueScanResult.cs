@@ -15,4 +15,16 @@ public sealed class OverdueScanResult
 
     /// <summary>Items whose flag could not be written; they are retried by the next scan.</summary>
     public int Failures { get; set; }
+
+    /// <summary>The counts as the scan's step records them.</summary>
+    public IReadOnlyDictionary<string, int> ToDictionary() => new Dictionary<string, int>
+    {
+        ["scanned"] = Scanned,
+        ["newlyOverdue"] = NewlyOverdue,
+        ["newlyDueSoon"] = NewlyDueSoon,
+        ["cleared"] = Cleared,
+        ["flagWrites"] = FlagWrites,
+        ["notifications"] = Notifications,
+        ["failures"] = Failures,
+    };
 }

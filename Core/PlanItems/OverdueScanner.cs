@@ -158,20 +158,25 @@ public sealed partial class OverdueScanner(
     private static string EventId(PlanItemEntity entity, OverdueState state) =>
         $"{SyncSources.PlanItems}:{entity.RowKey}:{state}:{entity.DueDate}";
 
-    private static NotificationMessage ToMessage(PlanItemEntity entity, OverdueState state, string eventId, DateOnly today, DateTimeOffset now) =>
-        new(
-            SchemaVersion: 1,
+    private static NotificationMessage ToMessage(PlanItemEntity entity, OverdueState state, string eventId, DateOnly today, DateTimeOffset now)
+    {
+        var daysOverdue = today.DayNumber - entity.Due.DayNumber;
+        var facts = new List<NotificationFact> { new("Slutdatum", entity.DueDate) };
+        if (daysOverdue > 0) facts.Add(new("Dagar försenad", daysOverdue.ToString(CultureInfo.InvariantCulture)));
+        if (entity.ResponsibleBody is { } body) facts.Add(new("Ansvarig", body));
+        if (entity.CaseNumber is { } caseNumber) facts.Add(new("Diarienummer", caseNumber));
+        return new NotificationMessage(
             EventId: eventId,
-            Kind: state == OverdueState.Overdue ? "PlanItemOverdue" : "PlanItemDueSoon",
+            Event: state == OverdueState.Overdue ? NotificationEvents.PlanItemOverdue : NotificationEvents.PlanItemDueSoon,
             Source: SyncSources.PlanItems,
             ItemId: entity.RowKey,
             Title: entity.Title,
-            ResponsibleBody: entity.ResponsibleBody,
-            OwnerLookupId: entity.OwnerLookupId,
-            DueDate: entity.Due,
-            DaysOverdue: today.DayNumber - entity.Due.DayNumber,
-            CaseNumber: entity.CaseNumber,
-            DetectedAt: now);
+            RecipientLookupId: entity.OwnerLookupId,
+            Facts: facts,
+            WebUrl: null,
+            DetectedAt: now,
+            PlanItem: new PlanItemNotice(entity.Due, daysOverdue, entity.ResponsibleBody, entity.CaseNumber));
+    }
 
     /// <summary>A scan candidate whose flag, SharePoint copy or notification is behind.</summary>
     private sealed record Change(PlanItemEntity Entity, OverdueState State, string? EventId)

@@ -11,9 +11,10 @@ public sealed class QueueSender(IntegrationStorage storage)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task SendAsync<T>(string queue, T message, CancellationToken ct)
+    /// <summary>Sends a message to its kind's queue; its JSON carries <c>kind</c> and <c>schemaVersion</c>.</summary>
+    public async Task SendAsync<T>(T message, CancellationToken ct) where T : IQueueMessage
     {
-        var client = await storage.QueueAsync(queue, ct);
+        var client = await storage.QueueAsync(T.Queue, ct);
         await client.SendMessageAsync(JsonSerializer.Serialize(message, Json), ct);
     }
 

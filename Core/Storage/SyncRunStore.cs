@@ -3,35 +3,34 @@ using Integration.Core.Sync;
 
 namespace Integration.Core.Storage;
 
-/// <summary>The SyncRuns table: one row per run and source, read back for the run summary.</summary>
+/// <summary>
+/// The SyncRuns table: one partition per run, one row per step (each source's sync, the overdue
+/// scan, …). Counts are stored as columns named <c>n_{count}</c>, so each step names its own.
+/// </summary>
 public sealed class SyncRunStore(IntegrationStorage storage, TimeProvider time)
 {
+    private const string CountPrefix = "n_";
+
     public async Task SaveAsync(SyncRunRecord record, CancellationToken ct)
     {
         var table = await storage.TableAsync(TableNames.SyncRuns, ct);
-        var c = record.Counts;
-        await table.UpsertEntityAsync(new TableEntity(record.RunId, record.Source)
+        var entity = new TableEntity(record.RunId, record.Step)
         {
             ["Status"] = record.Status.ToString(),
             ["Detail"] = record.Detail,
             ["Attempts"] = record.Attempts,
-            ["Read"] = c.Read,
-            ["Created"] = c.Created,
-            ["Updated"] = c.Updated,
-            ["Unchanged"] = c.Unchanged,
-            ["Deleted"] = c.Deleted,
-            ["Quarantined"] = c.Quarantined,
-            ["NewlyOverdue"] = c.NewlyOverdue,
-            ["NewlyDueSoon"] = c.NewlyDueSoon,
-            ["Notifications"] = c.Notifications,
+            ["StartedAt"] = record.StartedAt,
+            ["DurationMs"] = record.Duration is { } d ? (long)d.TotalMilliseconds : null,
             ["RecordedAt"] = time.GetUtcNow(),
-        }, TableUpdateMode.Replace, ct);
+        };
+        foreach (var (name, value) in record.Counts) entity[CountPrefix + name] = value;
+        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
     }
 
-    public async Task<SyncRunRecord?> GetAsync(string runId, string source, CancellationToken ct)
+    public async Task<SyncRunRecord?> GetAsync(string runId, string step, CancellationToken ct)
     {
         var table = await storage.TableAsync(TableNames.SyncRuns, ct);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(runId, source, cancellationToken: ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(runId, step, cancellationToken: ct);
         return row.HasValue && row.Value is { } entity ? ToRecord(entity) : null;
     }
 
@@ -47,22 +46,31 @@ public sealed class SyncRunStore(IntegrationStorage storage, TimeProvider time)
         return records;
     }
 
+    /// <summary>Which run is the night in progress, for steps that start on a timer of their own.</summary>
+    public async Task SaveLatestNightAsync(string runId, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableNames.SyncRuns, ct);
+        await table.UpsertEntityAsync(new TableEntity(LatestPartition, LatestRow) { ["RunId"] = runId, ["StartedAt"] = time.GetUtcNow() }, TableUpdateMode.Replace, ct);
+    }
+
+    public async Task<(string RunId, DateTimeOffset StartedAt)?> GetLatestNightAsync(CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableNames.SyncRuns, ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(LatestPartition, LatestRow, cancellationToken: ct);
+        return row.HasValue && row.Value is { } e && e.GetString("RunId") is { } runId && e.GetDateTimeOffset("StartedAt") is { } at ? (runId, at) : null;
+    }
+
+    // Run ids start with a digit; this partition sorts apart from them.
+    private const string LatestPartition = "~latest";
+    private const string LatestRow = "night";
+
     private static SyncRunRecord ToRecord(TableEntity e)
     {
-        int N(string name) => e.GetInt32(name) ?? 0;
-        var counts = new SyncCounts
-        {
-            Read = N("Read"),
-            Created = N("Created"),
-            Updated = N("Updated"),
-            Unchanged = N("Unchanged"),
-            Deleted = N("Deleted"),
-            Quarantined = N("Quarantined"),
-            NewlyOverdue = N("NewlyOverdue"),
-            NewlyDueSoon = N("NewlyDueSoon"),
-            Notifications = N("Notifications"),
-        };
+        var counts = e.Keys
+            .Where(k => k.StartsWith(CountPrefix, StringComparison.Ordinal))
+            .ToDictionary(k => k[CountPrefix.Length..], k => e.GetInt32(k) ?? 0);
         var status = Enum.TryParse<SyncRunStatus>(e.GetString("Status"), out var s) ? s : SyncRunStatus.Failed;
-        return new SyncRunRecord(e.PartitionKey, e.RowKey, status, e.GetString("Detail"), counts, N("Attempts"));
+        var duration = e.GetInt64("DurationMs") is { } ms ? TimeSpan.FromMilliseconds(ms) : (TimeSpan?)null;
+        return new SyncRunRecord(e.PartitionKey, e.RowKey, status, e.GetString("Detail"), counts, e.GetInt32("Attempts") ?? 0, e.GetDateTimeOffset("StartedAt"), duration);
     }
 }

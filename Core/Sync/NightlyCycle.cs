@@ -22,8 +22,8 @@ public sealed partial class NightlyCycle(
 {
     public async Task<NightlyRun> StartAsync(CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        var runId = string.Create(CultureInfo.InvariantCulture, $"{now:yyyyMMdd'T'HHmmss'Z'}-{Random.Shared.Next(0x10000):x4}");
+        var runId = NewRunId();
+        await runs.SaveLatestNightAsync(runId, ct);
         var queued = new List<string>();
         foreach (var definition in SyncSources.All)
         {
@@ -31,21 +31,39 @@ public sealed partial class NightlyCycle(
             var source = sources.FirstOrDefault(s => s.Source == name);
             if (source is { IsConfigured: true })
             {
-                await runs.SaveAsync(new SyncRunRecord(runId, name, SyncRunStatus.Queued, null, new SyncCounts(), 0), ct);
-                await queue.SendAsync(QueueNames.SyncSource, new SyncSourceMessage(runId, name), ct);
+                await runs.SaveAsync(new SyncRunRecord(runId, name, SyncRunStatus.Queued, null, SyncRunRecord.NoCounts, 0), ct);
+                await queue.SendAsync(new SyncSourceMessage(runId, name), ct);
                 queued.Add(name);
                 continue;
             }
 
             var record = definition.IsConfigured(sharePoint.Value)
-                ? new SyncRunRecord(runId, name, SyncRunStatus.NotBuilt, $"{definition.SettingKey} is set, but this version does not sync {name} yet", new SyncCounts(), 0)
-                : new SyncRunRecord(runId, name, SyncRunStatus.Skipped, $"not configured ({definition.SettingKey} is not set)", new SyncCounts(), 0);
+                ? new SyncRunRecord(runId, name, SyncRunStatus.NotBuilt, $"{definition.SettingKey} is set, but this version does not sync {name} yet", SyncRunRecord.NoCounts, 0)
+                : new SyncRunRecord(runId, name, SyncRunStatus.Skipped, $"not configured ({definition.SettingKey} is not set)", SyncRunRecord.NoCounts, 0);
             await runs.SaveAsync(record, ct);
         }
 
         LogStarted(runId, queued.Count);
         return new NightlyRun(runId, queued);
     }
+
+    /// <summary>
+    /// The run id of the night in progress: the latest one started, unless that was so long ago
+    /// that it belongs to another night (a scan on a night whose sync never started gets one of its own).
+    /// </summary>
+    public async Task<string> CurrentRunIdAsync(CancellationToken ct)
+    {
+        if (await runs.GetLatestNightAsync(ct) is { } latest && time.GetUtcNow() - latest.StartedAt < NightLength) return latest.RunId;
+        var runId = NewRunId();
+        await runs.SaveLatestNightAsync(runId, ct);
+        return runId;
+    }
+
+    private static readonly TimeSpan NightLength = TimeSpan.FromHours(20);
+
+    /// <summary>Sortable by time: the start in UTC, and a few random digits against a clash.</summary>
+    private string NewRunId() =>
+        string.Create(CultureInfo.InvariantCulture, $"{time.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}-{Random.Shared.Next(0x10000):x4}");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Nightly run {RunId} started: {Count} sources queued.")]
     private partial void LogStarted(string runId, int count);

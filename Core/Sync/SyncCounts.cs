@@ -13,8 +13,28 @@ public sealed class SyncCounts
     public int Deleted { get; set; }
     public int Quarantined { get; set; }
 
-    /// <summary>Filled by the overdue scan for the plan-item source.</summary>
-    public int NewlyOverdue { get; set; }
-    public int NewlyDueSoon { get; set; }
-    public int Notifications { get; set; }
+    /// <summary>The counts as a step records them (camelCase names, as the run summary prints them).</summary>
+    public IReadOnlyDictionary<string, int> ToDictionary() => new Dictionary<string, int>
+    {
+        ["read"] = Read,
+        ["created"] = Created,
+        ["updated"] = Updated,
+        ["unchanged"] = Unchanged,
+        ["deleted"] = Deleted,
+        ["quarantined"] = Quarantined,
+    };
+
+    public static SyncCounts From(IReadOnlyDictionary<string, int> counts)
+    {
+        int N(string name) => counts.TryGetValue(name, out var value) ? value : 0;
+        return new SyncCounts
+        {
+            Read = N("read"),
+            Created = N("created"),
+            Updated = N("updated"),
+            Unchanged = N("unchanged"),
+            Deleted = N("deleted"),
+            Quarantined = N("quarantined"),
+        };
+    }
 }

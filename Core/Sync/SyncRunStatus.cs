@@ -13,5 +13,31 @@ public enum SyncRunStatus
     NotBuilt,
 }
 
-/// <summary>One source's line in a run summary.</summary>
-public sealed record SyncRunRecord(string RunId, string Source, SyncRunStatus Status, string? Detail, SyncCounts Counts, int Attempts);
+/// <summary>
+/// One step of a night (a source's sync, the overdue scan, …) as the SyncRuns table keeps it:
+/// outcome, counts (each step names its own), when it started and how long it took.
+/// </summary>
+public sealed record SyncRunRecord(
+    string RunId,
+    string Step,
+    SyncRunStatus Status,
+    string? Detail,
+    IReadOnlyDictionary<string, int> Counts,
+    int Attempts,
+    DateTimeOffset? StartedAt = null,
+    TimeSpan? Duration = null)
+{
+    public static readonly IReadOnlyDictionary<string, int> NoCounts = new Dictionary<string, int>();
+
+    public bool IsFinished => Status is SyncRunStatus.Succeeded or SyncRunStatus.Skipped or SyncRunStatus.NotBuilt;
+
+    public int Count(string name) => Counts.TryGetValue(name, out var value) ? value : 0;
+}
+
+/// <summary>What a step's work reports back to be recorded.</summary>
+public sealed record StepResult(SyncRunStatus Status, string? Detail, IReadOnlyDictionary<string, int> Counts)
+{
+    public static StepResult Succeeded(IReadOnlyDictionary<string, int> counts, string? detail = null) => new(SyncRunStatus.Succeeded, detail, counts);
+
+    public static StepResult Skipped(string detail) => new(SyncRunStatus.Skipped, detail, SyncRunRecord.NoCounts);
+}

@@ -51,8 +51,15 @@ public class CliProcessTests(AzuriteFixture azurite) : StorageTest(azurite)
         var plan = json.RootElement.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("source").GetString() == "PlanItems");
         Assert.Equal(1, plan.GetProperty("read").GetInt32());
         Assert.Equal(1, plan.GetProperty("created").GetInt32());
-        Assert.Equal(1, plan.GetProperty("newlyOverdue").GetInt32());
-        Assert.Equal(1, plan.GetProperty("notifications").GetInt32());
+        var scan = json.RootElement.GetProperty("overdueScan");
+        Assert.Equal("succeeded", scan.GetProperty("status").GetString());
+        Assert.Equal(1, scan.GetProperty("newlyOverdue").GetInt32());
+        Assert.Equal(1, scan.GetProperty("notifications").GetInt32());
+        Assert.Equal("notBuilt", json.RootElement.GetProperty("caseRegistration").GetProperty("status").GetString());
+        Assert.Equal(0, json.RootElement.GetProperty("notifications").GetProperty("channelPosts").GetInt32());
+        Assert.Equal(JsonValueKind.Object, json.RootElement.GetProperty("indicators").ValueKind);
+        Assert.Equal(["PlanItems", "MeetingNotes", "BudgetAssignments", "Enterprises", "Agreements"],
+            json.RootElement.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("source").GetString()));
         Assert.Equal("skipped", json.RootElement.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("source").GetString() == "MeetingNotes").GetProperty("status").GetString());
         Assert.Contains("Run ", stderr, StringComparison.Ordinal); // progress goes to stderr
         Assert.DoesNotContain("anna.lindqvist", stdout + stderr, StringComparison.Ordinal);

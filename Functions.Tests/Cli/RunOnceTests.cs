@@ -34,13 +34,15 @@ public class RunOnceTests(AzuriteFixture azurite) : StorageTest(azurite)
 
         Assert.True(first.Succeeded);
         var plan = first.Sources.Single(s => s.Source == SyncSources.PlanItems);
-        Assert.Equal((4, 3, 1, 1, 1, 2), (plan.Read, plan.Created, plan.Quarantined, plan.NewlyOverdue, plan.NewlyDueSoon, plan.Notifications));
+        var scan = first.OverdueScan;
+        Assert.Equal((4, 3, 1, 1, 1, 2), (plan.Read, plan.Created, plan.Quarantined, scan.Count("newlyOverdue"), scan.Count("newlyDueSoon"), scan.Count("notifications")));
+        Assert.Equal(SyncSources.Names, first.Sources.Select(s => s.Source));
         Assert.All(first.Sources.Where(s => s.Source != SyncSources.PlanItems), s => Assert.Equal(SyncRunStatus.Skipped, s.Status));
         Assert.Equal(2, patches);
 
         Assert.True(second.Succeeded);
         var again = second.Sources.Single(s => s.Source == SyncSources.PlanItems);
-        Assert.Equal((0, 0, 0, 0, 0), (again.Created, again.Updated, again.Deleted, again.NewlyOverdue, again.Notifications));
+        Assert.Equal((0, 0, 0, 0, 0), (again.Created, again.Updated, again.Deleted, second.OverdueScan.Count("newlyOverdue"), second.OverdueScan.Count("notifications")));
         Assert.Equal(again.Read, again.Unchanged);
         Assert.Equal(patches, Harness.Graph.Requests.Count("PATCH", "/fields"));
         Assert.Equal(2, (await Harness.PeekNotificationsAsync()).Count);
@@ -70,14 +72,14 @@ public class RunOnceTests(AzuriteFixture azurite) : StorageTest(azurite)
         Harness.List.AddPlanItem("Försenad", Anna, Today.AddDays(-4));
         var run = await Harness.Get<NightlyCycle>().StartAsync(CancellationToken.None);
         var text = System.Text.Json.JsonSerializer.Serialize(new SyncSourceMessage(run.RunId, SyncSources.PlanItems), QueueSender.Json);
-        var handler = Harness.Get<SourceSyncHandler>();
+        var dispatcher = Harness.Get<QueueMessageDispatcher>();
 
-        await handler.HandleAsync(text, 1, CancellationToken.None);
+        await dispatcher.DispatchAsync(QueueNames.SyncSource, text, 1, CancellationToken.None);
         var requests = Harness.Graph.Requests.All.Count;
-        await handler.HandleAsync(text, 2, CancellationToken.None);
+        await dispatcher.DispatchAsync(QueueNames.SyncSource, text, 2, CancellationToken.None);
 
         Assert.Equal(requests, Harness.Graph.Requests.All.Count);
         var record = await Harness.Get<SyncRunStore>().GetAsync(run.RunId, SyncSources.PlanItems, CancellationToken.None);
-        Assert.Equal(1, record!.Counts.Created);
+        Assert.Equal(1, record!.Count("created"));
     }
 }

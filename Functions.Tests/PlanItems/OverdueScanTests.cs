@@ -1,3 +1,4 @@
+using Integration.Core.Queues;
 using System.Globalization;
 using Integration.Core.PlanItems;
 using Integration.Functions.Tests.Infrastructure;
@@ -44,10 +45,13 @@ public class OverdueScanTests(AzuriteFixture azurite) : StorageTest(azurite)
 
         var notifications = await Harness.PeekNotificationsAsync();
         var message = Assert.Single(notifications, n => n.ItemId == Key(overdue));
-        Assert.Equal("PlanItemOverdue", message.Kind);
-        Assert.Equal(3, message.DaysOverdue);
+        Assert.Equal("PlanItemOverdue", message.Event);
+        Assert.Equal(3, message.PlanItem!.DaysOverdue);
         Assert.Equal("Försenad", message.Title);
-        Assert.Equal("PlanItemDueSoon", Assert.Single(notifications, n => n.ItemId == Key(dueSoon)).Kind);
+        Assert.Equal(Anna.ToString(System.Globalization.CultureInfo.InvariantCulture), message.RecipientLookupId);
+        Assert.Contains(new NotificationFact("Dagar försenad", "3"), message.Facts);
+        Assert.Equal(("notification", 2), (message.Kind, message.SchemaVersion));
+        Assert.Equal("PlanItemDueSoon", Assert.Single(notifications, n => n.ItemId == Key(dueSoon)).Event);
     }
 
     [Fact]
@@ -157,7 +161,7 @@ public class OverdueScanTests(AzuriteFixture azurite) : StorageTest(azurite)
         Assert.Equal(1, evening.NewlyDueSoon);
         Assert.Equal(1, night.NewlyOverdue);
         Assert.Equal("Overdue", FlagInSharePoint(id));
-        var kinds = (await Harness.PeekNotificationsAsync()).Select(n => n.Kind).ToList();
+        var kinds = (await Harness.PeekNotificationsAsync()).Select(n => n.Event).ToList();
         Assert.Equal(["PlanItemDueSoon", "PlanItemOverdue"], kinds);
     }
 

@@ -1,0 +1,21 @@
+using Integration.Core.Sync;
+
+namespace Integration.Core.Queues;
+
+/// <summary>Does the work of one kind of message. A throw leaves retry and the poison queue to the host.</summary>
+public interface IMessageHandler<in TMessage> where TMessage : IQueueMessage
+{
+    /// <summary>The work; for a <see cref="IRunStepMessage"/> its result is recorded as the run's step.</summary>
+    Task<StepResult> HandleAsync(TMessage message, MessageContext context, CancellationToken ct);
+}
+
+/// <summary>Where a message came from, and how often it was tried.</summary>
+public sealed record MessageContext(string Queue, long DequeueCount);
+
+/// <summary>A message that is one step of a night's run; a step that finished is not done again.</summary>
+public interface IRunStepMessage
+{
+    string RunId { get; }
+
+    string StepName { get; }
+}
