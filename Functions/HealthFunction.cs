@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Integration.Core.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
@@ -15,8 +16,9 @@ public sealed class HealthFunction(StorageHealthCheck health)
     {
         var report = await health.CheckAsync(ct);
         var response = request.CreateResponse(report.Healthy ? HttpStatusCode.OK : HttpStatusCode.ServiceUnavailable);
-        await response.WriteAsJsonAsync(new { status = report.Healthy ? "Healthy" : "Unhealthy", detail = report.Detail }, ct);
-        response.StatusCode = report.Healthy ? HttpStatusCode.OK : HttpStatusCode.ServiceUnavailable;
+        // Not WriteAsJsonAsync: every overload of it sets the status to 200, which would hide a 503.
+        response.Headers.Add("Content-Type", "application/json; charset=utf-8");
+        await JsonSerializer.SerializeAsync(response.Body, new { status = report.Healthy ? "Healthy" : "Unhealthy", detail = report.Detail }, cancellationToken: ct);
         return response;
     }
 }

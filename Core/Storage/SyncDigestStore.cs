@@ -20,6 +20,8 @@ public sealed partial class SyncDigestStore(IntegrationStorage storage, TimeProv
     /// <summary>
     /// No run outlives the host's functionTimeout (host.json: 30 minutes), so a "writing" mark
     /// older than this was left by a run that is gone, and a rebuilt digest may be saved again.
+    /// It must be at least functionTimeout; a test (HostJsonTests) reads host.json and fails when
+    /// the two drift apart.
     /// </summary>
     public static readonly TimeSpan MaxRunTime = TimeSpan.FromMinutes(30);
 

@@ -85,6 +85,15 @@ public class StartupValidationTests
     }
 
     [Fact]
+    public async Task NamesAScheduleTheHostWouldReject()
+    {
+        var error = await StartupErrorAsync(("Schedules:OverdueScan", "0 0 25 * * *"));
+
+        Assert.Contains("Schedules__OverdueScan", error);
+        Assert.Contains("Hour", error);
+    }
+
+    [Fact]
     public async Task NamesAStatusValueUsedTwice()
     {
         Assert.Contains("SharePoint__PlanItemStatuses__Done", await StartupErrorAsync(("SharePoint:PlanItemStatuses:Done", "Klar;Pågår")));

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using Integration.Core.Storage;
 using Integration.Emulators.Azurite;
 
 namespace Integration.Functions.Tests.Triggers;
@@ -27,10 +29,23 @@ public class HostJsonTests
         Assert.InRange(Queues.GetProperty("maxDequeueCount").GetInt32(), 2, 10);
     }
 
+    /// <summary>host.json's functionTimeout, e.g. "00:30:00"; "-1" (unbounded) parses as a negative span.</summary>
+    private static TimeSpan FunctionTimeout => TimeSpan.Parse(Load().GetProperty("functionTimeout").GetString()!, CultureInfo.InvariantCulture);
+
     [Fact]
     public void AFunctionMayRunLongEnoughForAFullResync()
     {
-        Assert.True(TimeSpan.Parse(Load().GetProperty("functionTimeout").GetString()!, System.Globalization.CultureInfo.InvariantCulture) >= TimeSpan.FromMinutes(10));
+        Assert.True(FunctionTimeout >= TimeSpan.FromMinutes(10));
+    }
+
+    [Fact]
+    public void NoRunOutlivesTheDigestsMaxRunTime()
+    {
+        // A "writing" mark older than MaxRunTime is taken as left by a dead run. That only holds
+        // while the host stops every run before then: raise functionTimeout, raise MaxRunTime too.
+        Assert.True(FunctionTimeout > TimeSpan.Zero, "host.json must bound functionTimeout; the digest protocol relies on it.");
+        Assert.True(SyncDigestStore.MaxRunTime >= FunctionTimeout,
+            $"host.json functionTimeout {FunctionTimeout} is longer than SyncDigestStore.MaxRunTime {SyncDigestStore.MaxRunTime}.");
     }
 
     [Fact]
