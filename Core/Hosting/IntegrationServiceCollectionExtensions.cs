@@ -1,4 +1,5 @@
 using Integration.Core.Configuration;
+using Integration.Core.Http;
 using Integration.Core.Notifications;
 using Integration.Core.PlanItems;
 using Integration.Core.Queues;
@@ -37,6 +38,9 @@ public static class IntegrationServiceCollectionExtensions
         services.TryAddSingleton<SyncRunStore>();
         services.TryAddSingleton<StorageHealthCheck>();
         services.TryAddSingleton<NotificationOutbox>();
+
+        // The case system, the registry and the Teams webhook: typed clients with retries and a breaker.
+        services.AddOutboundHttp();
 
         services.TryAddSingleton(sp => GraphClientBuilder.Create(sp.GetRequiredService<IOptions<SharePointOptions>>().Value));
         services.TryAddSingleton<SharePointLists>();
