@@ -1,0 +1,75 @@
+using Integration.Core.PlanItems;
+using Integration.Core.Storage;
+using Integration.Core.Sync;
+using Integration.Functions.Tests.Infrastructure;
+
+namespace Integration.Functions.Tests.Sync;
+
+/// <summary>Every step of a night is a SyncRuns row: the sources as NightlySync records them, and the overdue scan.</summary>
+public class NightStepTests(AzuriteFixture azurite) : StorageTest(azurite)
+{
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
+    {
+        ["SharePoint:Lists:Agreements"] = "Avtal",
+    };
+
+    [Fact]
+    public async Task TheNightRecordsEverySourceAConfiguredButUnbuiltOneAsNotBuilt()
+    {
+        var run = await Harness.Get<NightlyCycle>().StartAsync(CancellationToken.None);
+
+        var records = await Harness.Get<SyncRunStore>().ListAsync(run.RunId, CancellationToken.None);
+
+        Assert.Equal([SyncSources.PlanItems], run.QueuedSources);
+        Assert.Equal(SyncSources.Names.Order(), records.Select(r => r.Step).Order());
+        var agreements = records.Single(r => r.Step == SyncSources.Agreements);
+        Assert.Equal(SyncRunStatus.NotBuilt, agreements.Status);
+        Assert.Contains("SharePoint__Lists__Agreements", agreements.Detail, StringComparison.Ordinal);
+        Assert.Equal(SyncRunStatus.Skipped, records.Single(r => r.Step == SyncSources.Enterprises).Status);
+    }
+
+    [Fact]
+    public async Task TheScanOnItsOwnTimerIsRecordedUnderTheLatestNight()
+    {
+        Harness.List.AddPlanItem("Försenad", Anna, new DateOnly(2026, 11, 20));
+        var run = await Harness.Get<NightlyCycle>().StartAsync(CancellationToken.None);
+        await Harness.SyncAsync(run.RunId);
+        Harness.Time.Advance(TimeSpan.FromHours(2.5));
+
+        var record = await Harness.Get<OverdueScanStep>().RunAsync(runId: null, CancellationToken.None);
+
+        Assert.Equal(run.RunId, record.RunId);
+        Assert.Equal(SyncRunStatus.Succeeded, record.Status);
+        Assert.Equal((1, 1), (record.Count("newlyOverdue"), record.Count("notifications")));
+        var stored = await Harness.Get<SyncRunStore>().GetAsync(run.RunId, OverdueScanStep.Step, CancellationToken.None);
+        Assert.Equal(record.Counts.OrderBy(c => c.Key), stored!.Counts.OrderBy(c => c.Key));
+    }
+
+    [Fact]
+    public async Task AScanRepeatedInTheSameNightDoesNothingTheSecondTime()
+    {
+        Harness.List.AddPlanItem("Försenad", Anna, new DateOnly(2026, 11, 20));
+        var run = await Harness.Get<NightlyCycle>().StartAsync(CancellationToken.None);
+        await Harness.SyncAsync(run.RunId);
+        var step = Harness.Get<OverdueScanStep>();
+
+        await step.RunAsync(run.RunId, CancellationToken.None);
+        var patches = Harness.Graph.Requests.Count("PATCH", "/fields");
+        var again = await step.RunAsync(run.RunId, CancellationToken.None);
+
+        Assert.Equal(patches, Harness.Graph.Requests.Count("PATCH", "/fields"));
+        Assert.Equal(1, again.Count("newlyOverdue"));
+    }
+
+    [Fact]
+    public async Task AScanWithoutANightOfItsOwnGetsARunId()
+    {
+        var first = await Harness.Get<NightlyCycle>().StartAsync(CancellationToken.None);
+        Harness.Time.Advance(TimeSpan.FromDays(1));
+
+        var record = await Harness.Get<OverdueScanStep>().RunAsync(runId: null, CancellationToken.None);
+
+        Assert.NotEqual(first.RunId, record.RunId);
+        Assert.Equal(SyncRunStatus.Succeeded, record.Status);
+    }
+}
