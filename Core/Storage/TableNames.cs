@@ -3,7 +3,7 @@ namespace Integration.Core.Storage;
 /// <summary>The Table storage tables the backend owns. Created on first use.</summary>
 public static class TableNames
 {
-    /// <summary>Action-plan items copied from SharePoint, one partition per list.</summary>
+    /// <summary>Action-plan items copied from SharePoint: one partition (<c>plan-items</c>), keyed by SharePoint item id; deleted items stay as tombstones.</summary>
     public const string PlanItems = "PlanItems";
 
     /// <summary>Delta links per source, saved only after what they cover is stored.</summary>
@@ -12,7 +12,7 @@ public static class TableNames
     /// <summary>Source items that could not be taken in, with reason and raw payload.</summary>
     public const string Quarantine = "Quarantine";
 
-    /// <summary>One row per run and source: the counts the run summary prints.</summary>
+    /// <summary>One partition per night's run, one row per step (each source, the overdue scan): outcome, counts, duration.</summary>
     public const string SyncRuns = "SyncRuns";
 
     /// <summary>Notification events enqueued, so each is enqueued once.</summary>

@@ -1,3 +1,4 @@
+using Integration.Core.PlanItems;
 using Azure.Storage.Queues;
 using Integration.Cli.RunOnce;
 using Integration.Core.Queues;
@@ -81,5 +82,22 @@ public class RunOnceTests(AzuriteFixture azurite) : StorageTest(azurite)
         Assert.Equal(requests, Harness.Graph.Requests.All.Count);
         var record = await Harness.Get<SyncRunStore>().GetAsync(run.RunId, SyncSources.PlanItems, CancellationToken.None);
         Assert.Equal(1, record!.Count("created"));
+    }
+
+    [Fact]
+    public async Task ARunThatTimesOutSaysWhatWasStillRunningAndSummarisesWhatFinished()
+    {
+        Harness.List.AddPlanItem("Försenad", Anna, Today.AddDays(-4));
+        Harness.Graph.Latency = TimeSpan.FromSeconds(4);
+
+        var summary = await new RunOnceRunner(Harness.Configuration, verbose: false, _progress.Add) { Timeout = TimeSpan.FromSeconds(2) }.RunAsync(CancellationToken.None);
+
+        Assert.False(summary.Succeeded);
+        Assert.Contains(SyncSources.PlanItems, summary.StillRunning);
+        Assert.Contains(OverdueScanStep.Step, summary.StillRunning);
+        Assert.Equal(SyncSources.Names, summary.Sources.Select(s => s.Source));
+        Assert.Contains(_progress, line => line.Contains("Gave up waiting", StringComparison.Ordinal));
+        using var json = System.Text.Json.JsonDocument.Parse(SummaryPrinter.ToJson(summary));
+        Assert.False(json.RootElement.GetProperty("succeeded").GetBoolean());
     }
 }
