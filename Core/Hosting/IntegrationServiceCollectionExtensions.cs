@@ -44,6 +44,7 @@ public static class IntegrationServiceCollectionExtensions
 
         services.TryAddSingleton(sp => GraphClientBuilder.Create(sp.GetRequiredService<IOptions<SharePointOptions>>().Value));
         services.TryAddSingleton<SharePointLists>();
+        services.TryAddSingleton<SharePointDrives>();
 
         services.TryAddSingleton<PlanItemStore>();
         services.TryAddSingleton<OverdueFlagWriter>();

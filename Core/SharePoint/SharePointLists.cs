@@ -16,22 +16,11 @@ namespace Integration.Core.SharePoint;
 /// The SharePoint reads and writes the syncs need, through the Graph SDK. Kept small so a sync
 /// engine reads as business logic, and so a different list host would be one class.
 /// </summary>
-/// <remarks>
-/// Item pages are built by the SDK's request builders and sent through its adapter, so
-/// authentication, retries on 429/503 with Retry-After, and Graph's error mapping all apply; only
-/// the body is read with System.Text.Json. Kiota's untyped model costs more than the rest of a
-/// sync together (every string is tried as a date, every value boxed twice), and at 100,000 items
-/// that decides how long a full sync takes.
-/// </remarks>
+/// <remarks>Item pages go through <see cref="GraphJson"/>: the SDK's pipeline, System.Text.Json for the body.</remarks>
 public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePointOptions> options)
 {
     /// <summary>The hidden list that maps person-column lookup ids to accounts.</summary>
     public const string UserInformationList = "User Information List";
-
-    private static readonly Dictionary<string, ParsableFactory<IParsable>> Errors = new()
-    {
-        ["XXX"] = ODataError.CreateFromDiscriminatorValue,
-    };
 
     private string SiteId => options.Value.SiteId
         ?? throw new InvalidOperationException("SharePoint__SiteId is not configured.");
@@ -49,47 +38,30 @@ public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePoin
     /// yielded as they arrive so memory stays flat whatever the list size.
     /// </summary>
     /// <param name="fields">Columns to return; SharePoint sends dozens of system columns otherwise.</param>
-    public async IAsyncEnumerable<FeedPage<SharePointItem>> ReadDeltaAsync(string listId, string? deltaLink, IReadOnlyCollection<string> fields, [EnumeratorCancellation] CancellationToken ct)
+    public IAsyncEnumerable<FeedPage<SharePointItem>> ReadDeltaAsync(string listId, string? deltaLink, IReadOnlyCollection<string> fields, CancellationToken ct)
     {
         var delta = graph.Sites[SiteId].Lists[listId].Items.Delta;
-        var request = deltaLink is null
+        var first = deltaLink is null
             ? delta.ToGetRequestInformation(r =>
             {
                 r.QueryParameters.Expand = [Select(fields)];
                 r.QueryParameters.Top = options.Value.PageSize;
             })
             : delta.WithUrl(deltaLink).ToGetRequestInformation();
-
-        while (request is not null)
-        {
-            ItemPage page;
-            try
-            {
-                page = await SendAsync(request, ct);
-            }
-            catch (ODataError error) when (error.ResponseStatusCode == (int)HttpStatusCode.Gone)
-            {
-                throw new DeltaResyncRequiredException($"SharePoint expired the delta token for list {listId} ({error.Error?.Code}).", error);
-            }
-
-            request = page.NextLink is { } next ? delta.WithUrl(next).ToGetRequestInformation() : null;
-            yield return new FeedPage<SharePointItem>(page.Items, page.NextLink is null ? page.DeltaLink : null);
-        }
+        return GraphJson.PagesAsync(graph, first, link => delta.WithUrl(link).ToGetRequestInformation(), SharePointItem.Parse, $"list {listId}", ct);
     }
 
     /// <summary>Every item of a list, page by page (no delta): what a full listing costs.</summary>
     public async IAsyncEnumerable<IReadOnlyList<SharePointItem>> ListItemsAsync(string listIdOrName, IReadOnlyCollection<string> fields, [EnumeratorCancellation] CancellationToken ct)
     {
         var items = graph.Sites[SiteId].Lists[listIdOrName].Items;
-        RequestInformation? request = items.ToGetRequestInformation(r =>
+        var first = items.ToGetRequestInformation(r =>
         {
             r.QueryParameters.Expand = [Select(fields)];
             r.QueryParameters.Top = options.Value.PageSize;
         });
-        while (request is not null)
+        await foreach (var page in GraphJson.PagesAsync(graph, first, link => items.WithUrl(link).ToGetRequestInformation(), SharePointItem.Parse, $"list {listIdOrName}", ct))
         {
-            var page = await SendAsync(request, ct);
-            request = page.NextLink is { } next ? items.WithUrl(next).ToGetRequestInformation() : null;
             yield return page.Items;
         }
     }
@@ -113,7 +85,7 @@ public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePoin
         {
             var request = graph.Sites[SiteId].Lists[UserInformationList].Items[lookupId]
                 .ToGetRequestInformation(r => r.QueryParameters.Expand = ["fields($select=EMail)"]);
-            using var document = await SendForDocumentAsync(request, ct);
+            using var document = await GraphJson.SendAsync(graph, request, ct);
             return new SiteUser(lookupId, SharePointItem.Parse(document.RootElement).Text("EMail"));
         }
         catch (ODataError error) when (error.ResponseStatusCode == (int)HttpStatusCode.NotFound)
@@ -129,28 +101,5 @@ public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePoin
             .PatchAsync(new FieldValueSet { AdditionalData = values }, cancellationToken: ct);
     }
 
-    private static string Select(IReadOnlyCollection<string> fields) => $"fields($select={string.Join(',', fields)})";
-
-    private async Task<ItemPage> SendAsync(RequestInformation request, CancellationToken ct)
-    {
-        using var document = await SendForDocumentAsync(request, ct);
-        var root = document.RootElement;
-        var items = root.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Array
-            ? value.EnumerateArray().Select(SharePointItem.Parse).ToList()
-            : [];
-        return new ItemPage(items, Link(root, "@odata.nextLink"), Link(root, "@odata.deltaLink"));
-    }
-
-    private async Task<JsonDocument> SendForDocumentAsync(RequestInformation request, CancellationToken ct)
-    {
-        request.Headers.TryAdd("Accept", "application/json");
-        await using var body = await graph.RequestAdapter.SendPrimitiveAsync<Stream>(request, Errors, ct)
-            ?? throw new InvalidOperationException($"Graph answered {request.URI} with no body.");
-        return await JsonDocument.ParseAsync(body, cancellationToken: ct);
-    }
-
-    private static string? Link(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var link) && link.ValueKind == JsonValueKind.String ? link.GetString() : null;
-
-    private sealed record ItemPage(IReadOnlyList<SharePointItem> Items, string? NextLink, string? DeltaLink);
+    internal static string Select(IReadOnlyCollection<string> fields) => $"fields($select={string.Join(',', fields)})";
 }

@@ -45,7 +45,8 @@ public sealed class IntegrationHarness : IAsyncDisposable
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     /// <param name="now">The fake clock's start, an instant (default 2026-11-27 10:00 in Stockholm).</param>
-    public static async Task<IntegrationHarness> StartAsync(string storage, DateTimeOffset? now = null, IDictionary<string, string?>? settings = null)
+    /// <param name="configure">More services, e.g. a source written for a test.</param>
+    public static async Task<IntegrationHarness> StartAsync(string storage, DateTimeOffset? now = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var graph = await GraphStandIn.StartAsync();
         var site = graph.State.AddSite("stockholm.sharepoint.com", "/sites/wise-natverket", "Nätverket");
@@ -65,12 +66,14 @@ public sealed class IntegrationHarness : IAsyncDisposable
 
         var time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
         var tableRequests = new StorageRequestCounter();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<TimeProvider>(time)
+            .AddSingleton<IConfiguration>(configuration)
             .AddIntegration(configuration)
-            .ConfigureAll<TableClientOptions>(o => o.AddPolicy(tableRequests, Azure.Core.HttpPipelinePosition.PerCall))
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+            .ConfigureAll<TableClientOptions>(o => o.AddPolicy(tableRequests, Azure.Core.HttpPipelinePosition.PerCall));
+        configure?.Invoke(collection);
+        var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         return new IntegrationHarness(graph, site, list, services, time, configuration) { TableRequests = tableRequests };
     }
 

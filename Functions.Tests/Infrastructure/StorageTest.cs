@@ -19,10 +19,15 @@ public abstract class StorageTest(AzuriteFixture azurite) : IAsyncLifetime
 
     protected virtual IDictionary<string, string?>? Settings => null;
 
+    /// <summary>Services a test adds to the composition root's.</summary>
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         await Azurite.ResetAsync();
-        Harness = await IntegrationHarness.StartAsync(Azurite.ConnectionString, Now, Settings);
+        Harness = await IntegrationHarness.StartAsync(Azurite.ConnectionString, Now, Settings, ConfigureServices);
         Anna = Harness.Site.EnsureUser("Anna Lindqvist", "anna.lindqvist@natverket.example");
         Omar = Harness.Site.EnsureUser("Omar Haddad", "omar.haddad@natverket.example");
         NoEmail = Harness.Site.EnsureUser("Extern konsult", null);

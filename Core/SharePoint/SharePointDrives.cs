@@ -1,0 +1,68 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using Integration.Core.Configuration;
+using Integration.Core.Sync;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+using Microsoft.Graph.Models.ODataErrors;
+
+namespace Integration.Core.SharePoint;
+
+/// <summary>The document-library reads the syncs need, through the Graph SDK (see <see cref="GraphJson"/>).</summary>
+public sealed class SharePointDrives(GraphServiceClient graph, IOptions<SharePointOptions> options)
+{
+    private string SiteId => options.Value.SiteId
+        ?? throw new InvalidOperationException("SharePoint__SiteId is not configured.");
+
+    /// <summary>A library is configured by its name (the drive's <c>name</c>) or its drive id; the id is what stays stable.</summary>
+    public async Task<string> ResolveDriveIdAsync(string idOrName, CancellationToken ct)
+    {
+        var request = graph.Sites[SiteId].Drives.ToGetRequestInformation(r => r.QueryParameters.Select = ["id", "name"]);
+        using var document = await GraphJson.SendAsync(graph, request, ct);
+        var drives = document.RootElement.GetProperty("value").EnumerateArray()
+            .Select(d => (Id: d.GetProperty("id").GetString(), Name: d.TryGetProperty("name", out var n) ? n.GetString() : null))
+            .ToList();
+        return drives.FirstOrDefault(d => d.Id == idOrName).Id
+            ?? drives.FirstOrDefault(d => string.Equals(d.Name, idOrName, StringComparison.OrdinalIgnoreCase)).Id
+            ?? throw new InvalidOperationException($"SharePoint document library '{idOrName}' was not found on the site (libraries: {string.Join(", ", drives.Select(d => d.Name))}).");
+    }
+
+    /// <summary>
+    /// Pages of a library's drive delta (<c>/drives/{id}/items/root/delta()</c>), from a saved
+    /// delta link or from scratch. The root and folders are left out: only files are items.
+    /// </summary>
+    public IAsyncEnumerable<FeedPage<DriveFile>> ReadDeltaAsync(string driveId, string? deltaLink, CancellationToken ct)
+    {
+        var delta = graph.Drives[driveId].Items["root"].Delta;
+        var first = deltaLink is null
+            ? delta.ToGetRequestInformation(r => r.QueryParameters.Top = options.Value.PageSize)
+            : delta.WithUrl(deltaLink).ToGetRequestInformation();
+        return FilesOnly(GraphJson.PagesAsync(graph, first, link => delta.WithUrl(link).ToGetRequestInformation(), DriveFile.Parse, $"library {driveId}", ct), ct);
+    }
+
+    /// <summary>
+    /// The library columns of one file (<c>/drives/{d}/items/{i}/listItem?$expand=fields</c>),
+    /// as a list item; null when the file is gone.
+    /// </summary>
+    public async Task<SharePointItem?> GetListItemAsync(string driveId, string itemId, IReadOnlyCollection<string> fields, CancellationToken ct)
+    {
+        var request = graph.Drives[driveId].Items[itemId].ListItem.ToGetRequestInformation(r => r.QueryParameters.Expand = [SharePointLists.Select(fields)]);
+        try
+        {
+            using var document = await GraphJson.SendAsync(graph, request, ct);
+            return SharePointItem.Parse(document.RootElement);
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private static async IAsyncEnumerable<FeedPage<DriveFile>> FilesOnly(IAsyncEnumerable<FeedPage<DriveFile?>> pages, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var page in pages.WithCancellation(ct))
+        {
+            yield return new FeedPage<DriveFile>(page.Items.OfType<DriveFile>().ToList(), page.DeltaLink);
+        }
+    }
+}
