@@ -46,7 +46,7 @@ internal static class ItemEndpoints
     /// <summary>The segment after <c>/items/</c> is either an item id or one of the delta function forms.</summary>
     public static IResult GetItemOrDelta(StandInContext context, HttpContext http, string siteId, string listRef, string itemRef)
     {
-        if (DeltaEndpoint.IsDelta(itemRef, out var pathToken))
+        if (DeltaFeed.IsCall(itemRef, out var pathToken))
         {
             return DeltaEndpoint.Get(context, http, siteId, listRef, pathToken);
         }
