@@ -6,7 +6,7 @@ namespace Integration.Emulators.Graph;
 
 /// <summary>
 /// Drive item ids shaped like SharePoint's: <c>01</c> and 32 base32 characters (20 bytes). The bytes are a hash
-/// of the library and the list item id, and that id masked by the library, so an id maps back to its list item
+/// of the library and the list item id, then that id masked by the hash, so an id maps back to its list item
 /// without a table, and an id of another library or a made-up one is recognised as unknown.
 /// </summary>
 internal static class DriveItemId
@@ -20,7 +20,7 @@ internal static class DriveItemId
     {
         Span<byte> bytes = stackalloc byte[Length];
         Check(listId, listItemId, bytes[..CheckLength]);
-        BinaryPrimitives.WriteInt32BigEndian(bytes[CheckLength..], listItemId ^ Mask(listId));
+        BinaryPrimitives.WriteInt32BigEndian(bytes[CheckLength..], listItemId ^ Mask(bytes[..CheckLength]));
         return Prefix + ToBase32(bytes);
     }
 
@@ -33,7 +33,7 @@ internal static class DriveItemId
             return false;
         }
 
-        var candidate = BinaryPrimitives.ReadInt32BigEndian(bytes[CheckLength..]) ^ Mask(listId);
+        var candidate = BinaryPrimitives.ReadInt32BigEndian(bytes[CheckLength..]) ^ Mask(bytes[..CheckLength]);
         Span<byte> expected = stackalloc byte[CheckLength];
         Check(listId, candidate, expected);
         if (!expected.SequenceEqual(bytes[..CheckLength]))
@@ -52,11 +52,11 @@ internal static class DriveItemId
         hash[..destination.Length].CopyTo(destination);
     }
 
-    // Without the mask, ids of one library would all end in the same characters, which SharePoint's do not.
-    private static int Mask(Guid listId)
+    // Without a mask that differs per item, ids of one library would all end in the same characters, which SharePoint's do not.
+    private static int Mask(ReadOnlySpan<byte> check)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(listId.ToByteArray(), hash);
+        SHA256.HashData(check, hash);
         return BinaryPrimitives.ReadInt32BigEndian(hash);
     }
 
