@@ -21,7 +21,7 @@ internal static class DeltaEndpoint
         }
 
         var links = new ListLinks(context.BaseUrl, list!);
-        if (DeltaFeed.TryStart(list!, http.Request, pathToken, links.Delta(query, token: null), out var start) is { } refused)
+        if (DeltaFeed.TryStart(list!, http.Request, pathToken, links.Delta(query, token: null), unknownTokenIsGone: false, out var start) is { } refused)
         {
             return refused;
         }

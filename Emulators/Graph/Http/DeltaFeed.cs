@@ -45,9 +45,11 @@ internal static class DeltaFeed
 
     /// <summary>
     /// Where the request starts, or the refusal: 410 <c>resyncRequired</c> with <paramref name="restartUrl"/> in
-    /// <c>Location</c> for a token from an earlier epoch, 400 for one that is not ours.
+    /// <c>Location</c> for a token from an earlier epoch. A token that is not this list's at all is a 400, or a
+    /// 410 too when <paramref name="unknownTokenIsGone"/>, as drive delta answers it.
     /// </summary>
-    public static IResult? TryStart(SharePointList list, HttpRequest request, string? pathToken, string restartUrl, out DeltaStart? start)
+    public static IResult? TryStart(
+        SharePointList list, HttpRequest request, string? pathToken, string restartUrl, bool unknownTokenIsGone, out DeltaStart? start)
     {
         start = null;
         var token = pathToken ?? request.Query["token"].FirstOrDefault();
@@ -63,12 +65,13 @@ internal static class DeltaFeed
             return null;
         }
 
-        if (DeltaToken.TryDecode(token, list.Guid) is not { } decoded)
+        var decoded = DeltaToken.TryDecode(token, list.Guid);
+        if (decoded is null && !unknownTokenIsGone)
         {
             return GraphErrors.BadRequest("The delta token is not valid.");
         }
 
-        if (decoded.Epoch != list.DeltaEpoch)
+        if (decoded is null || decoded.Epoch != list.DeltaEpoch)
         {
             return GraphErrors.Result(410, "resyncRequired", ResyncMessage, location: restartUrl);
         }
