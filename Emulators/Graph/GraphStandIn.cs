@@ -11,9 +11,9 @@ using Microsoft.Extensions.Logging;
 namespace Integration.Emulators.Graph;
 
 /// <summary>
-/// A loopback stand-in for Microsoft Graph's SharePoint list endpoints. It answers as SharePoint does,
-/// paging, delta links, throttling and errors included, so the real Graph SDK can be pointed at
-/// <see cref="BaseUrl"/> unchanged.
+/// A loopback stand-in for Microsoft Graph's SharePoint list and document library (drive) endpoints. It answers
+/// as SharePoint does, paging, delta links, throttling and errors included, so the real Graph SDK can be pointed
+/// at <see cref="BaseUrl"/> unchanged.
 /// </summary>
 public sealed class GraphStandIn : IAsyncDisposable
 {
@@ -62,7 +62,8 @@ public sealed class GraphStandIn : IAsyncDisposable
         await app.StartAsync(ct);
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        context.BaseUrl = address.TrimEnd('/') + "/v1.0";
+        context.Origin = address.TrimEnd('/');
+        context.BaseUrl = context.Origin + "/v1.0";
         return new GraphStandIn(app, context);
     }
 

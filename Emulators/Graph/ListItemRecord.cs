@@ -16,6 +16,9 @@ internal sealed record ListItemRecord(
     FieldSet Fields,
     bool Deleted)
 {
+    /// <summary>The file or folder behind an item of a document library; null in other lists.</summary>
+    public DocumentEntry? Document { get; init; }
+
     // A page writes each item's eTag more than once; a record made with `with` carries the cache
     // along, so it is keyed by what the eTag is made of.
     private ETagCache? _etag;

@@ -6,4 +6,7 @@ internal sealed record ListKind(string Template, bool Hidden, string ContentType
     public static readonly ListKind Generic = new("genericList", Hidden: false, "Item");
 
     public static readonly ListKind UserInformation = new("userInformation", Hidden: true, "Person");
+
+    /// <summary>A library: its items are files and folders, served as a drive as well as a list.</summary>
+    public static readonly ListKind DocumentLibrary = new("documentLibrary", Hidden: false, "Document");
 }

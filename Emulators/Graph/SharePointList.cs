@@ -121,8 +121,16 @@ public sealed partial class SharePointList
         return FieldValues.FormatInstant(TimeZoneInfo.ConvertTimeToUtc(midnight, timeZone));
     }
 
-    /// <summary>Adds an item as a user would; returns its new id.</summary>
-    public int Add(IDictionary<string, object?> fields) => Create(FieldSet.Empty.Merge(ToChanges(fields))).Id;
+    /// <summary>Adds an item as a user would; returns its new id. A document library takes files through its <see cref="DocumentLibrary"/>.</summary>
+    public int Add(IDictionary<string, object?> fields)
+    {
+        if (Kind == ListKind.DocumentLibrary)
+        {
+            throw new InvalidOperationException($"'{DisplayName}' is a document library: add files with {nameof(DocumentLibrary)}.{nameof(DocumentLibrary.AddFile)}.");
+        }
+
+        return Create(FieldSet.Empty.Merge(ToChanges(fields))).Id;
+    }
 
     /// <summary>Merges the given column values (null clears one) and bumps the version, as a user edit does.</summary>
     public void Update(int id, IDictionary<string, object?> fields)
@@ -157,7 +165,7 @@ public sealed partial class SharePointList
                 throw new InvalidOperationException($"List '{DisplayName}' has no deleted item {id} to restore.");
             }
 
-            Store(record with { Version = record.Version + 1, Sequence = ++sequence, Modified = clock.GetUtcNow(), Fields = FieldSet.Empty.Merge(changes), Deleted = false }, supersedes: true);
+            Store(NextVersionOf(record) with { Fields = FieldSet.Empty.Merge(changes), Deleted = false }, supersedes: true);
             liveCount++;
         }
     }
@@ -201,11 +209,40 @@ public sealed partial class SharePointList
         }
     }
 
-    internal ListItemRecord Create(FieldSet fields)
+    /// <summary>Adds an item; a document library's items carry their file or folder in <paramref name="document"/>.</summary>
+    internal ListItemRecord Create(FieldSet fields, DocumentEntry? document = null)
     {
         lock (gate)
         {
-            return Insert(nextId++, fields);
+            return Insert(nextId++, fields, document);
+        }
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to a live item as a new version, so the change shows in the next delta.
+    /// Null when the item is deleted or unknown.
+    /// </summary>
+    internal ListItemRecord? Change(int id, Func<ListItemRecord, ListItemRecord> change)
+    {
+        lock (gate)
+        {
+            if (Check(id, ifMatch: null, out var current) != WriteOutcome.Done)
+            {
+                return null;
+            }
+
+            var record = change(NextVersionOf(current!));
+            Store(record, supersedes: true);
+            return record;
+        }
+    }
+
+    /// <summary>The items that exist now, ascending by id; records are immutable, so the copy is a consistent snapshot.</summary>
+    internal ListItemRecord[] LiveRecords()
+    {
+        lock (gate)
+        {
+            return [.. items.Values.Where(r => !r.Deleted)];
         }
     }
 
@@ -267,13 +304,7 @@ public sealed partial class SharePointList
                 return outcome;
             }
 
-            record = record! with
-            {
-                Version = record.Version + 1,
-                Sequence = ++sequence,
-                Modified = clock.GetUtcNow(),
-                Fields = record.Fields.Merge(fieldChanges),
-            };
+            record = NextVersionOf(record!) with { Fields = record!.Fields.Merge(fieldChanges) };
             Store(record, supersedes: true);
             return WriteOutcome.Done;
         }
@@ -297,11 +328,11 @@ public sealed partial class SharePointList
         }
     }
 
-    private ListItemRecord Insert(int id, FieldSet fields)
+    private ListItemRecord Insert(int id, FieldSet fields, DocumentEntry? document = null)
     {
         var now = clock.GetUtcNow();
         var record = new ListItemRecord(
-            id, DeterministicGuid.From($"{Guid}|item|{id}"), Version: 1, ++sequence, now, now, fields, Deleted: false);
+            id, DeterministicGuid.From($"{Guid}|item|{id}"), Version: 1, ++sequence, now, now, fields, Deleted: false) { Document = document };
         Store(record, supersedes: false);
         liveCount++;
         return record;
@@ -315,6 +346,10 @@ public sealed partial class SharePointList
         changes.CompactIfMostlyStale(items.Values);
     }
 
+    // Every change is a new version with the next sequence, which is what puts it in the next delta.
+    private ListItemRecord NextVersionOf(ListItemRecord record) =>
+        record with { Version = record.Version + 1, Sequence = ++sequence, Modified = clock.GetUtcNow() };
+
     private WriteOutcome Check(int id, string? ifMatch, out ListItemRecord? current)
     {
         if (!items.TryGetValue(id, out current) || current.Deleted)
@@ -325,10 +360,11 @@ public sealed partial class SharePointList
         return ifMatch is null || current.MatchesETag(ifMatch) ? WriteOutcome.Done : WriteOutcome.PreconditionFailed;
     }
 
-    private List<KeyValuePair<string, JsonElement?>> ToChanges(IDictionary<string, object?> fields)
+    /// <summary>Seed values as column changes in the site's time zone; computed columns cannot be set.</summary>
+    internal List<KeyValuePair<string, JsonElement?>> ToChanges(IEnumerable<KeyValuePair<string, object?>> fields)
     {
         var timeZone = Site.TimeZone;
-        var result = new List<KeyValuePair<string, JsonElement?>>(fields.Count);
+        var result = new List<KeyValuePair<string, JsonElement?>>();
         foreach (var (name, value) in fields)
         {
             if (SystemFields.IsReadOnly(name))

@@ -1,6 +1,9 @@
 namespace Integration.Emulators.Graph;
 
-/// <summary>A SharePoint site with its lists, including the hidden User Information List that every site has.</summary>
+/// <summary>
+/// A SharePoint site with its lists, including the hidden User Information List that every site has, and its
+/// document libraries, which are lists and drives at once.
+/// </summary>
 public sealed class SharePointSite
 {
     /// <summary>The display name SharePoint gives the hidden list of the site's users.</summary>
@@ -8,6 +11,7 @@ public sealed class SharePointSite
 
     private readonly Lock gate = new();
     private readonly List<SharePointList> lists = [];
+    private readonly List<DocumentLibrary> libraries = [];
     private readonly TimeProvider clock;
     private TimeZoneInfo timeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 
@@ -19,7 +23,9 @@ public sealed class SharePointSite
         DisplayName = displayName;
         Name = Path[(Path.LastIndexOf('/') + 1)..];
         WebUrl = $"https://{hostName}{Path}";
-        Id = $"{hostName},{DeterministicGuid.From($"site|{hostName}|{Path}")},{DeterministicGuid.From($"web|{hostName}|{Path}")}";
+        SiteCollectionGuid = DeterministicGuid.From($"site|{hostName}|{Path}");
+        WebGuid = DeterministicGuid.From($"web|{hostName}|{Path}");
+        Id = $"{hostName},{SiteCollectionGuid},{WebGuid}";
         Created = clock.GetUtcNow();
         UserInformationList = new SharePointList(
             this, DeterministicGuid.From($"{Id}|list|{UserInformationListName}"), UserInformationListName,
@@ -68,7 +74,22 @@ public sealed class SharePointSite
         }
     }
 
+    public IReadOnlyList<DocumentLibrary> DocumentLibraries
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. libraries];
+            }
+        }
+    }
+
     internal string Name { get; }
+
+    internal Guid SiteCollectionGuid { get; }
+
+    internal Guid WebGuid { get; }
 
     internal DateTimeOffset Created { get; }
 
@@ -83,16 +104,44 @@ public sealed class SharePointSite
         var list = new SharePointList(this, guid, displayName, urlName, $"{WebUrl}/Lists/{urlName}", ListKind.Generic, clock);
         lock (gate)
         {
-            if (FindListUnlocked(displayName) is not null || FindListUnlocked(list.Id) is not null)
-            {
-                throw new InvalidOperationException($"Site '{DisplayName}' already has a list '{displayName}' or id {list.Id}.");
-            }
-
-            lists.Add(list);
+            AddUnlocked(list);
         }
 
         return list;
     }
+
+    /// <summary>
+    /// Adds a document library: a list with the <c>documentLibrary</c> template and a drive named
+    /// <paramref name="displayName"/>. Without <paramref name="driveId"/> the id is SharePoint's form,
+    /// <c>b!</c> and the base64url of the site collection, web and list GUIDs.
+    /// </summary>
+    public DocumentLibrary AddDocumentLibrary(string displayName, string? driveId = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
+        var guid = DeterministicGuid.From($"{Id}|list|{displayName}");
+        // SharePoint's own default library is "Documents" at the URL "Shared Documents".
+        var urlName = string.Equals(displayName, "Documents", StringComparison.OrdinalIgnoreCase) ? "Shared Documents" : UrlNameOf(displayName);
+        var list = new SharePointList(
+            this, guid, displayName, urlName, $"{WebUrl}/{Uri.EscapeDataString(urlName)}", ListKind.DocumentLibrary, clock);
+        var library = new DocumentLibrary(list, driveId ?? DriveIdOf(guid));
+        ArgumentException.ThrowIfNullOrWhiteSpace(library.DriveId, nameof(driveId));
+        lock (gate)
+        {
+            if (FindLibraryUnlocked(library.DriveId) is not null)
+            {
+                throw new InvalidOperationException($"Site '{DisplayName}' already has a drive '{library.DriveId}'.");
+            }
+
+            AddUnlocked(list);
+            libraries.Add(library);
+        }
+
+        return library;
+    }
+
+    /// <summary>A document library by drive id, or by display name (case-insensitive), which is also its drive's name.</summary>
+    public DocumentLibrary GetDocumentLibrary(string driveIdOrName) =>
+        FindDocumentLibrary(driveIdOrName) ?? throw new KeyNotFoundException($"Site '{DisplayName}' has no document library '{driveIdOrName}'.");
 
     /// <summary>The generic list with this display name, added first if missing; atomically.</summary>
     internal SharePointList GetOrAddList(string displayName)
@@ -141,6 +190,14 @@ public sealed class SharePointSite
             fields);
     }
 
+    internal DocumentLibrary? FindDocumentLibrary(string driveIdOrName)
+    {
+        lock (gate)
+        {
+            return FindLibraryUnlocked(driveIdOrName);
+        }
+    }
+
     internal SharePointList? FindList(string idOrDisplayName)
     {
         lock (gate)
@@ -155,6 +212,29 @@ public sealed class SharePointSite
         var name = string.Concat(displayName.Where(char.IsLetterOrDigit));
         return name.Length > 0 ? name : "List";
     }
+
+    private string DriveIdOf(Guid listGuid)
+    {
+        var bytes = new byte[48];
+        SiteCollectionGuid.TryWriteBytes(bytes.AsSpan(0, 16));
+        WebGuid.TryWriteBytes(bytes.AsSpan(16, 16));
+        listGuid.TryWriteBytes(bytes.AsSpan(32, 16));
+        return "b!" + System.Buffers.Text.Base64Url.EncodeToString(bytes);
+    }
+
+    private void AddUnlocked(SharePointList list)
+    {
+        if (FindListUnlocked(list.DisplayName) is not null || FindListUnlocked(list.Id) is not null)
+        {
+            throw new InvalidOperationException($"Site '{DisplayName}' already has a list '{list.DisplayName}' or id {list.Id}.");
+        }
+
+        lists.Add(list);
+    }
+
+    private DocumentLibrary? FindLibraryUnlocked(string driveIdOrName) =>
+        libraries.Find(l => string.Equals(l.DriveId, driveIdOrName, StringComparison.Ordinal))
+        ?? libraries.Find(l => string.Equals(l.DisplayName, driveIdOrName, StringComparison.OrdinalIgnoreCase));
 
     private SharePointList? FindListUnlocked(string idOrDisplayName) =>
         lists.Find(l => string.Equals(l.Id, idOrDisplayName, StringComparison.OrdinalIgnoreCase))

@@ -66,6 +66,10 @@ public sealed class SharePointState
         }
     }
 
+    /// <summary>The document library behind a drive id, on whichever site it is; Graph addresses drives without their site.</summary>
+    internal DocumentLibrary? FindDrive(string driveId) =>
+        Sites.SelectMany(s => s.DocumentLibraries).FirstOrDefault(l => string.Equals(l.DriveId, driveId, StringComparison.Ordinal));
+
     private SharePointSite? FindSiteUnlocked(string siteId) =>
         sites.Find(s => string.Equals(s.Id, siteId, StringComparison.OrdinalIgnoreCase));
 }

@@ -14,6 +14,8 @@ internal static class SystemFields
         "id", "ContentType", "Modified", "Created", "AuthorLookupId", "EditorLookupId", "_UIVersionString",
         "Attachments", "Edit", "LinkTitleNoMenu", "LinkTitle", "ItemChildCount", "FolderChildCount",
         "_ComplianceFlags", "_ComplianceTag", "_ComplianceTagWrittenTime", "_ComplianceTagUserId",
+        // A document's name: the stand-in keeps it on the drive item, so it changes by DocumentLibrary.Rename.
+        "FileLeafRef",
     };
 
     public static bool IsReadOnly(string name) => ReadOnlyNames.Contains(name) || IsAnnotation(name);

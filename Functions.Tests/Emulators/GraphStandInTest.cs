@@ -32,6 +32,7 @@ public abstract class GraphStandInTest : IAsyncLifetime
         StandIn = await GraphStandIn.StartAsync();
         Site = StandIn.State.AddSite("contoso.sharepoint.com", "/sites/handlingsplan", "Handlingsplan för sociala företag");
         Plan = Site.AddList("Action Plan");
+        AddToSite();
         httpClient = GraphClientFactory.Create();
         Client = new GraphServiceClient(httpClient, new AnonymousAuthenticationProvider(), StandIn.BaseUrl.ToString());
     }
@@ -42,6 +43,11 @@ public abstract class GraphStandInTest : IAsyncLifetime
         httpClient.Dispose();
         Raw.Dispose();
         await StandIn.DisposeAsync();
+    }
+
+    /// <summary>Where a test class adds more lists or libraries to <see cref="Site"/> before each test.</summary>
+    protected virtual void AddToSite()
+    {
     }
 
     protected int AddPlanItem(string title, IDictionary<string, object?>? more = null)

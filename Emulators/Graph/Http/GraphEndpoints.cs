@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Integration.Emulators.Graph.Http;
 
-/// <summary>The Graph v1.0 routes the stand-in serves; anything else gets Graph's 404.</summary>
+/// <summary>The Graph v1.0 routes the stand-in serves, and SharePoint's download URL; anything else gets Graph's 404.</summary>
 internal static class GraphEndpoints
 {
     private const string List = "/sites/{siteId}/lists/{listRef}";
     private const string Item = List + "/items/{itemRef}";
+    private const string Drive = "/drives/{driveId}";
 
     public static void Map(IEndpointRouteBuilder app, StandInContext context)
     {
@@ -28,6 +29,19 @@ internal static class GraphEndpoints
             ItemEndpoints.GetFields(context, http, siteId, listRef, itemRef));
         v1.MapPatch(Item + "/fields", (HttpContext http, string siteId, string listRef, string itemRef) =>
             ItemEndpoints.PatchFields(context, http, siteId, listRef, itemRef));
+        v1.MapGet("/sites/{siteId}/drives", (string siteId) => DriveEndpoints.List(context, siteId));
+        v1.MapGet("/sites/{siteId}/drives/{driveId}", (string siteId, string driveId) => DriveEndpoints.Get(context, siteId, driveId));
+        v1.MapGet(Drive, (string driveId) => DriveEndpoints.Get(context, siteId: null, driveId));
+        // The root answers by its own name as well as by its item id.
+        v1.MapGet(Drive + "/root", (HttpContext http, string driveId) => DriveEndpoints.GetItem(context, http, driveId, "root"));
+        v1.MapGet(Drive + "/root/{part}", (HttpContext http, string driveId, string part) =>
+            DriveEndpoints.GetItemPart(context, http, driveId, "root", part));
+        v1.MapGet(Drive + "/items/{itemRef}", (HttpContext http, string driveId, string itemRef) =>
+            DriveEndpoints.GetItem(context, http, driveId, itemRef));
+        v1.MapGet(Drive + "/items/{itemRef}/{part}", (HttpContext http, string driveId, string itemRef, string part) =>
+            DriveEndpoints.GetItemPart(context, http, driveId, itemRef, part));
+        // SharePoint's side, outside Graph: where a file's content redirects.
+        app.MapGet(DownloadEndpoint.Path, (HttpContext http) => DownloadEndpoint.Get(context, http));
         ControlEndpoints.Map(app, context);
         app.MapFallback((HttpContext http) =>
         {

@@ -46,7 +46,7 @@ internal static class ItemEndpoints
     /// <summary>The segment after <c>/items/</c> is either an item id or one of the delta function forms.</summary>
     public static IResult GetItemOrDelta(StandInContext context, HttpContext http, string siteId, string listRef, string itemRef)
     {
-        if (DeltaEndpoint.IsDelta(itemRef, out var pathToken))
+        if (DeltaFeed.IsCall(itemRef, out var pathToken))
         {
             return DeltaEndpoint.Get(context, http, siteId, listRef, pathToken);
         }
@@ -90,6 +90,12 @@ internal static class ItemEndpoints
             return error;
         }
 
+        // SharePoint's own answer: a library's items come with their files, through the drive.
+        if (list!.Kind == ListKind.DocumentLibrary)
+        {
+            return GraphErrors.BadRequest("Files and folders should only be added to a DocumentLibrary via the OneDrive API");
+        }
+
         using var body = await ReadObjectAsync(http);
         if (body is null)
         {
@@ -107,7 +113,7 @@ internal static class ItemEndpoints
             return invalid;
         }
 
-        var item = list!.Create(FieldSet.Empty.Merge(changes));
+        var item = list.Create(FieldSet.Empty.Merge(changes));
         var links = new ListLinks(context.BaseUrl, list);
         var query = new ItemQuery(ExpandFields: true, FieldSelect: null, Select: null, Top: null);
         return new GraphJsonResult(201, writer => new ItemJsonWriter(list, links, query).WriteItem(writer, item, links.ItemContext));

@@ -146,6 +146,12 @@ internal sealed class ItemJsonWriter(SharePointList list, ListLinks links, ItemQ
             }
         }
 
+        // In a document library the name is a column too; the drive item holds it.
+        if (item.Document is { } document && query.SelectsField("FileLeafRef"))
+        {
+            writer.WriteString("FileLeafRef", document.Name);
+        }
+
         // SharePoint's computed columns, in its order; each value is made only when selected.
         foreach (var name in ComputedFields)
         {
@@ -163,7 +169,7 @@ internal sealed class ItemJsonWriter(SharePointList list, ListLinks links, ItemQ
             var text = name switch
             {
                 "id" => Id(item),
-                "ContentType" => list.ContentTypeName,
+                "ContentType" => item.Document?.IsFolder == true ? "Folder" : list.ContentTypeName,
                 "Modified" => FieldValues.FormatInstant(item.Modified),
                 "Created" => FieldValues.FormatInstant(item.Created),
                 "AuthorLookupId" or "EditorLookupId" => SystemAccountId,

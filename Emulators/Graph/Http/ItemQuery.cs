@@ -6,68 +6,43 @@ namespace Integration.Emulators.Graph.Http;
 
 /// <summary>
 /// The OData options an item request may carry: <c>$expand=fields</c> (optionally <c>fields($select=a,b)</c>),
-/// <c>$select</c> and <c>$top</c>. Graph accepts them with or without the <c>$</c>. Options the stand-in
-/// cannot honour are refused rather than ignored, so a test never trusts an answer that was not filtered.
+/// <c>$select</c> and <c>$top</c>, read and refused as <see cref="ODataOptions"/> says.
 /// </summary>
 internal sealed record ItemQuery(bool ExpandFields, IReadOnlyList<string>? FieldSelect, IReadOnlyList<string>? Select, int? Top)
 {
-    private static readonly string[] Unsupported = ["filter", "orderby", "search", "skip", "count"];
-
     public static bool TryParse(IQueryCollection query, [NotNullWhen(true)] out ItemQuery? parsed, [NotNullWhen(false)] out string? error)
     {
         parsed = null;
-        foreach (var option in Unsupported)
-        {
-            if (Value(query, option) is not null)
-            {
-                error = $"The Graph stand-in does not support ${option}.";
-                return false;
-            }
-        }
-
-        var expandFields = false;
-        IReadOnlyList<string>? fieldSelect = null;
-        if (Value(query, "expand") is { } expand && !TryParseExpand(expand, out expandFields, out fieldSelect, out error))
+        if (ODataOptions.TryRefuseUnsupported(query, out error))
         {
             return false;
         }
 
-        int? top = null;
-        if (Value(query, "top") is { } topText)
+        var expandFields = false;
+        IReadOnlyList<string>? fieldSelect = null;
+        if (ODataOptions.Value(query, "expand") is { } expand && !TryParseExpand(expand, out expandFields, out fieldSelect, out error))
         {
-            if (!int.TryParse(topText, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
-            {
-                error = $"Invalid value '{topText}' for $top.";
-                return false;
-            }
-
-            top = value;
+            return false;
         }
 
-        var select = Value(query, "select") is { } selectText ? SplitList(selectText) : null;
+        if (!ODataOptions.TryParseTop(query, out var top, out error))
+        {
+            return false;
+        }
+
+        var select = ODataOptions.Value(query, "select") is { } selectText ? ODataOptions.SplitList(selectText) : null;
         parsed = new ItemQuery(expandFields, fieldSelect, select, top);
         error = null;
         return true;
     }
 
-    public int PageSize(int maxPageSize) => Math.Min(Top ?? maxPageSize, maxPageSize);
+    public int PageSize(int maxPageSize) => ODataOptions.PageSize(Top, maxPageSize);
 
     /// <summary>Whether a top-level item property is wanted.</summary>
-    public bool Selects(string property) => Select is null || Contains(Select, property);
+    public bool Selects(string property) => Select is null || ODataOptions.Contains(Select, property);
 
     /// <summary>Whether a column inside <c>fields</c> is wanted.</summary>
-    public bool SelectsField(string name) => FieldSelect is null || Contains(FieldSelect, name);
-
-    // Called for every property of every item on a page: a plain loop, no LINQ.
-    private static bool Contains(IReadOnlyList<string> names, string name)
-    {
-        for (var i = 0; i < names.Count; i++)
-        {
-            if (string.Equals(names[i], name, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-
-        return false;
-    }
+    public bool SelectsField(string name) => FieldSelect is null || ODataOptions.Contains(FieldSelect, name);
 
     /// <summary>The options again, for next and delta links; empty when there are none.</summary>
     public string ToQueryString()
@@ -75,12 +50,12 @@ internal sealed record ItemQuery(bool ExpandFields, IReadOnlyList<string>? Field
         var parts = new List<string>();
         if (ExpandFields)
         {
-            parts.Add(FieldSelect is null ? "$expand=fields" : $"$expand=fields($select={Join(FieldSelect)})");
+            parts.Add(FieldSelect is null ? "$expand=fields" : $"$expand=fields($select={ODataOptions.JoinList(FieldSelect)})");
         }
 
         if (Select is not null)
         {
-            parts.Add($"$select={Join(Select)}");
+            parts.Add($"$select={ODataOptions.JoinList(Select)}");
         }
 
         if (Top is { } top)
@@ -90,9 +65,6 @@ internal sealed record ItemQuery(bool ExpandFields, IReadOnlyList<string>? Field
 
         return string.Join('&', parts);
     }
-
-    private static string? Value(IQueryCollection query, string name) =>
-        query.TryGetValue("$" + name, out var value) || query.TryGetValue(name, out value) ? value.ToString() : null;
 
     private static bool TryParseExpand(
         string expand, out bool expandFields, out IReadOnlyList<string>? fieldSelect, [NotNullWhen(false)] out string? error)
@@ -126,7 +98,7 @@ internal sealed record ItemQuery(bool ExpandFields, IReadOnlyList<string>? Field
                     return false;
                 }
 
-                fieldSelect = SplitList(option[(equals + 1)..]);
+                fieldSelect = ODataOptions.SplitList(option[(equals + 1)..]);
             }
         }
 
@@ -151,9 +123,4 @@ internal sealed record ItemQuery(bool ExpandFields, IReadOnlyList<string>? Field
         items.Add(text[start..]);
         return items;
     }
-
-    private static string[] SplitList(string text) =>
-        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static string Join(IEnumerable<string> names) => string.Join(',', names.Select(Uri.EscapeDataString));
 }

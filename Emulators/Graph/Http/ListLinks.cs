@@ -20,15 +20,9 @@ internal sealed class ListLinks(string baseUrl, SharePointList list)
         string.Create(CultureInfo.InvariantCulture, $"{ListContext}/items('{itemId}')/fields/$entity");
 
     public string ItemsPage(ItemQuery query, string skipToken) =>
-        WithQuery($"{ListUrl}/items", query.ToQueryString(), "$skiptoken=" + Uri.EscapeDataString(skipToken));
+        ODataOptions.WithQuery($"{ListUrl}/items", query.ToQueryString(), "$skiptoken=" + Uri.EscapeDataString(skipToken));
 
     /// <summary>A delta URL; without a token it starts a fresh enumeration (what a 410 points to).</summary>
     public string Delta(ItemQuery query, string? token) =>
-        WithQuery($"{ListUrl}/items/delta", query.ToQueryString(), token is null ? "" : "token=" + token);
-
-    private static string WithQuery(string url, string options, string extra)
-    {
-        var query = string.Join('&', new[] { options, extra }.Where(p => p.Length > 0));
-        return query.Length == 0 ? url : $"{url}?{query}";
-    }
+        ODataOptions.WithQuery($"{ListUrl}/items/delta", query.ToQueryString(), token is null ? "" : "token=" + token);
 }

@@ -9,23 +9,55 @@ internal static class RequestClassifier
     {
         // v1.0 / sites / {site} / lists / {list} / items / {item} / fields
         var s = path.Trim('/').Split('/');
-        if (s.Length < 3 || !Is(s[0], "v1.0") || !Is(s[1], "sites") || (s.Length > 3 && !Is(s[3], "lists")))
+        if (s.Length < 3 || !Is(s[0], "v1.0"))
         {
             return RequestKind.Other;
         }
 
         var get = HttpMethods.IsGet(method);
+        if (Is(s[1], "drives"))
+        {
+            return get ? DriveRead(s) : RequestKind.Other;
+        }
+
+        if (!Is(s[1], "sites"))
+        {
+            return RequestKind.Other;
+        }
+
+        // A site's drives are its libraries seen as drives: reading them costs what reading its lists does.
+        if (s.Length > 3 && Is(s[3], "drives"))
+        {
+            return get && s.Length <= 5 ? RequestKind.List : RequestKind.Other;
+        }
+
+        if (s.Length > 3 && !Is(s[3], "lists"))
+        {
+            return RequestKind.Other;
+        }
+
         return s.Length switch
         {
             3 when get => RequestKind.Site,
             4 or 5 when get => RequestKind.List,
             6 when get && Is(s[5], "items") => RequestKind.Items,
-            7 when get && Is(s[5], "items") => DeltaEndpoint.IsDelta(s[6], out _) ? RequestKind.Delta : ItemRead(state, s[2], s[4]),
+            7 when get && Is(s[5], "items") => DeltaFeed.IsCall(s[6], out _) ? RequestKind.Delta : ItemRead(state, s[2], s[4]),
             8 when Is(s[5], "items") && Is(s[7], "fields") && HttpMethods.IsPatch(method) => RequestKind.FieldsPatch,
             8 when get && Is(s[5], "items") && Is(s[7], "fields") => ItemRead(state, s[2], s[4]),
             _ => RequestKind.Other,
         };
     }
+
+    // v1.0 / drives / {drive} / (root | items / {item}) / (delta… | content | listItem)
+    private static RequestKind DriveRead(string[] s) => s.Length switch
+    {
+        3 => RequestKind.List,
+        4 when Is(s[3], "root") => RequestKind.Item,
+        5 when Is(s[3], "root") => DeltaFeed.IsCall(s[4], out _) ? RequestKind.Delta : RequestKind.Item,
+        5 when Is(s[3], "items") => RequestKind.Item,
+        6 when Is(s[3], "items") => DeltaFeed.IsCall(s[5], out _) ? RequestKind.Delta : RequestKind.Item,
+        _ => RequestKind.Other,
+    };
 
     // Reading a person's entry is what a sync does once per owner, so it is counted apart from plan-item reads.
     private static RequestKind ItemRead(SharePointState state, string siteId, string listRef) =>

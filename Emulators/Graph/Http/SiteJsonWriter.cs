@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Integration.Emulators.Graph.Http;
 
-/// <summary>Writes site and list resources as Graph returns them.</summary>
+/// <summary>Writes site, list and drive resources as Graph returns them.</summary>
 internal static class SiteJsonWriter
 {
     public static void WriteSite(Utf8JsonWriter writer, SharePointSite site, string context)
@@ -52,6 +52,31 @@ internal static class SiteJsonWriter
         writer.WriteBoolean("contentTypesEnabled", false);
         writer.WriteBoolean("hidden", list.Hidden);
         writer.WriteString("template", list.Template);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A document library as a drive: <c>driveType</c> <c>documentLibrary</c>, named by the library's title.</summary>
+    public static void WriteDrive(Utf8JsonWriter writer, DocumentLibrary library, string? context = null)
+    {
+        var list = library.List;
+        writer.WriteStartObject();
+        if (context is not null)
+        {
+            writer.WriteString("@odata.context", context);
+        }
+
+        writer.WriteString("createdDateTime", FieldValues.FormatInstant(list.Created));
+        writer.WriteString("description", "");
+        writer.WriteString("id", library.DriveId);
+        writer.WriteString("lastModifiedDateTime", FieldValues.FormatInstant(list.LastModified));
+        writer.WriteString("name", library.DisplayName);
+        writer.WriteString("webUrl", list.WebUrl);
+        writer.WriteString("driveType", "documentLibrary");
+        writer.WriteStartObject("createdBy");
+        writer.WriteStartObject("user");
+        writer.WriteString("displayName", "System Account");
+        writer.WriteEndObject();
         writer.WriteEndObject();
         writer.WriteEndObject();
     }

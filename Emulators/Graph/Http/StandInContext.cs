@@ -22,4 +22,7 @@ internal sealed class StandInContext(GraphStandInOptions options)
 
     /// <summary>Root that links point back to, e.g. <c>http://127.0.0.1:54321/v1.0</c>; known once the port is bound.</summary>
     public string BaseUrl { get; set; } = "";
+
+    /// <summary>Scheme, host and port, e.g. <c>http://127.0.0.1:54321</c>: where SharePoint-side URLs such as downloads point.</summary>
+    public string Origin { get; set; } = "";
 }
