@@ -64,7 +64,7 @@ public class LibrarySourceTests(AzuriteFixture azurite) : StorageTest(azurite)
         Assert.Equal((4, 2, 2), (counts.Read, counts.Created, counts.Quarantined));
         AssertReconciles(counts);
         var rows = await RowsAsync();
-        Assert.Equal([minutes, notes], rows.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { minutes, notes }.Order(StringComparer.Ordinal), rows.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("Styrgrupp", rows[notes].GetString("Group"));
         Assert.Equal("Nätverksmöte 2026-11-24.docx", rows[notes].GetString("Name"));
         Assert.False(string.IsNullOrEmpty(rows[notes].GetString("QuickXorHash")));
