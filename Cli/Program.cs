@@ -74,6 +74,11 @@ static async Task<int> Guard(Func<Task<int>> action)
         foreach (var failure in ex.Failures) Console.Error.WriteLine("Configuration error: " + failure);
         return 2;
     }
+    catch (Exception ex) when (Integration.Core.Configuration.ConfigurationErrors.TryDescribe(ex, out var message))
+    {
+        Console.Error.WriteLine("Configuration error: " + message);
+        return 2;
+    }
     catch (Integration.Core.Storage.StorageUnavailableException ex)
     {
         Console.Error.WriteLine("Storage error: " + ex.Message);

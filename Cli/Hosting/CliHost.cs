@@ -29,6 +29,8 @@ internal static class CliHost
                 logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
                 logging.AddFilter("Microsoft.Azure.WebJobs", LogLevel.Warning);
                 logging.AddFilter("Host", LogLevel.Warning);
+                // A start-up failure is reported once, by the command, as one line; not also as a logged stack trace.
+                logging.AddFilter("Microsoft.Extensions.Hosting", verbose ? LogLevel.Error : LogLevel.None);
                 // The SDK logs every 404/409 it expects (queue not there yet, entity absent) as a warning.
                 logging.AddFilter("Azure.Core", LogLevel.Error);
                 // MSAL logs every failed token try at length; the run reports the failure once.

@@ -56,7 +56,8 @@ public sealed partial class OverdueScanner(
         await foreach (var entity in store.ScanCandidatesAsync(rule.Horizon(today), ct))
         {
             result.Scanned++;
-            var state = rule.Evaluate(entity.Due, entity.StatusValue, today);
+            // An item in quarantine is not acted on: its flag goes, and no notification is sent.
+            var state = entity.InQuarantine ? OverdueState.None : rule.Evaluate(entity.Due, entity.StatusValue, today);
             var change = new Change(entity, state, state == OverdueState.None ? null : EventId(entity, state));
             if (!change.IsNeeded) continue;
 
@@ -77,23 +78,17 @@ public sealed partial class OverdueScanner(
         var done = new System.Collections.Concurrent.ConcurrentBag<Change>();
         int notifications = 0, writes = 0, failures = 0;
 
-        // Notify first, then write the flag, then the table: a crash anywhere leaves the table
-        // saying "not yet", so the next scan finishes the job, and the ledger stops a second message.
+        // Write the flag first, then notify, then the table: an item SharePoint no longer has gets
+        // no message, and a crash anywhere leaves the table saying "not yet", so the next scan
+        // finishes the job (a repeated PATCH writes the same value) and the ledger stops a second message.
         await Parallel.ForEachAsync(changes, new ParallelOptions { MaxDegreeOfParallelism = WriteParallelism, CancellationToken = ct }, async (change, token) =>
         {
             var entity = change.Entity;
-            if (change.EventId is { } eventId && entity.NotifiedEvent != eventId)
-            {
-                if (await outbox.EnqueueOnceAsync(ToMessage(entity, change.State, eventId, today, now), token))
-                {
-                    Interlocked.Increment(ref notifications);
-                }
-            }
-
             var flag = change.State.ToFlag();
             if (entity.SharePointFlag != flag)
             {
                 var (outcome, error) = await flags.WriteAsync(listId, entity.RowKey, change.State, token);
+                // The item is gone from SharePoint: no flag, and no notification about it.
                 if (outcome == FlagWrite.Gone) return;
                 if (outcome == FlagWrite.Failed)
                 {
@@ -103,6 +98,14 @@ public sealed partial class OverdueScanner(
                 }
 
                 Interlocked.Increment(ref writes);
+            }
+
+            if (change.EventId is { } eventId && entity.NotifiedEvent != eventId)
+            {
+                if (await outbox.EnqueueOnceAsync(ToMessage(entity, change.State, eventId, today, now), token))
+                {
+                    Interlocked.Increment(ref notifications);
+                }
             }
 
             done.Add(change);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.Serialization;
 using System.Security.Cryptography;
-using System.Text;
 using Azure;
 using Azure.Data.Tables;
 
@@ -39,6 +38,15 @@ public sealed class PlanItemEntity : ITableEntity
 
     public string ContentHash { get; set; } = "";
     public bool IsDeleted { get; set; }
+
+    /// <summary>
+    /// SharePoint's item is in quarantine now: the row keeps its last good values, the scan leaves
+    /// it out (and clears a flag it wrote), and the item's next valid version clears the mark.
+    /// </summary>
+    public bool InQuarantine { get; set; }
+
+    public string? QuarantineReason { get; set => field = NullIfEmpty(value); }
+
     public DateTimeOffset? DeletedAt { get; set; }
 
     /// <summary>The backend's verdict at the last scan: "", "DueSoon" or "Overdue".</summary>
@@ -102,6 +110,8 @@ public sealed class PlanItemEntity : ITableEntity
             [nameof(BudgetAssignment)] = synced.BudgetAssignment ?? "",
             [nameof(SharePointFlag)] = synced.SharePointFlag,
             [nameof(IsDeleted)] = false,
+            [nameof(InQuarantine)] = false,
+            [nameof(QuarantineReason)] = "",
             [nameof(ContentHash)] = synced.ContentHash,
         };
     }
@@ -118,6 +128,8 @@ public sealed class PlanItemEntity : ITableEntity
     public void RehashWithFlag(string sharePointFlag)
     {
         SharePointFlag = sharePointFlag;
+        // A row in quarantine keeps its mark as its hash, so the item's next valid version is written.
+        if (InQuarantine) return;
         ContentHash = Hash(new PlanItem(RowKey, Title, Goal, ResponsibleBody, OwnerLookupId, OwnerEmail, Due, StatusValue, CaseNumber, BudgetAssignment, sharePointFlag));
     }
 
@@ -125,10 +137,12 @@ public sealed class PlanItemEntity : ITableEntity
 
     public static string Hash(PlanItem item)
     {
-        // Unit separators keep "a|b" + "c" apart from "a" + "b|c".
-        var canonical = string.Join('\u001f',
+        // A serialised array: no text in one column can pass for a separator and move into the next.
+        var canonical = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new[]
+        {
             item.Title, item.Goal, item.ResponsibleBody, item.OwnerLookupId, item.OwnerEmail,
-            item.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), item.Status, item.CaseNumber, item.BudgetAssignment, item.SharePointFlag);
-        return Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)).AsSpan(0, 18));
+            item.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), item.Status.ToString(), item.CaseNumber, item.BudgetAssignment, item.SharePointFlag,
+        });
+        return Convert.ToBase64String(SHA256.HashData(canonical).AsSpan(0, 18));
     }
 }

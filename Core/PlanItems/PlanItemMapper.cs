@@ -38,7 +38,7 @@ public sealed class PlanItemMapper(ColumnNames columns, PlanItemStatusMap status
         if (rawDue is null) return SourceMapping.Rejected<PlanItem>($"Due date (column {columns[PlanItemColumns.DueDate]}) is missing.");
         if (!SharePointDates.TryParseCalendarDate(rawDue, siteTimeZone, out var dueDate))
         {
-            return SourceMapping.Rejected<PlanItem>($"Due date '{rawDue}' is not a date.");
+            return SourceMapping.Rejected<PlanItem>($"Due date '{rawDue}' is not a date in ISO 8601 form (yyyy-MM-dd) or as SharePoint writes it; a date such as 10/12/2026 is ambiguous and is not guessed.");
         }
 
         var rawStatus = Text(PlanItemColumns.Status);

@@ -123,7 +123,6 @@ public sealed partial class PlanItemSource(
             }
         }
 
-        public TableTransactionAction Tombstone(string id, DateTimeOffset now) =>
-            new(TableTransactionActionType.UpdateMerge, PlanItemEntity.Tombstone(id, now), ETag.All);
+        public TableEntity Tombstone(string id, DateTimeOffset now) => PlanItemEntity.Tombstone(id, now);
     }
 }

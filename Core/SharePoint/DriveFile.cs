@@ -21,7 +21,16 @@ public sealed record DriveFile(
     string? WebUrl,
     string RawJson) : IFeedItem
 {
+    public string? Unreadable { get; private init; }
+
     public string ToJson() => RawJson;
+
+    /// <summary>A file whose JSON .NET cannot take: kept as its raw text, for quarantine.</summary>
+    public static DriveFile FromUnreadable(JsonElement item, Exception error) =>
+        new(FeedJson.IdOf(item), false, null, null, null, null, null, null, null, item.GetRawText())
+        {
+            Unreadable = $"Graph sent this file in a form that cannot be read: {error.Message}",
+        };
 
     /// <summary>Reads an item of a drive delta page; null for the root and folders, which are not files.</summary>
     public static DriveFile? Parse(JsonElement item)

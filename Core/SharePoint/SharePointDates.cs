@@ -7,6 +7,8 @@ namespace Integration.Core.SharePoint;
 /// time zone: 15 March in Stockholm comes back as <c>2021-03-14T23:00:00Z</c>. Values written
 /// without an offset may sit at UTC midnight instead. Converting the instant to the site's zone
 /// and taking the date gives the calendar date for both; taking the UTC date would be a day early.
+/// Only ISO 8601 is read: <c>10/12/2026</c> is 10 December to a Swede and 12 October to a US
+/// parser, so a text column's typed date is refused rather than guessed.
 /// </summary>
 public static class SharePointDates
 {
@@ -21,7 +23,7 @@ public static class SharePointDates
             return true;
         }
 
-        if (!DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
+        if (!DateTimeOffset.TryParseExact(raw, IsoInstants, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
         {
             return false;
         }
@@ -29,6 +31,16 @@ public static class SharePointDates
         date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, siteTimeZone).DateTime);
         return true;
     }
+
+    /// <summary>The instants SharePoint and Graph write, with or without fractions and offset; nothing culture-dependent.</summary>
+    private static readonly string[] IsoInstants =
+    [
+        "yyyy-MM-dd'T'HH:mm:ssK",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd'T'HH:mm:ss",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd'T'HH:mmK",
+    ];
 
     /// <summary>The value SharePoint itself would store for <paramref name="date"/>.</summary>
     public static string ToSharePointValue(DateOnly date, TimeZoneInfo siteTimeZone)

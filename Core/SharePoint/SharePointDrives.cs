@@ -37,7 +37,7 @@ public sealed class SharePointDrives(GraphServiceClient graph, IOptions<SharePoi
         var first = deltaLink is null
             ? delta.ToGetRequestInformation(r => r.QueryParameters.Top = options.Value.PageSize)
             : delta.WithUrl(deltaLink).ToGetRequestInformation();
-        return FilesOnly(GraphJson.PagesAsync(graph, first, link => delta.WithUrl(link).ToGetRequestInformation(), DriveFile.Parse, $"library {driveId}", ct), ct);
+        return FilesOnly(GraphJson.PagesAsync(graph, first, link => delta.WithUrl(link).ToGetRequestInformation(), ReadFile, $"library {driveId}", ct), ct);
     }
 
     /// <summary>
@@ -57,6 +57,8 @@ public sealed class SharePointDrives(GraphServiceClient graph, IOptions<SharePoi
             return null;
         }
     }
+
+    private static readonly Func<System.Text.Json.JsonElement, DriveFile?> ReadFile = FeedJson.Tolerant<DriveFile?>(DriveFile.Parse, DriveFile.FromUnreadable);
 
     private static async IAsyncEnumerable<FeedPage<DriveFile>> FilesOnly(IAsyncEnumerable<FeedPage<DriveFile?>> pages, [EnumeratorCancellation] CancellationToken ct)
     {

@@ -11,6 +11,9 @@ namespace Integration.Core.SharePoint;
 /// </summary>
 public sealed record SharePointItem(string Id, bool Deleted, IReadOnlyDictionary<string, string?> Fields) : IFeedItem
 {
+    private string? _raw;
+
+    public string? Unreadable { get; private init; }
     private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The value of a column as text; null when absent, null or blank.</summary>
@@ -18,7 +21,15 @@ public sealed record SharePointItem(string Id, bool Deleted, IReadOnlyDictionary
         Fields.TryGetValue(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
 
     /// <summary>The item for the Quarantine table, readable (no <c>\u00e4</c> escapes).</summary>
-    public string ToJson() => JsonSerializer.Serialize(new { id = Id, fields = Fields }, Readable);
+    public string ToJson() => _raw ?? JsonSerializer.Serialize(new { id = Id, fields = Fields }, Readable);
+
+    /// <summary>An item whose JSON .NET cannot take (a lone surrogate, say): kept as its raw text, for quarantine.</summary>
+    public static SharePointItem FromUnreadable(JsonElement item, Exception error) =>
+        new(FeedJson.IdOf(item), false, new Dictionary<string, string?>())
+        {
+            _raw = item.GetRawText(),
+            Unreadable = $"Graph sent this item in a form that cannot be read: {error.Message}",
+        };
 
     public static SharePointItem Parse(JsonElement item)
     {

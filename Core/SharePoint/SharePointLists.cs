@@ -48,7 +48,7 @@ public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePoin
                 r.QueryParameters.Top = options.Value.PageSize;
             })
             : delta.WithUrl(deltaLink).ToGetRequestInformation();
-        return GraphJson.PagesAsync(graph, first, link => delta.WithUrl(link).ToGetRequestInformation(), SharePointItem.Parse, $"list {listId}", ct);
+        return GraphJson.PagesAsync(graph, first, link => delta.WithUrl(link).ToGetRequestInformation(), ReadItem, $"list {listId}", ct);
     }
 
     /// <summary>Every item of a list, page by page (no delta): what a full listing costs.</summary>
@@ -60,7 +60,7 @@ public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePoin
             r.QueryParameters.Expand = [Select(fields)];
             r.QueryParameters.Top = options.Value.PageSize;
         });
-        await foreach (var page in GraphJson.PagesAsync(graph, first, link => items.WithUrl(link).ToGetRequestInformation(), SharePointItem.Parse, $"list {listIdOrName}", ct))
+        await foreach (var page in GraphJson.PagesAsync(graph, first, link => items.WithUrl(link).ToGetRequestInformation(), ReadItem, $"list {listIdOrName}", ct))
         {
             yield return page.Items;
         }
@@ -100,6 +100,8 @@ public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePoin
         await graph.Sites[SiteId].Lists[listId].Items[itemId].Fields
             .PatchAsync(new FieldValueSet { AdditionalData = values }, cancellationToken: ct);
     }
+
+    private static readonly Func<System.Text.Json.JsonElement, SharePointItem> ReadItem = FeedJson.Tolerant(SharePointItem.Parse, SharePointItem.FromUnreadable);
 
     internal static string Select(IReadOnlyCollection<string> fields) => $"fields($select={string.Join(',', fields)})";
 }

@@ -10,6 +10,9 @@ public interface IFeedItem
 
     /// <summary>The item as read, for the Quarantine table.</summary>
     string ToJson();
+
+    /// <summary>Why the item could not be read at all (its JSON holds what .NET cannot take), or null; it goes to quarantine unmapped.</summary>
+    string? Unreadable { get; }
 }
 
 /// <summary>One page of a delta feed; the last page carries the delta link to save.</summary>

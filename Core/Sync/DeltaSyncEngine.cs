@@ -206,7 +206,7 @@ public sealed partial class DeltaSyncEngine(
             // A repeat of an item whose write is still in flight must see that write.
             if (_inFlight.Any(w => w.Ids.Overlaps(latest.Keys))) await WaitForWritesAsync(0);
 
-            await _mapping.BeforePageAsync(latest.Values.Where(i => !i.Deleted).ToList(), ct);
+            await _mapping.BeforePageAsync(latest.Values.Where(i => !i.Deleted && i.Unreadable is null).ToList(), ct);
 
             if (latest.Count == 0) return;
             var digest = await DigestAsync(ct);
@@ -221,17 +221,28 @@ public sealed partial class DeltaSyncEngine(
 
                 if (item.Deleted)
                 {
+                    // Always written: a digest that missed the row must not keep it live.
                     Counts.Deleted++;
-                    if (digest.IsLive(id)) actions.Add(Tombstone(digest, id, now));
+                    actions.Add(Tombstone(digest, id, now));
                     continue;
                 }
 
-                var result = await _mapping.MapAsync(item, ct);
+                var result = item.Unreadable is { } unreadable
+                    ? SourceMapping.Rejected<TRecord>(unreadable)
+                    : await _mapping.MapAsync(item, ct);
                 if (result.Record is not { } record)
                 {
                     Counts.Quarantined++;
                     engine.LogQuarantined(source.Name, id, result.Reason!);
                     _rejected.Add(new QuarantinedItem(source.Name, id, result.Reason!, item.ToJson()));
+
+                    // A row holding the item's last good version is marked, once, so nothing acts on it as current.
+                    if (digest.Match(id, SourceTable.QuarantinedHash) == DigestMatch.Different)
+                    {
+                        actions.Add(source.Table.QuarantineMark(id, result.Reason!, now));
+                        digest.Stored(id, SourceTable.QuarantinedHash);
+                    }
+
                     continue;
                 }
 
@@ -288,7 +299,7 @@ public sealed partial class DeltaSyncEngine(
         private TableTransactionAction Tombstone(SyncDigest digest, string id, DateTimeOffset now)
         {
             digest.Deleted(id);
-            return _mapping.Tombstone(id, now);
+            return new TableTransactionAction(TableTransactionActionType.UpsertMerge, _mapping.Tombstone(id, now));
         }
     }
 }

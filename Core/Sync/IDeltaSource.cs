@@ -50,8 +50,12 @@ public interface IDeltaSourceRun<TItem, TRecord> where TItem : IFeedItem
     /// <summary>The write that brings the row in line: <paramref name="match"/> is never <see cref="DigestMatch.Same"/>.</summary>
     TableTransactionAction Write(TRecord record, string hash, DigestMatch match, DateTimeOffset now);
 
-    /// <summary>Marks a row deleted; a merge, so repeating it is harmless.</summary>
-    TableTransactionAction Tombstone(string id, DateTimeOffset now);
+    /// <summary>
+    /// The columns that mark a row deleted (with <c>IsDeleted = true</c>). The engine upserts them
+    /// as a merge for every delete SharePoint reports, whatever the digest says: cheap, and
+    /// harmless to repeat.
+    /// </summary>
+    TableEntity Tombstone(string id, DateTimeOffset now);
 }
 
 /// <summary>A mapped record, or why the item was refused.</summary>

@@ -13,6 +13,14 @@ public class SourceTable(IntegrationStorage storage, string tableName, string pa
 {
     public const string ContentHashColumn = "ContentHash";
     public const string IsDeletedColumn = "IsDeleted";
+    public const string InQuarantineColumn = "InQuarantine";
+    public const string QuarantineReasonColumn = "QuarantineReason";
+
+    /// <summary>
+    /// The content hash of a row whose item is in quarantine now. No item hashes to it, so the
+    /// item's next valid version is always written, and that write clears the mark.
+    /// </summary>
+    public const string QuarantinedHash = "quarantined";
 
     public string Partition => partition;
 
@@ -30,6 +38,19 @@ public class SourceTable(IntegrationStorage storage, string tableName, string pa
             yield return (row.RowKey, row.GetString(ContentHashColumn) ?? "", row.GetBoolean(IsDeletedColumn) ?? false);
         }
     }
+
+    /// <summary>
+    /// Marks a stored row as holding an item that is in quarantine now: its last good values stay,
+    /// flagged as such, so nothing acts on them as if they were current.
+    /// </summary>
+    public TableTransactionAction QuarantineMark(string id, string reason, DateTimeOffset now) =>
+        new(TableTransactionActionType.UpsertMerge, new TableEntity(partition, id)
+        {
+            [ContentHashColumn] = QuarantinedHash,
+            [InQuarantineColumn] = true,
+            [QuarantineReasonColumn] = reason,
+            ["QuarantinedAt"] = now,
+        });
 
     public async Task<int> SubmitAsync(IEnumerable<TableTransactionAction> actions, CancellationToken ct) =>
         await TableBatch.SubmitAsync(await TableAsync(ct), actions, ct);

@@ -8,6 +8,7 @@ public sealed class FaultInjector
 {
     private readonly Lock gate = new();
     private readonly List<Rule> rules = [];
+    private readonly List<BodyRule> bodyRules = [];
 
     /// <summary>
     /// The next <paramref name="count"/> requests whose decoded path and query contain <paramref name="pathContains"/>
@@ -34,11 +35,56 @@ public sealed class FaultInjector
         AddRule(count, pathContains, new InjectedFault(status, "generalException", "General exception while processing", null));
     }
 
+    /// <summary>
+    /// The next <paramref name="count"/> answers to matching requests whose body holds
+    /// <paramref name="find"/> have it replaced by <paramref name="replaceWith"/>, as raw text: a way
+    /// to send JSON that a serializer would never write, such as an escaped lone surrogate.
+    /// </summary>
+    public void Rewrite(string find, string replaceWith, int count = 1, string? pathContains = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(find);
+        AddBodyRule(count, pathContains, new BodyFault(find, replaceWith, Truncate: false));
+    }
+
+    /// <summary>The next <paramref name="count"/> matching answers are cut off halfway, as a dropped connection leaves them.</summary>
+    public void Truncate(int count = 1, string? pathContains = null) =>
+        AddBodyRule(count, pathContains, new BodyFault("", "", Truncate: true));
+
     public void Clear()
     {
         lock (gate)
         {
             rules.Clear();
+            bodyRules.Clear();
+        }
+    }
+
+    internal bool HasBodyFault(string pathAndQuery)
+    {
+        lock (gate)
+        {
+            return bodyRules.Exists(r => r.Matches(pathAndQuery));
+        }
+    }
+
+    /// <summary>Applies the first matching body fault that fits this body; null when none does.</summary>
+    internal string? TryApplyBodyFault(string pathAndQuery, string body)
+    {
+        lock (gate)
+        {
+            var rule = bodyRules.Find(r => r.Matches(pathAndQuery) && (r.Fault.Truncate || body.Contains(r.Fault.Find, StringComparison.Ordinal)));
+            if (rule is null) return null;
+            if (--rule.Remaining == 0) bodyRules.Remove(rule);
+            return rule.Fault.Truncate ? body[..(body.Length / 2)] : body.Replace(rule.Fault.Find, rule.Fault.Replace, StringComparison.Ordinal);
+        }
+    }
+
+    private void AddBodyRule(int count, string? pathContains, BodyFault fault)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        lock (gate)
+        {
+            bodyRules.Add(new BodyRule(pathContains, fault) { Remaining = count });
         }
     }
 
@@ -68,6 +114,17 @@ public sealed class FaultInjector
         {
             rules.Add(new Rule(pathContains, fault) { Remaining = count });
         }
+    }
+
+    private sealed record BodyFault(string Find, string Replace, bool Truncate);
+
+    private sealed class BodyRule(string? pathContains, BodyFault fault)
+    {
+        public BodyFault Fault { get; } = fault;
+
+        public int Remaining { get; set; }
+
+        public bool Matches(string pathAndQuery) => pathContains is null || pathAndQuery.Contains(pathContains, StringComparison.OrdinalIgnoreCase);
     }
 
     private sealed class Rule(string? pathContains, InjectedFault fault)

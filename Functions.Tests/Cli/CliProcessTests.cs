@@ -74,7 +74,20 @@ public class CliProcessTests(AzuriteFixture azurite) : StorageTest(azurite)
         var (exitCode, _, stderr) = await RunCliAsync("run-once", environment);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("SharePoint__Auth=None", stderr, StringComparison.Ordinal);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("SharePoint__Auth=None", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASettingThatCannotBeConvertedStopsWithTheKeyAndTheAcceptedValues()
+    {
+        var environment = Environment();
+        environment["SharePoint__Auth"] = "Anonymous";
+
+        var (exitCode, _, stderr) = await RunCliAsync("run-once --json", environment);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("Configuration error: SharePoint__Auth='Anonymous' cannot be read: it must be one of ManagedIdentity, ClientSecret, None.", stderr.Trim());
     }
 
     [Fact]

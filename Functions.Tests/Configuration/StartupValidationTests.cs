@@ -38,6 +38,7 @@ public class StartupValidationTests
             null => "",
             OptionsValidationException e => string.Join("\n", e.Failures),
             AggregateException e => string.Join("\n", e.InnerExceptions.OfType<OptionsValidationException>().SelectMany(x => x.Failures)),
+            _ when Core.Configuration.ConfigurationErrors.TryDescribe(exception, out var conversion) => conversion,
             _ => throw new Xunit.Sdk.XunitException("Unexpected exception: " + exception),
         };
     }
@@ -103,5 +104,14 @@ public class StartupValidationTests
     public async Task NamesMissingStorage()
     {
         Assert.Contains("AzureWebJobsStorage", await StartupErrorAsync(("AzureWebJobsStorage", null)));
+    }
+
+    [Theory]
+    [InlineData("SharePoint:PageSize", "abc", "SharePoint__PageSize='abc' cannot be read: it must be a whole number.")]
+    [InlineData("SharePoint:Auth", "Anonymous", "SharePoint__Auth='Anonymous' cannot be read: it must be one of ManagedIdentity, ClientSecret, None.")]
+    [InlineData("Overdue:DueSoonDays", "sju", "Overdue__DueSoonDays='sju' cannot be read: it must be a whole number.")]
+    public async Task NamesASettingThatCannotBeConvertedAndWhatItAccepts(string key, string value, string expected)
+    {
+        Assert.Equal(expected, await StartupErrorAsync((key, value)));
     }
 }

@@ -13,6 +13,9 @@ public class SharePointDatesTests
     [InlineData("2021-03-28T22:00:00Z", "2021-03-29")] // the day after spring forward
     [InlineData("2021-10-30T22:00:00Z", "2021-10-31")] // fall-back day itself starts at UTC+2
     [InlineData("2021-03-15", "2021-03-15")]
+    [InlineData("2021-03-14T23:00:00.0000000Z", "2021-03-15")]
+    [InlineData("2021-03-15T00:00:00+01:00", "2021-03-15")]
+    [InlineData("2021-03-15T00:00:00", "2021-03-15")] // no offset: read as UTC, as SharePoint means it
     public void TurnsTheStoredInstantBackIntoTheCalendarDate(string raw, string expected)
     {
         Assert.True(SharePointDates.TryParseCalendarDate(raw, Stockholm, out var date));
@@ -24,6 +27,13 @@ public class SharePointDatesTests
     [InlineData("")]
     [InlineData("snart")]
     [InlineData("2021-13-45")]
+    [InlineData("10/12/2026")] // 10 December or 12 October: ambiguous, never guessed
+    [InlineData("12/10/2026")]
+    [InlineData("10.12.2026")]
+    [InlineData("2026/12/10")]
+    [InlineData("10 december 2026")]
+    [InlineData("Dec 10, 2026")]
+    [InlineData("20261210")]
     public void RefusesWhatIsNotADate(string? raw)
     {
         Assert.False(SharePointDates.TryParseCalendarDate(raw, Stockholm, out _));

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 using Integration.Core.SharePoint;
 using Integration.Core.Storage;
@@ -70,8 +69,8 @@ internal sealed class LibraryTestSource(SharePointDrives drives, IntegrationStor
                 [SourceTable.IsDeletedColumn] = false,
             });
 
-        public TableTransactionAction Tombstone(string id, DateTimeOffset now) =>
-            new(TableTransactionActionType.UpdateMerge, new TableEntity(Partition, id) { [SourceTable.IsDeletedColumn] = true, ["DeletedAt"] = now }, ETag.All);
+        public TableEntity Tombstone(string id, DateTimeOffset now) =>
+            new(Partition, id) { [SourceTable.IsDeletedColumn] = true, ["DeletedAt"] = now };
     }
 }
 

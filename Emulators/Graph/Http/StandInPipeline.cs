@@ -21,6 +21,7 @@ internal static class StandInPipeline
             graph.Use((http, next) => IdentifyAndLog(context, http, next));
             graph.Use((http, next) => DelayAsync(context, http, next));
             graph.Use((http, next) => InjectFaultsAsync(context, http, next));
+            graph.Use((http, next) => RewriteBodiesAsync(context, http, next));
             graph.Use((http, next) => ShapeErrorsAsync(logger, http, next));
         });
         app.UseRouting();
@@ -67,6 +68,34 @@ internal static class StandInPipeline
         }
 
         return GraphErrors.WriteAsync(http, fault.Status, fault.Code, fault.Message);
+    }
+
+    // Only when a body fault is set: the answer is held back, changed, and sent as raw text.
+    private static async Task RewriteBodiesAsync(StandInContext context, HttpContext http, RequestDelegate next)
+    {
+        var pathAndQuery = PathAndQuery(http.Request);
+        if (!context.Faults.HasBodyFault(pathAndQuery))
+        {
+            await next(http);
+            return;
+        }
+
+        var original = http.Response.Body;
+        using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        try
+        {
+            await next(http);
+        }
+        finally
+        {
+            http.Response.Body = original;
+        }
+
+        var body = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var bytes = context.Faults.TryApplyBodyFault(pathAndQuery, body) is { } changed ? System.Text.Encoding.UTF8.GetBytes(changed) : buffer.ToArray();
+        http.Response.ContentLength = bytes.Length;
+        await original.WriteAsync(bytes, http.RequestAborted);
     }
 
     // An endpoint that throws still answers as Graph does, and the failure is logged.
