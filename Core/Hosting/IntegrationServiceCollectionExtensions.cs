@@ -34,6 +34,7 @@ public static class IntegrationServiceCollectionExtensions
         services.TryAddSingleton<QueueSender>();
         services.TryAddSingleton<DeltaCheckpointStore>();
         services.TryAddSingleton<SyncDigestStore>();
+        services.TryAddSingleton<SourceLocks>();
         services.TryAddSingleton<QuarantineStore>();
         services.TryAddSingleton<SyncRunStore>();
         services.TryAddSingleton<StorageHealthCheck>();

@@ -22,6 +22,7 @@ public sealed partial class OverdueScanner(
     SyncDigestStore digests,
     OverdueFlagWriter flags,
     NotificationOutbox outbox,
+    SourceLocks locks,
     IOptions<SharePointOptions> sharePoint,
     IOptions<OverdueOptions> overdue,
     TimeProvider time,
@@ -34,6 +35,10 @@ public sealed partial class OverdueScanner(
     public async Task<OverdueScanResult> ScanAsync(CancellationToken ct)
     {
         var result = new OverdueScanResult();
+
+        // The scan writes the source's rows and SharePoint flags: one writer at a time, the sync included.
+        await using var held = await locks.AcquireAsync(SyncSources.PlanItems, ct);
+
         // The list id comes from the sync's checkpoint: no checkpoint means nothing synced yet.
         if (await checkpoints.GetAsync(SyncSources.PlanItems, ct) is not { } checkpoint) return result;
 

@@ -18,6 +18,7 @@ public sealed partial class DeltaSyncEngine(
     DeltaCheckpointStore checkpoints,
     SyncDigestStore digests,
     QuarantineStore quarantine,
+    SourceLocks locks,
     TimeProvider time,
     ILogger<DeltaSyncEngine> logger)
 {
@@ -38,6 +39,9 @@ public sealed partial class DeltaSyncEngine(
         var reference = source.Reference is { Length: > 0 } configured
             ? configured
             : throw new InvalidOperationException($"Source {source.Name} is not configured.");
+
+        // One writer per source: a second run waits, so it reads what the first one stored.
+        await using var held = await locks.AcquireAsync(source.Name, ct);
         var checkpoint = await checkpoints.GetAsync(source.Name, ct);
 
         // An id never changes, so once resolved it is taken from the checkpoint: a quiet night

@@ -163,4 +163,31 @@ public class SyncDefectTests(AzuriteFixture azurite) : StorageTest(azurite)
         Assert.Contains("cannot be read", row.GetString("Reason"), StringComparison.Ordinal);
         Assert.Contains("\\ud800", row.GetString("RawPayload"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TwoScansAtOnceWriteEachFlagOnceAndNotifyOnce()
+    {
+        for (var i = 0; i < 5; i++) Harness.List.AddPlanItem($"Försenad {i}", Anna, LastWeek);
+        await Harness.SyncAsync();
+        Harness.Graph.Latency = TimeSpan.FromMilliseconds(50); // widens the overlap
+
+        var scans = await Task.WhenAll(Harness.ScanAsync(), Harness.ScanAsync());
+
+        Assert.Equal(5, Harness.Graph.Requests.Count("PATCH", "/fields"));
+        Assert.Equal(5, scans.Sum(s => s.FlagWrites));
+        Assert.Equal(5, (await Harness.PeekNotificationsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task TwoSyncsAtOnceStoreEachItemOnce()
+    {
+        for (var i = 0; i < 12; i++) Harness.List.AddPlanItem($"Aktivitet {i}", Omar, LastWeek.AddDays(30));
+        Harness.Graph.Latency = TimeSpan.FromMilliseconds(20);
+
+        var runs = await Task.WhenAll(Harness.SyncAsync("a"), Harness.SyncAsync("b"));
+
+        Assert.Equal(12, runs.Sum(r => r.Created));
+        Assert.All(runs, AssertReconciles);
+        Assert.Equal(12, (await Harness.StoredItemsAsync()).Count);
+    }
 }
