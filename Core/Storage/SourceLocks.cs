@@ -17,9 +17,9 @@ namespace Integration.Core.Storage;
 public sealed partial class SourceLocks(IntegrationStorage storage, ILogger<SourceLocks> logger)
 {
     /// <summary>How long a lease lasts without renewal: how long a dead holder blocks the next run at most.</summary>
-    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(15);
 
-    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(1);
 
     /// <summary>How long a run waits for another to finish with the source.</summary>
