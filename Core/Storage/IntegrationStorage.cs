@@ -60,7 +60,7 @@ public sealed class IntegrationStorage(TableServiceClient tables, QueueServiceCl
         catch (Exception ex) when (StorageUnavailableException.IsStorageFailure(ex))
         {
             cache.TryRemove(new KeyValuePair<string, Lazy<Task<T>>>(name, entry));
-            throw new StorageUnavailableException(service, name, ex);
+            throw new StorageUnavailableException(service, $"creating '{name}'", ex);
         }
         catch
         {

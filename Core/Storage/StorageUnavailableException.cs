@@ -8,14 +8,23 @@ namespace Integration.Core.Storage;
 /// endpoint, or a refusal such as a missing role. The message names the endpoint (never a key)
 /// and the first line of the cause, so an operator reads one line, not a stack trace.
 /// </summary>
-public sealed class StorageUnavailableException(Uri endpoint, string resource, Exception inner)
-    : Exception($"Storage at {endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/')} cannot be used (creating '{resource}'): {Describe(inner)}", inner)
+/// <param name="doing">What was being done, e.g. "creating 'PlanItems'" or "writing to 'PlanItems'".</param>
+public sealed class StorageUnavailableException(Uri endpoint, string doing, Exception inner)
+    : Exception($"Storage at {endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/')} cannot be used ({doing}): {Describe(inner)}", inner)
 {
     public Uri Endpoint { get; } = endpoint;
 
     internal static bool IsStorageFailure(Exception ex) =>
         ex is RequestFailedException or AuthenticationFailedException or HttpRequestException
         || (ex is AggregateException aggregate && aggregate.InnerExceptions.All(IsStorageFailure));
+
+    /// <summary>
+    /// An Azure SDK client got no answer at all (no connection, or none in time), as opposed to a
+    /// refusal of one request. Graph's failures are never this type.
+    /// </summary>
+    public static bool IsUnreachable(Exception ex) =>
+        ex is RequestFailedException { Status: 0 }
+        || (ex is AggregateException { InnerExceptions.Count: > 0 } aggregate && aggregate.InnerExceptions.All(IsUnreachable));
 
     private static string Describe(Exception ex)
     {

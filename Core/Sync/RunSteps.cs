@@ -32,7 +32,16 @@ public sealed partial class RunSteps(SyncRunStore runs, TimeProvider time, ILogg
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogFailed(runId, step, attempt, ex);
-            await runs.SaveAsync(new SyncRunRecord(runId, step, SyncRunStatus.Failed, ex.Message, SyncRunRecord.NoCounts, attempt, started, time.GetElapsedTime(clock)), ct);
+            var detail = StorageUnavailableException.IsUnreachable(ex) ? "Storage did not answer: " + ex.Message : ex.Message;
+            try
+            {
+                await runs.SaveAsync(new SyncRunRecord(runId, step, SyncRunStatus.Failed, detail, SyncRunRecord.NoCounts, attempt, started, time.GetElapsedTime(clock)), ct);
+            }
+            catch (Exception saveFailure) when (StorageUnavailableException.IsUnreachable(saveFailure) || saveFailure is StorageUnavailableException)
+            {
+                // Storage is what failed: the step's own error is the one to report, and the log has it.
+            }
+
             throw;
         }
     }

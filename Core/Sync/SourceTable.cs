@@ -52,6 +52,17 @@ public class SourceTable(IntegrationStorage storage, string tableName, string pa
             ["QuarantinedAt"] = now,
         });
 
-    public async Task<int> SubmitAsync(IEnumerable<TableTransactionAction> actions, CancellationToken ct) =>
-        await TableBatch.SubmitAsync(await TableAsync(ct), actions, ct);
+    /// <exception cref="StorageUnavailableException">Storage stopped answering; the message names the endpoint.</exception>
+    public async Task<int> SubmitAsync(IEnumerable<TableTransactionAction> actions, CancellationToken ct)
+    {
+        var table = await TableAsync(ct);
+        try
+        {
+            return await TableBatch.SubmitAsync(table, actions, ct);
+        }
+        catch (Exception ex) when (StorageUnavailableException.IsUnreachable(ex))
+        {
+            throw new StorageUnavailableException(table.Uri, $"writing to '{tableName}'", ex);
+        }
+    }
 }

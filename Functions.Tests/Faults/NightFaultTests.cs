@@ -5,6 +5,7 @@ using Integration.Core.PlanItems;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Functions.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Functions.Tests.Faults;
 
@@ -126,5 +127,54 @@ public class NightFaultTests(AzuriteFixture azurite) : StorageTest(azurite)
         AssertReconciles(rerun);
         Assert.Equal(60, rerun.Read);
         await AssertTableEqualsSharePointAsync(ids);
+    }
+
+    [Fact]
+    public async Task StorageGoneMidRunFailsItWithTheEndpointNamedAndTheRerunCompletes()
+    {
+        // The same Azurite, reached through proxies that can be cut.
+        var (blob, queue, table) = AzuritePorts(Azurite.ConnectionString);
+        await using var blobs = new LoopbackTcpProxy(blob);
+        await using var queues = new LoopbackTcpProxy(queue);
+        await using var tables = new LoopbackTcpProxy(table);
+        var proxied = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Integration.Emulators.Azurite.AzuriteServer.DevAccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{blobs.Port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queues.Port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{tables.Port}/devstoreaccount1;";
+        await using var harness = await IntegrationHarness.StartAsync(proxied, settings: new Dictionary<string, string?> { ["SharePoint:PageSize"] = "5" }, configure: services =>
+        {
+            // Give up quickly: the test is about what happens after, not about the SDK's patience.
+            services.ConfigureAll<TableClientOptions>(o => { o.Retry.MaxRetries = 1; o.Retry.Delay = TimeSpan.FromMilliseconds(50); });
+            services.ConfigureAll<Azure.Storage.Blobs.BlobClientOptions>(o => { o.Retry.MaxRetries = 1; o.Retry.Delay = TimeSpan.FromMilliseconds(50); });
+        });
+        var anna = harness.Site.EnsureUser("Anna Lindqvist", "anna.lindqvist@natverket.example");
+        var ids = Enumerable.Range(0, 60).Select(i => harness.List.AddPlanItem($"Aktivitet {i}", anna, NextMonth)).ToList();
+        harness.Graph.Latency = TimeSpan.FromMilliseconds(100);
+
+        var run = harness.SyncAsync("night-1");
+        var rows = await harness.Get<PlanItemStore>().TableAsync(CancellationToken.None);
+        while (!run.IsCompleted && await rows.QueryAsync<TableEntity>(select: ["RowKey"]).CountAsync() < 10) await Task.Delay(50);
+        await Task.WhenAll(blobs.CutAsync(), queues.CutAsync(), tables.CutAsync());
+        var failure = await Record.ExceptionAsync(() => run);
+
+        Assert.NotNull(failure);
+        Assert.True(StorageUnavailableException.IsUnreachable(failure) || failure is StorageUnavailableException, failure.ToString());
+        Assert.Matches($@"127\.0\.0\.1:({blobs.Port}|{queues.Port}|{tables.Port})", failure.Message);
+
+        blobs.Restore();
+        queues.Restore();
+        tables.Restore();
+        harness.Graph.Latency = TimeSpan.Zero;
+        var rerun = await harness.SyncAsync("night-2");
+
+        AssertReconciles(rerun);
+        Assert.Equal(60, rerun.Read);
+        var live = (await harness.StoredItemsAsync()).Values.Where(r => !r.IsDeleted).Select(r => r.RowKey).Order();
+        Assert.Equal(ids.Select(id => id.ToString(CultureInfo.InvariantCulture)).Order(), live);
+    }
+
+    private static (int Blob, int Queue, int Table) AzuritePorts(string connectionString)
+    {
+        if (connectionString.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase)) return (10000, 10001, 10002);
+        int Port(string key) => new Uri(connectionString.Split(';').Single(p => p.StartsWith(key + "=", StringComparison.Ordinal))[(key.Length + 1)..]).Port;
+        return (Port("BlobEndpoint"), Port("QueueEndpoint"), Port("TableEndpoint"));
     }
 }
