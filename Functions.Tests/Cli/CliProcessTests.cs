@@ -96,11 +96,7 @@ public class CliProcessTests(AzuriteFixture azurite) : StorageTest(azurite)
         // The app's identity gets its token from a loopback stand-in of the App Service token
         // endpoint; the storage URIs point at a loopback port nobody listens on.
         await using var identity = await Integration.Emulators.Identity.ManagedIdentityStandIn.StartAsync();
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var endpoint = $"https://127.0.0.1:{port}/devstoreaccount1";
+        var endpoint = $"https://127.0.0.1:{ClosedPort.Next()}/devstoreaccount1";
         var environment = Environment();
         environment.Remove("AzureWebJobsStorage");
         environment["AzureWebJobsStorage__credential"] = "managedidentity";

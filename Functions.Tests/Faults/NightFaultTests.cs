@@ -17,9 +17,6 @@ public class NightFaultTests(AzuriteFixture azurite) : StorageTest(azurite)
 {
     private static readonly DateOnly NextMonth = new(2026, 12, 27);
 
-    private static void AssertReconciles(SyncCounts c) =>
-        Assert.Equal(c.Read, c.Created + c.Updated + c.Unchanged + c.Deleted + c.Quarantined);
-
     private List<int> Seed(int count) =>
         Enumerable.Range(0, count).Select(i => Harness.List.AddPlanItem($"Aktivitet {i}", i % 2 == 0 ? Anna : Omar, NextMonth.AddDays(i % 20))).ToList();
 
@@ -47,7 +44,7 @@ public class NightFaultTests(AzuriteFixture azurite) : StorageTest(azurite)
 
         Assert.NotNull(failure);
         Assert.Null(checkpoint);
-        AssertReconciles(rerun);
+        SyncAssert.Reconciles(rerun);
         Assert.Equal(23, rerun.Read);
         await AssertTableEqualsSharePointAsync(ids);
     }
@@ -64,7 +61,7 @@ public class NightFaultTests(AzuriteFixture azurite) : StorageTest(azurite)
 
         // Every item is read again and recognised by the digest: no row is written.
         Assert.Equal((12, 12), (counts.Read, counts.Unchanged));
-        AssertReconciles(counts);
+        SyncAssert.Reconciles(counts);
         await AssertTableEqualsSharePointAsync(ids);
     }
 
@@ -124,7 +121,7 @@ public class NightFaultTests(AzuriteFixture azurite) : StorageTest(azurite)
         Harness.Graph.Latency = TimeSpan.Zero;
         var rerun = await Harness.SyncAsync("after-kill");
 
-        AssertReconciles(rerun);
+        SyncAssert.Reconciles(rerun);
         Assert.Equal(60, rerun.Read);
         await AssertTableEqualsSharePointAsync(ids);
     }
@@ -165,7 +162,7 @@ public class NightFaultTests(AzuriteFixture azurite) : StorageTest(azurite)
         harness.Graph.Latency = TimeSpan.Zero;
         var rerun = await harness.SyncAsync("night-2");
 
-        AssertReconciles(rerun);
+        SyncAssert.Reconciles(rerun);
         Assert.Equal(60, rerun.Read);
         var live = (await harness.StoredItemsAsync()).Values.Where(r => !r.IsDeleted).Select(r => r.RowKey).Order();
         Assert.Equal(ids.Select(id => id.ToString(CultureInfo.InvariantCulture)).Order(), live);

@@ -10,9 +10,6 @@ public class PlanItemSyncTests(AzuriteFixture azurite) : StorageTest(azurite)
 {
     private static readonly DateOnly March15 = new(2027, 3, 15);
 
-    private static void AssertReconciles(SyncCounts c) =>
-        Assert.Equal(c.Read, c.Created + c.Updated + c.Unchanged + c.Deleted + c.Quarantined);
-
     [Fact]
     public async Task FirstSyncStoresEveryItemWithItsFieldsResolved()
     {
@@ -23,7 +20,7 @@ public class PlanItemSyncTests(AzuriteFixture azurite) : StorageTest(azurite)
 
         Assert.Equal(12, counts.Read);
         Assert.Equal(12, counts.Created);
-        AssertReconciles(counts);
+        SyncAssert.Reconciles(counts);
         var stored = (await Harness.StoredItemsAsync())[id.ToString(System.Globalization.CultureInfo.InvariantCulture)];
         Assert.Equal("Kartlägga stadens inköp", stored.Title);
         Assert.Equal("anna.lindqvist@natverket.example", stored.OwnerEmail);
@@ -88,7 +85,7 @@ public class PlanItemSyncTests(AzuriteFixture azurite) : StorageTest(azurite)
         Assert.Equal(6, counts.Read);
         Assert.Equal(1, counts.Created);
         Assert.Equal(5, counts.Quarantined);
-        AssertReconciles(counts);
+        SyncAssert.Reconciles(counts);
         Assert.Equal([good.ToString(System.Globalization.CultureInfo.InvariantCulture)], (await Harness.StoredItemsAsync()).Keys);
 
         var quarantine = (await Harness.QuarantineAsync()).ToDictionary(r => int.Parse(r.GetString("ItemId"), System.Globalization.CultureInfo.InvariantCulture));
@@ -116,7 +113,7 @@ public class PlanItemSyncTests(AzuriteFixture azurite) : StorageTest(azurite)
         Assert.Equal(1, counts.Updated);
         Assert.Equal(1, counts.Deleted);
         Assert.Equal(1, counts.Created);
-        AssertReconciles(counts);
+        SyncAssert.Reconciles(counts);
         var stored = await Harness.StoredItemsAsync();
         Assert.Equal(nameof(PlanItemStatus.Done), stored[ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture)].Status);
         Assert.True(stored[ids[1].ToString(System.Globalization.CultureInfo.InvariantCulture)].IsDeleted);
@@ -144,7 +141,7 @@ public class PlanItemSyncTests(AzuriteFixture azurite) : StorageTest(azurite)
 
         var counts = await Harness.SyncAsync();
 
-        AssertReconciles(counts);
+        SyncAssert.Reconciles(counts);
         Assert.Equal(8, counts.Created);
         Assert.Equal(8, (await Harness.StoredItemsAsync()).Count);
     }
@@ -160,7 +157,7 @@ public class PlanItemSyncTests(AzuriteFixture azurite) : StorageTest(azurite)
         Harness.List.Update(ids[4], new Dictionary<string, object?> { ["Title"] = "Omdöpt" });
         var counts = await Harness.SyncAsync("run-2");
 
-        AssertReconciles(counts);
+        SyncAssert.Reconciles(counts);
         Assert.Equal(1, counts.Deleted);
         Assert.Equal(1, counts.Updated);
         Assert.Equal(4, counts.Unchanged);
@@ -218,7 +215,7 @@ public class PlanItemSyncTests(AzuriteFixture azurite) : StorageTest(azurite)
 
         var counts = await Harness.SyncAsync("run-3");
 
-        AssertReconciles(counts);
+        SyncAssert.Reconciles(counts);
         Assert.Equal(12, counts.Read);
         Assert.Equal(5, counts.Unchanged);
         Assert.Equal(7, counts.Created);

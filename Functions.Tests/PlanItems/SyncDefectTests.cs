@@ -19,9 +19,6 @@ public class SyncDefectTests(AzuriteFixture azurite) : StorageTest(azurite)
 
     private string? FlagInSharePoint(int id) => Harness.List.GetFields(id)?.GetValueOrDefault("OverdueFlag")?.ToString();
 
-    private static void AssertReconciles(SyncCounts c) =>
-        Assert.Equal(c.Read, c.Created + c.Updated + c.Unchanged + c.Deleted + c.Quarantined);
-
     [Fact]
     public async Task AnItemEditedIntoQuarantineLosesItsFlagGetsNoNotificationAndComesBackWhenFixed()
     {
@@ -155,7 +152,7 @@ public class SyncDefectTests(AzuriteFixture azurite) : StorageTest(azurite)
         var counts = await Harness.SyncAsync();
 
         Assert.Equal((7, 6, 1), (counts.Read, counts.Created, counts.Quarantined));
-        AssertReconciles(counts);
+        SyncAssert.Reconciles(counts);
         var stored = await Harness.StoredItemsAsync();
         Assert.All(others, id => Assert.Contains(Key(id), stored.Keys));
         var row = Assert.Single(await Harness.QuarantineAsync());
@@ -187,7 +184,7 @@ public class SyncDefectTests(AzuriteFixture azurite) : StorageTest(azurite)
         var runs = await Task.WhenAll(Harness.SyncAsync("a"), Harness.SyncAsync("b"));
 
         Assert.Equal(12, runs.Sum(r => r.Created));
-        Assert.All(runs, AssertReconciles);
+        Assert.All(runs, SyncAssert.Reconciles);
         Assert.Equal(12, (await Harness.StoredItemsAsync()).Count);
     }
 }

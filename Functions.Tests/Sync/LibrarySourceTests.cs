@@ -47,9 +47,6 @@ public class LibrarySourceTests(AzuriteFixture azurite) : StorageTest(azurite)
     private async Task<List<TableEntity>> QuarantineAsync() =>
         await Harness.Get<QuarantineStore>().ListAsync(LibraryTestSource.SourceName).ToListAsync();
 
-    private static void AssertReconciles(SyncCounts c) =>
-        Assert.Equal(c.Read, c.Created + c.Updated + c.Unchanged + c.Deleted + c.Quarantined);
-
     [Fact]
     public async Task AFullSyncStoresTheFilesNotTheFoldersAndQuarantinesWhatTheMappingRefuses()
     {
@@ -62,7 +59,7 @@ public class LibrarySourceTests(AzuriteFixture azurite) : StorageTest(azurite)
         var counts = await SyncAsync();
 
         Assert.Equal((4, 2, 2), (counts.Read, counts.Created, counts.Quarantined));
-        AssertReconciles(counts);
+        SyncAssert.Reconciles(counts);
         var rows = await RowsAsync();
         Assert.Equal(new[] { minutes, notes }.Order(StringComparer.Ordinal), rows.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("Styrgrupp", rows[notes].GetString("Group"));
@@ -92,7 +89,7 @@ public class LibrarySourceTests(AzuriteFixture azurite) : StorageTest(azurite)
         var second = await SyncAsync("second");
 
         Assert.Equal((4, 3, 1, 0), (second.Read, second.Updated, second.Deleted, second.Created));
-        AssertReconciles(second);
+        SyncAssert.Reconciles(second);
         var rows = await RowsAsync();
         Assert.Equal("Möte 1 (justerat).docx", rows[renamed].GetString("Name"));
         Assert.NotEqual(hashBefore, rows[rewritten].GetString("QuickXorHash"));
@@ -120,7 +117,7 @@ public class LibrarySourceTests(AzuriteFixture azurite) : StorageTest(azurite)
         _library.ExpireDeltaTokens();
         var counts = await SyncAsync("second");
 
-        AssertReconciles(counts);
+        SyncAssert.Reconciles(counts);
         Assert.Equal((1, 1), (counts.Unchanged, counts.Deleted));
         var rows = await RowsAsync();
         Assert.True(rows[gone].GetBoolean("IsDeleted"));

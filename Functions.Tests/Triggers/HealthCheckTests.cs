@@ -1,5 +1,4 @@
 using Integration.Core.Storage;
-using Integration.Emulators.Azurite;
 using Integration.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,13 +19,7 @@ public class HealthCheckTests(AzuriteFixture azurite) : StorageTest(azurite)
     [Fact]
     public async Task IsUnhealthyWhenStorageDoesNotAnswerAndSaysSoWithoutTheConnectionString()
     {
-        // A loopback port nobody listens on.
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteServer.DevAccountKey};" +
-            $"TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+        var connection = ClosedPort.StorageConnectionString();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = connection }).Build();
         var services = new ServiceCollection().AddLogging();
         Core.Hosting.IntegrationServiceCollectionExtensions.AddIntegration(services, configuration);
