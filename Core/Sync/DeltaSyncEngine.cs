@@ -236,41 +236,35 @@ public sealed partial class DeltaSyncEngine(
                     : await _mapping.MapAsync(item, ct);
                 if (result.Record is not { } record)
                 {
-                    Counts.Quarantined++;
-                    engine.LogQuarantined(source.Name, id, result.Reason!);
-                    _rejected.Add(new QuarantinedItem(source.Name, id, result.Reason!, item.ToJson()));
-
-                    // A row holding the item's last good version is marked, once, so nothing acts on it as current.
-                    if (digest.Match(id, SourceTable.QuarantinedHash) == DigestMatch.Different)
-                    {
-                        actions.Add(source.Table.QuarantineMark(id, result.Reason!, now));
-                        digest.Stored(id, SourceTable.QuarantinedHash);
-                    }
-
+                    Reject(digest, item, result.Reason!, actions, now);
                     continue;
                 }
 
                 mapped.Add(record);
             }
 
+            var changed = new List<ChangedRecord<TRecord>>();
             foreach (var record in await _mapping.AfterMapAsync(mapped, ct))
             {
-                var id = _mapping.IdOf(record);
                 var hash = _mapping.HashOf(record);
-                var match = digest.Match(id, hash);
-                switch (match)
+                var match = digest.Match(_mapping.IdOf(record), hash);
+                if (match == DigestMatch.Same) Counts.Unchanged++;
+                else changed.Add(new ChangedRecord<TRecord>(record, hash, match));
+            }
+
+            var outcomes = changed.Count == 0 ? [] : await _mapping.ChangedAsync(changed, ct);
+            for (var i = 0; i < changed.Count; i++)
+            {
+                var (original, hash, match) = changed[i];
+                var id = _mapping.IdOf(original);
+                if (outcomes[i].Record is not { } record)
                 {
-                    case DigestMatch.Same:
-                        Counts.Unchanged++;
-                        continue;
-                    case DigestMatch.Absent:
-                        Counts.Created++;
-                        break;
-                    default:
-                        Counts.Updated++;
-                        break;
+                    Reject(digest, latest[id], outcomes[i].Reason!, actions, now);
+                    continue;
                 }
 
+                if (match == DigestMatch.Absent) Counts.Created++;
+                else Counts.Updated++;
                 actions.Add(_mapping.Write(record, hash, match, now));
                 digest.Stored(id, hash);
             }
@@ -284,6 +278,22 @@ public sealed partial class DeltaSyncEngine(
                 await WaitForWritesAsync(PagesInFlight - 1);
                 _inFlight.Enqueue((engine._quarantine.AddAsync(_rejected, runId, ct), _rejected.Select(r => r.ItemId).ToHashSet(StringComparer.Ordinal)));
                 _rejected = [];
+            }
+        }
+
+        /// <summary>
+        /// An item that cannot be taken in goes to quarantine; a row holding its last good version
+        /// is marked, once, so nothing acts on it as current.
+        /// </summary>
+        private void Reject(SyncDigest digest, TItem item, string reason, List<TableTransactionAction> actions, DateTimeOffset now)
+        {
+            Counts.Quarantined++;
+            engine.LogQuarantined(source.Name, item.Id, reason);
+            _rejected.Add(new QuarantinedItem(source.Name, item.Id, reason, item.ToJson()));
+            if (digest.Match(item.Id, SourceTable.QuarantinedHash) == DigestMatch.Different)
+            {
+                actions.Add(source.Table.QuarantineMark(item.Id, reason, now));
+                digest.Stored(item.Id, SourceTable.QuarantinedHash);
             }
         }
 

@@ -42,6 +42,14 @@ public interface IDeltaSourceRun<TItem, TRecord> where TItem : IFeedItem
     /// <summary>After a page is mapped, before it is compared with the digest: may act on the items and adjust them.</summary>
     Task<IReadOnlyList<TRecord>> AfterMapAsync(IReadOnlyList<TRecord> mapped, CancellationToken ct) => Task.FromResult(mapped);
 
+    /// <summary>
+    /// After the digest comparison, for the records about to be written (new or changed): work
+    /// that only a change needs, such as downloading new content. Returns one outcome per record,
+    /// in order: the record to write (it may carry more than before), or why it goes to quarantine.
+    /// </summary>
+    Task<IReadOnlyList<SourceMapping<TRecord>>> ChangedAsync(IReadOnlyList<ChangedRecord<TRecord>> changed, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<SourceMapping<TRecord>>>(changed.Select(c => SourceMapping.Valid(c.Record)).ToList());
+
     string IdOf(TRecord record);
 
     /// <summary>A hash of every synced column, in an unambiguous encoding.</summary>
@@ -57,6 +65,9 @@ public interface IDeltaSourceRun<TItem, TRecord> where TItem : IFeedItem
     /// </summary>
     TableEntity Tombstone(string id, DateTimeOffset now);
 }
+
+/// <summary>A record the digest found new or changed, with its hash and how it compared.</summary>
+public readonly record struct ChangedRecord<TRecord>(TRecord Record, string Hash, DigestMatch Match);
 
 /// <summary>A mapped record, or why the item was refused.</summary>
 public readonly record struct SourceMapping<TRecord>(TRecord? Record, string? Reason);
