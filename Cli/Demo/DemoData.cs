@@ -1,5 +1,6 @@
 using Integration.Core.PlanItems;
 using Integration.Core.SharePoint;
+using Integration.Emulators.Bench;
 using Integration.Emulators.Graph;
 
 namespace Integration.Cli.Demo;
@@ -24,7 +25,7 @@ public static class DemoData
     {
         var site = state.AddSite("stockholm.sharepoint.com", "/sites/wise-natverket", "Nätverket för arbetsintegrerande sociala företag");
         site.TimeZone = timeZone;
-        var list = site.AddList(ListName);
+        var list = PlanItemGenerator.DefineColumns(site.AddList(ListName));
 
         var anna = site.EnsureUser("Anna Lindqvist", "anna.lindqvist@natverket.example");
         var omar = site.EnsureUser("Omar Haddad", "omar.haddad@natverket.example");

@@ -15,13 +15,21 @@ public sealed class PlanItemMapper(ColumnNames columns, PlanItemStatusMap status
     /// <summary>Table storage holds at most 64 KiB per string property (32K UTF-16 characters).</summary>
     public const int MaxTextLength = 32_000;
 
-    /// <summary>The internal names of the columns the mapper reads, for <c>$select</c>.</summary>
-    public IReadOnlyCollection<string> Columns { get; } =
+    /// <summary>
+    /// The configured columns: the ones <see cref="Map"/> refuses an item without are required, and
+    /// OverdueFlag is written by the overdue scan. Optional ones must exist all the same: they are
+    /// part of the mapping, and a misnamed one would silently read as empty.
+    /// </summary>
+    public IReadOnlyList<MappedColumn> Mapping { get; } =
     [
-        columns[PlanItemColumns.Title], columns[PlanItemColumns.Goal], columns[PlanItemColumns.ResponsibleBody],
-        columns.LookupId(PlanItemColumns.Owner), columns[PlanItemColumns.DueDate], columns[PlanItemColumns.Status],
-        columns[PlanItemColumns.CaseNumber], columns[PlanItemColumns.BudgetAssignment], columns[PlanItemColumns.OverdueFlag],
+        columns.Map(PlanItemColumns.Title, required: true), columns.Map(PlanItemColumns.Goal), columns.Map(PlanItemColumns.ResponsibleBody),
+        columns.MapLookup(PlanItemColumns.Owner, required: true), columns.Map(PlanItemColumns.DueDate, required: true),
+        columns.Map(PlanItemColumns.Status, required: true), columns.Map(PlanItemColumns.CaseNumber),
+        columns.Map(PlanItemColumns.BudgetAssignment), columns.Map(PlanItemColumns.OverdueFlag, written: true),
     ];
+
+    /// <summary>The fields the mapper reads, for <c>$select</c>.</summary>
+    public IReadOnlyCollection<string> Columns => field ??= [.. Mapping.Select(c => c.FieldName)];
 
     public string? OwnerLookupId(SharePointItem item) => item.Text(columns.LookupId(PlanItemColumns.Owner));
 

@@ -33,6 +33,7 @@ public sealed partial class PlanItemSource(
     private readonly IntegrationStorage _storage = storage;
     private readonly OverdueFlagWriter _flags = flags;
     private readonly TimeProvider _time = time;
+    private readonly ILogger _logger = logger;
 
     private readonly OverdueRule _rule = new(TimeZoneInfo.FindSystemTimeZoneById(overdue.Value.TimeZone), overdue.Value.DueSoonDays);
     private readonly ColumnNames _columns = new(sharePoint.Value, PlanItemColumns.List);
@@ -62,13 +63,33 @@ public sealed partial class PlanItemSource(
         // Ids whose flag this page cleared in SharePoint; their merge also clears the table's flag.
         private HashSet<string> _cleared = [];
 
-        // The owners are loaded while the first page is on its way: all of them on a full sync,
-        // where most of the site's owners turn up; otherwise those seen in the last week.
-        public Task BeginFeedAsync(bool fullSync, CancellationToken ct) =>
-            fullSync ? _users.LoadAllAsync(ct) : _users.LoadKnownAsync(ct);
+        // A column misnamed in the settings fails the run before anything is stored. OverdueFlag
+        // is checked like the columns read, and must be writable as well: the scan writes it, and
+        // SharePoint refuses a write to a column the list does not have.
+        private ColumnCheck Columns => field ??= new(source._lists, listId, source.Reference ?? listId, _mapper.Mapping, source._logger);
 
-        public Task BeforePageAsync(IReadOnlyCollection<SharePointItem> live, CancellationToken ct) =>
-            _users.PrefetchAsync(live.Select(_mapper.OwnerLookupId).OfType<string>(), ct);
+        // The owners are loaded while the first page is on its way: all of them on a full sync,
+        // where most of the site's owners turn up; otherwise those seen in the last week. A full
+        // sync checks the columns meanwhile; a mismatch is the error reported, not what followed from it.
+        public async Task BeginFeedAsync(bool fullSync, CancellationToken ct)
+        {
+            var columns = Columns.BeginFeedAsync(fullSync, ct);
+            var users = fullSync ? _users.LoadAllAsync(ct) : _users.LoadKnownAsync(ct);
+            try
+            {
+                await Task.WhenAll(columns, users);
+            }
+            catch when (columns.IsFaulted)
+            {
+                await columns;
+            }
+        }
+
+        public async Task BeforePageAsync(IReadOnlyCollection<SharePointItem> live, CancellationToken ct)
+        {
+            await Columns.BeforePageAsync(live, ct);
+            await _users.PrefetchAsync(live.Select(_mapper.OwnerLookupId).OfType<string>(), ct);
+        }
 
         public async ValueTask<SourceMapping<PlanItem>> MapAsync(SharePointItem item, CancellationToken ct)
         {

@@ -13,14 +13,29 @@ public sealed class ColumnNames
 
     public ColumnNames(SharePointOptions options, string list)
     {
+        List = list;
         _overrides = options.Fields.TryGetValue(list, out var map)
             ? new Dictionary<string, string>(map, StringComparer.OrdinalIgnoreCase)
             : new Dictionary<string, string>();
     }
+
+    /// <summary>The list's name in the settings, e.g. <c>PlanItems</c>.</summary>
+    public string List { get; }
 
     /// <summary>The internal name of <paramref name="column"/>, or the column's own name when not overridden.</summary>
     public string this[string column] => _overrides.TryGetValue(column, out var name) ? name : column;
 
     /// <summary>Graph returns a single-value person or lookup column only as <c>{Name}LookupId</c>.</summary>
     public string LookupId(string column) => this[column] + "LookupId";
+
+    /// <summary>The setting that overrides <paramref name="column"/>, as an operator types it.</summary>
+    public string Setting(string column) => $"SharePoint__Fields__{List}__{column}";
+
+    /// <summary>A column read (and, when <paramref name="written"/>, written) as it is.</summary>
+    public MappedColumn Map(string column, bool required = false, bool written = false) =>
+        new(Setting(column), column, this[column], this[column], required, written, _overrides.ContainsKey(column));
+
+    /// <summary>A person or lookup column, read as <see cref="LookupId"/>.</summary>
+    public MappedColumn MapLookup(string column, bool required = false) =>
+        new(Setting(column), column, this[column], LookupId(column), required, Written: false, _overrides.ContainsKey(column));
 }

@@ -94,6 +94,23 @@ public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePoin
         }
     }
 
+    /// <summary>
+    /// The columns of a list, hidden ones included (Graph leaves them out unless <c>hidden</c> is
+    /// selected). Usually one request: a list has tens of columns.
+    /// </summary>
+    public async Task<IReadOnlyList<SharePointColumn>> ListColumnsAsync(string listId, CancellationToken ct)
+    {
+        var columns = graph.Sites[SiteId].Lists[listId].Columns;
+        var first = columns.ToGetRequestInformation(r => r.QueryParameters.Select = ["name", "displayName", "hidden", "readOnly"]);
+        var result = new List<SharePointColumn>();
+        await foreach (var page in GraphJson.PagesAsync(graph, first, link => columns.WithUrl(link).ToGetRequestInformation(), SharePointColumn.Parse, $"columns of list {listId}", ct))
+        {
+            result.AddRange(page.Items);
+        }
+
+        return result;
+    }
+
     /// <summary>Writes field values of one item (PATCH …/items/{id}/fields).</summary>
     public async Task UpdateFieldsAsync(string listId, string itemId, IDictionary<string, object> values, CancellationToken ct)
     {

@@ -54,7 +54,28 @@ public sealed class PlanItemGenerator : IBenchGenerator
         return MutateList(list, request);
     }
 
-    /// <summary>Enters <see cref="SeedRequest.Owners"/> people in the list's site and adds <see cref="SeedRequest.Count"/> items to any list.</summary>
+    /// <summary>
+    /// Gives a list the plan-item columns under their default internal names (display names as a
+    /// Swedish site has them), so <c>…/columns</c> lists each, OverdueFlag too before any item has a flag.
+    /// </summary>
+    public static SharePointList DefineColumns(SharePointList list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        return list
+            .DefineColumn(PlanItemColumns.Goal, "Mål", ColumnType.MultilineText)
+            .DefineColumn(PlanItemColumns.ResponsibleBody, "Ansvarig nämnd", ColumnType.Choice)
+            .DefineColumn(PlanItemColumns.Owner, "Ansvarig", ColumnType.PersonOrGroup)
+            .DefineColumn(PlanItemColumns.DueDate, "Klart senast", ColumnType.DateOnly)
+            .DefineColumn(PlanItemColumns.Status, "Status", ColumnType.Choice)
+            .DefineColumn(PlanItemColumns.CaseNumber, "Diarienummer", ColumnType.Text)
+            .DefineColumn(PlanItemColumns.BudgetAssignment, "Budgetuppdrag", ColumnType.Text)
+            .DefineColumn(PlanItemColumns.OverdueFlag, "Försenad", ColumnType.Text);
+    }
+
+    /// <summary>
+    /// Gives the list the plan-item columns, enters <see cref="SeedRequest.Owners"/> people in the
+    /// list's site and adds <see cref="SeedRequest.Count"/> items.
+    /// </summary>
     public static SeedResult SeedList(SharePointList list, SeedRequest request)
     {
         ArgumentNullException.ThrowIfNull(list);
@@ -64,6 +85,7 @@ public sealed class PlanItemGenerator : IBenchGenerator
         ArgumentOutOfRangeException.ThrowIfGreaterThan(request.Owners, MaxOwners);
         RequireDay(request.Today);
 
+        DefineColumns(list);
         var owners = NetworkPeople.Ensure(list.Site, request.Owners, request.Seed);
         var random = new Random(request.Seed);
         var writer = new ItemWriter(list.Site.TimeZone);

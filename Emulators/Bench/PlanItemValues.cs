@@ -18,10 +18,16 @@ internal static class PlanItemColumns
     public const string Goal = "Goal";
     public const string ResponsibleBody = "ResponsibleBody";
 
+    /// <summary>A person column: items carry only <see cref="OwnerLookupId"/>.</summary>
+    public const string Owner = "Owner";
+
     /// <summary>The person column Owner, as Graph gives it: only the lookup id, a string.</summary>
     public const string OwnerLookupId = "OwnerLookupId";
     public const string DueDate = "DueDate";
     public const string Status = "Status";
     public const string CaseNumber = "CaseNumber";
     public const string BudgetAssignment = "BudgetAssignment";
+
+    /// <summary>Written by the backend's overdue scan; no item carries it until then.</summary>
+    public const string OverdueFlag = "OverdueFlag";
 }

@@ -9,7 +9,7 @@ public enum RequestKind
     /// <summary><c>GET /sites/{id}</c>.</summary>
     Site,
 
-    /// <summary><c>GET /sites/{id}/lists</c> or one list; <c>GET /sites/{id}/drives</c> or one drive.</summary>
+    /// <summary><c>GET /sites/{id}/lists</c>, one list or its <c>/columns</c>; <c>GET /sites/{id}/drives</c> or one drive.</summary>
     List,
 
     /// <summary>A page of <c>GET …/items</c> (a plain listing, not delta).</summary>

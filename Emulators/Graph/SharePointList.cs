@@ -13,6 +13,10 @@ public sealed partial class SharePointList
     private readonly SortedList<int, ListItemRecord> items = [];
     private readonly ChangeLog changes = new();
     private readonly List<int> pendingRepeats = [];
+    // Columns added by a test as a list owner adds them, and those implied by the fields items have carried.
+    private readonly List<ListColumn> declared = [];
+    private readonly List<ListColumn> carried = [];
+    private readonly HashSet<string> carriedFields = new(StringComparer.Ordinal);
     private readonly TimeProvider clock;
     private int nextId = 1;
     private long sequence;
@@ -103,6 +107,70 @@ public sealed partial class SharePointList
                 return sequence;
             }
         }
+    }
+
+    /// <summary>
+    /// The list's columns as <c>GET …/columns</c> lists them: the built-in first column(s) (Title), the
+    /// declared ones, then one for each field an item has ever carried and no declared column covers
+    /// (<c>XLookupId</c> gives the person column X), then SharePoint's own (ID, Created, Author, …,
+    /// some hidden). A declared column is listed even when no item has a value in it.
+    /// </summary>
+    public IReadOnlyList<ListColumn> Columns
+    {
+        get
+        {
+            lock (gate)
+            {
+                var result = new List<ListColumn>();
+                var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                void Add(ListColumn column)
+                {
+                    if (names.Add(column.Name)) result.Add(column);
+                }
+
+                foreach (var builtIn in SystemColumns.BuiltIn(Kind))
+                {
+                    Add(declared.Find(c => string.Equals(c.Name, builtIn.Name, StringComparison.OrdinalIgnoreCase)) ?? builtIn);
+                }
+
+                declared.ForEach(Add);
+                carried.ForEach(Add);
+                foreach (var system in SystemColumns.Trailing) Add(system);
+                return result;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Declares a column as a list owner adds one (or renames Title's display name). Writes stay
+    /// schemaless: an item may still carry any field, which then shows as a column of its own.
+    /// A person or lookup column is declared by its own name; its items carry <c>{name}LookupId</c>.
+    /// </summary>
+    public SharePointList DefineColumn(string name, string? displayName = null, ColumnType type = ColumnType.Text) =>
+        DefineColumn(new ListColumn(name, displayName ?? name, type));
+
+    /// <inheritdoc cref="DefineColumn(string, string?, ColumnType)"/>
+    public SharePointList DefineColumn(ListColumn column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        ArgumentException.ThrowIfNullOrWhiteSpace(column.Name);
+        if (SystemColumns.IsSystem(column.Name))
+        {
+            throw new ArgumentException($"'{column.Name}' is one of SharePoint's own columns and cannot be defined.", nameof(column));
+        }
+
+        if (column.Name.EndsWith("LookupId", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Define the person or lookup column by its own name, not as '{column.Name}': its items carry that field.", nameof(column));
+        }
+
+        lock (gate)
+        {
+            declared.RemoveAll(c => string.Equals(c.Name, column.Name, StringComparison.OrdinalIgnoreCase));
+            declared.Add(column);
+        }
+
+        return this;
     }
 
     /// <summary>
@@ -340,6 +408,13 @@ public sealed partial class SharePointList
 
     private void Store(ListItemRecord record, bool supersedes)
     {
+        // Seeding stores 100,000 items at a time: a plain loop, no enumerator.
+        var fields = record.Fields.Entries;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (carriedFields.Add(fields[i].Key)) carried.Add(ListColumn.FromField(fields[i].Key, fields[i].Value));
+        }
+
         items[record.Id] = record;
         lastModified = record.Modified;
         changes.Append(record.Sequence, record.Id, supersedes);

@@ -79,6 +79,22 @@ public class CliProcessTests(AzuriteFixture azurite) : StorageTest(azurite)
     }
 
     [Fact]
+    public async Task AColumnSettingTheListDoesNotHaveExitsOneWithTheSettingNamed()
+    {
+        Harness.List.DefineColumn("Slutdatum", "Slutdatum", Integration.Emulators.Graph.ColumnType.DateOnly);
+        Harness.List.AddPlanItem("Försenad", Anna, new DateOnly(2020, 1, 15));
+        var environment = Environment();
+        environment["SharePoint__Fields__PlanItems__DueDate"] = "Slutdatumm";
+
+        var (exitCode, stdout, stderr) = await RunCliAsync("run-once", environment);
+
+        Assert.True(exitCode == 1, $"exit {exitCode}\n{stderr}");
+        var error = Assert.Single(stdout.Split('\n'), l => l.Contains("error:", StringComparison.Ordinal));
+        Assert.Contains("SharePoint__Fields__PlanItems__DueDate is 'Slutdatumm'", error, StringComparison.Ordinal);
+        Assert.Contains("the closest is 'Slutdatum'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ASettingThatCannotBeConvertedStopsWithTheKeyAndTheAcceptedValues()
     {
         var environment = Environment();

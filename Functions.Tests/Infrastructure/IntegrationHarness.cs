@@ -4,6 +4,7 @@ using Integration.Core.PlanItems;
 using Integration.Core.Queues;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Emulators.Bench;
 using Integration.Emulators.Graph;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +51,7 @@ public sealed class IntegrationHarness : IAsyncDisposable
     {
         var graph = await GraphStandIn.StartAsync();
         var site = graph.State.AddSite("stockholm.sharepoint.com", "/sites/wise-natverket", "Nätverket");
-        var list = site.AddList("Handlingsplan");
+        var list = PlanItemGenerator.DefineColumns(site.AddList("Handlingsplan"));
 
         var values = new Dictionary<string, string?>
         {

@@ -17,6 +17,8 @@ internal static class GraphEndpoints
         v1.MapGet("/sites/{siteId}", (string siteId) => SiteEndpoints.GetSite(context, siteId));
         v1.MapGet("/sites/{siteId}/lists", (string siteId) => SiteEndpoints.GetLists(context, siteId));
         v1.MapGet(List, (string siteId, string listRef) => SiteEndpoints.GetList(context, siteId, listRef));
+        v1.MapGet(List + "/columns", (HttpContext http, string siteId, string listRef) =>
+            ColumnEndpoints.List(context, http, siteId, listRef));
         v1.MapGet(List + "/items", (HttpContext http, string siteId, string listRef) =>
             ItemEndpoints.List(context, http, siteId, listRef));
         v1.MapPost(List + "/items", (HttpContext http, string siteId, string listRef) =>

@@ -41,6 +41,8 @@ internal static class RequestClassifier
             3 when get => RequestKind.Site,
             4 or 5 when get => RequestKind.List,
             6 when get && Is(s[5], "items") => RequestKind.Items,
+            // A list's columns are read like the list itself: one small request, metadata only.
+            6 when get && Is(s[5], "columns") => RequestKind.List,
             7 when get && Is(s[5], "items") => DeltaFeed.IsCall(s[6], out _) ? RequestKind.Delta : ItemRead(state, s[2], s[4]),
             8 when Is(s[5], "items") && Is(s[7], "fields") && HttpMethods.IsPatch(method) => RequestKind.FieldsPatch,
             8 when get && Is(s[5], "items") && Is(s[7], "fields") => ItemRead(state, s[2], s[4]),
