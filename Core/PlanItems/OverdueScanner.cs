@@ -107,9 +107,20 @@ public sealed partial class OverdueScanner(
 
             if (change.EventId is { } eventId && entity.NotifiedEvent != eventId)
             {
-                if (await outbox.EnqueueOnceAsync(ToMessage(entity, change.State, eventId, today, now), token))
+                try
                 {
-                    Interlocked.Increment(ref notifications);
+                    if (await outbox.EnqueueOnceAsync(ToMessage(entity, change.State, eventId, today, now), token))
+                    {
+                        Interlocked.Increment(ref notifications);
+                    }
+                }
+                catch (RequestFailedException ex)
+                {
+                    // One message the queue refuses does not stop the others; the row stays
+                    // "not notified", so the next scan tries again.
+                    LogNotifyFailed(entity.RowKey, ex.Status, ex.ErrorCode);
+                    Interlocked.Increment(ref failures);
+                    return;
                 }
             }
 
@@ -169,10 +180,12 @@ public sealed partial class OverdueScanner(
     private static NotificationMessage ToMessage(PlanItemEntity entity, OverdueState state, string eventId, DateOnly today, DateTimeOffset now)
     {
         var daysOverdue = today.DayNumber - entity.Due.DayNumber;
+        var body = Clip(entity.ResponsibleBody);
+        var caseNumber = Clip(entity.CaseNumber);
         var facts = new List<NotificationFact> { new("Slutdatum", entity.DueDate) };
         if (daysOverdue > 0) facts.Add(new("Dagar försenad", daysOverdue.ToString(CultureInfo.InvariantCulture)));
-        if (entity.ResponsibleBody is { } body) facts.Add(new("Ansvarig", body));
-        if (entity.CaseNumber is { } caseNumber) facts.Add(new("Diarienummer", caseNumber));
+        if (body is not null) facts.Add(new("Ansvarig", body));
+        if (caseNumber is not null) facts.Add(new("Diarienummer", caseNumber));
         return new NotificationMessage(
             EventId: eventId,
             Event: state == OverdueState.Overdue ? NotificationEvents.PlanItemOverdue : NotificationEvents.PlanItemDueSoon,
@@ -183,8 +196,17 @@ public sealed partial class OverdueScanner(
             Facts: facts,
             WebUrl: null,
             DetectedAt: now,
-            PlanItem: new PlanItemNotice(entity.Due, daysOverdue, entity.ResponsibleBody, entity.CaseNumber));
+            PlanItem: new PlanItemNotice(entity.Due, daysOverdue, body, caseNumber));
     }
+
+    /// <summary>
+    /// A notification shows a short text; a column may hold 32,000 characters, and a queue message
+    /// is at most 64 KiB. The whole text stays in the table and in SharePoint.
+    /// </summary>
+    private static string? Clip(string? text) =>
+        text is { Length: > MaxFactLength } ? string.Concat(text.AsSpan(0, MaxFactLength), "…") : text;
+
+    private const int MaxFactLength = 500;
 
     /// <summary>A scan candidate whose flag, SharePoint copy or notification is behind.</summary>
     private sealed record Change(PlanItemEntity Entity, OverdueState State, string? EventId)
@@ -197,6 +219,9 @@ public sealed partial class OverdueScanner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Overdue scan: {Scanned} candidates, {NewlyOverdue} newly overdue, {NewlyDueSoon} newly due soon, {Cleared} cleared, {FlagWrites} flag writes, {Notifications} notifications, {Failures} failures.")]
     private partial void LogDone(int scanned, int newlyOverdue, int newlyDueSoon, int cleared, int flagWrites, int notifications, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not queue the notification about plan item {ItemId}: {Status} {Code}")]
+    private partial void LogNotifyFailed(string itemId, int status, string? code);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write the overdue flag of plan item {ItemId}: {Error}")]
     private partial void LogWriteFailed(string itemId, string error);

@@ -1,3 +1,4 @@
+using Integration.Core.Privacy;
 using Integration.Core.SharePoint;
 using Integration.Core.Sync;
 
@@ -33,6 +34,10 @@ public sealed class PlanItemMapper(ColumnNames columns, PlanItemStatusMap status
 
     public string? OwnerLookupId(SharePointItem item) => item.Text(columns.LookupId(PlanItemColumns.Owner));
 
+    /// <summary>A person column's lookup id is a user's number in the site: anything else is not looked up.</summary>
+    public static bool IsUserId(string lookupId) =>
+        lookupId.Length is > 0 and <= 10 && lookupId.All(char.IsAsciiDigit) && int.TryParse(lookupId, out var n) && n > 0;
+
     public SourceMapping<PlanItem> Map(SharePointItem item, SiteUser? owner)
     {
         string? Text(string column) => item.Text(columns[column]);
@@ -46,7 +51,7 @@ public sealed class PlanItemMapper(ColumnNames columns, PlanItemStatusMap status
         if (rawDue is null) return SourceMapping.Rejected<PlanItem>($"Due date (column {columns[PlanItemColumns.DueDate]}) is missing.");
         if (!SharePointDates.TryParseCalendarDate(rawDue, siteTimeZone, out var dueDate))
         {
-            return SourceMapping.Rejected<PlanItem>($"Due date '{rawDue}' is not a date in ISO 8601 form (yyyy-MM-dd) or as SharePoint writes it; a date such as 10/12/2026 is ambiguous and is not guessed.");
+            return SourceMapping.Rejected<PlanItem>($"Due date {PersonalData.Quote(rawDue)} is not a date in ISO 8601 form (yyyy-MM-dd) or as SharePoint writes it; a date such as 10/12/2026 is ambiguous and is not guessed.");
         }
 
         var rawStatus = Text(PlanItemColumns.Status);
@@ -54,12 +59,14 @@ public sealed class PlanItemMapper(ColumnNames columns, PlanItemStatusMap status
         {
             return SourceMapping.Rejected<PlanItem>(rawStatus is null
                 ? "Status is missing."
-                : $"Status '{rawStatus}' is not one of the accepted values (see SharePoint__PlanItemStatuses).");
+                : $"Status {PersonalData.Quote(rawStatus)} is not one of the accepted values (see SharePoint__PlanItemStatuses){PlanItemStatusMap.Oddities(rawStatus)}.");
         }
 
         var ownerId = OwnerLookupId(item);
         if (ownerId is null) return SourceMapping.Rejected<PlanItem>("Owner is missing.");
-        if (owner?.Email is null) return SourceMapping.Rejected<PlanItem>($"Owner (user {ownerId}) has no email in the site's User Information List.");
+        if (!IsUserId(ownerId)) return SourceMapping.Rejected<PlanItem>($"Owner {PersonalData.Quote(ownerId)} is not a SharePoint user id (a whole number).");
+        if (owner is null) return SourceMapping.Rejected<PlanItem>($"Owner (user {ownerId}) is not in the site's User Information List.");
+        if (owner.Email is null) return SourceMapping.Rejected<PlanItem>($"Owner (user {ownerId}) has no email in the site's User Information List.");
 
         var goal = Text(PlanItemColumns.Goal);
         var body = Text(PlanItemColumns.ResponsibleBody);

@@ -88,13 +88,13 @@ public sealed partial class PlanItemSource(
         public async Task BeforePageAsync(IReadOnlyCollection<SharePointItem> live, CancellationToken ct)
         {
             await Columns.BeforePageAsync(live, ct);
-            await _users.PrefetchAsync(live.Select(_mapper.OwnerLookupId).OfType<string>(), ct);
+            await _users.PrefetchAsync(live.Select(_mapper.OwnerLookupId).OfType<string>().Where(PlanItemMapper.IsUserId), ct);
         }
 
         public async ValueTask<SourceMapping<PlanItem>> MapAsync(SharePointItem item, CancellationToken ct)
         {
             var ownerId = _mapper.OwnerLookupId(item);
-            var owner = ownerId is null ? null : await _users.GetAsync(ownerId, ct);
+            var owner = ownerId is not null && PlanItemMapper.IsUserId(ownerId) ? await _users.GetAsync(ownerId, ct) : null;
             return _mapper.Map(item, owner);
         }
 

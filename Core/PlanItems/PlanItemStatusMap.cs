@@ -13,13 +13,29 @@ public sealed class PlanItemStatusMap
         {
             foreach (var value in Split(text))
             {
-                _byText[value] = status;
+                _byText[value.Normalize(System.Text.NormalizationForm.FormC)] = status;
             }
         }
     }
 
+    /// <summary>
+    /// Compared after trimming and in Unicode's composed form (NFC), so a decomposed "Pågår" from
+    /// another tool is the same word; invisible characters are not removed, and
+    /// <see cref="Oddities"/> names them in the reason.
+    /// </summary>
     public bool TryParse(string? text, out PlanItemStatus status) =>
-        _byText.TryGetValue((text ?? "").Trim(), out status);
+        _byText.TryGetValue((text ?? "").Trim().Normalize(System.Text.NormalizationForm.FormC), out status);
+
+    /// <summary>What makes a refused value look like an accepted one: invisible or control characters, by code point.</summary>
+    public static string Oddities(string text)
+    {
+        var odd = text.Where(c => char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.Control
+                || c is '\u00a0')
+            .Distinct()
+            .Select(c => $"U+{(int)c:X4}")
+            .ToList();
+        return odd.Count == 0 ? "" : $"; it holds invisible characters ({string.Join(", ", odd)})";
+    }
 
     internal static IEnumerable<string> Validate(PlanItemStatusValues values)
     {

@@ -88,8 +88,9 @@ public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePoin
             using var document = await GraphJson.SendAsync(graph, request, ct);
             return new SiteUser(lookupId, SharePointItem.Parse(document.RootElement).Text("EMail"));
         }
-        catch (ODataError error) when (error.ResponseStatusCode == (int)HttpStatusCode.NotFound)
+        catch (ApiException error) when (error.ResponseStatusCode is >= 400 and < 500 and not 429)
         {
+            // Not found, or an id SharePoint will not look up: either way there is no such user.
             return null;
         }
     }

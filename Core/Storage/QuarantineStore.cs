@@ -14,6 +14,9 @@ public sealed class QuarantineStore(IntegrationStorage storage, TimeProvider tim
     /// <summary>Payloads above this go to a blob; a table string property holds at most 64 KiB.</summary>
     internal const int MaxInlinePayload = 30_000;
 
+    /// <summary>Reasons quote values cut short already; this keeps any reason inside a table property.</summary>
+    private const int MaxReason = 2_000;
+
     public async Task AddAsync(IReadOnlyCollection<QuarantinedItem> items, string runId, CancellationToken ct)
     {
         if (items.Count == 0) return;
@@ -25,7 +28,7 @@ public sealed class QuarantineStore(IntegrationStorage storage, TimeProvider tim
             var entity = new TableEntity(item.Source, TableKeys.Escape(item.ItemId))
             {
                 ["ItemId"] = item.ItemId,
-                ["Reason"] = item.Reason,
+                ["Reason"] = item.Reason.Length <= MaxReason ? item.Reason : string.Concat(item.Reason.AsSpan(0, MaxReason), "…"),
                 ["RunId"] = runId,
                 ["QuarantinedAt"] = time.GetUtcNow(),
             };

@@ -288,7 +288,9 @@ public sealed partial class DeltaSyncEngine(
         private void Reject(SyncDigest digest, TItem item, string reason, List<TableTransactionAction> actions, DateTimeOffset now)
         {
             Counts.Quarantined++;
-            engine.LogQuarantined(source.Name, item.Id, reason);
+            // The reason may quote a column's value, which may be anything, a name included: the
+            // log gets it without the value, the Quarantine table with it.
+            engine.LogQuarantined(source.Name, item.Id, Privacy.PersonalData.RedactQuoted(reason));
             _rejected.Add(new QuarantinedItem(source.Name, item.Id, reason, item.ToJson()));
             if (digest.Match(item.Id, SourceTable.QuarantinedHash) == DigestMatch.Different)
             {
