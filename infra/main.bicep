@@ -58,6 +58,11 @@ param enableKeyVaultPurgeProtection bool = true
 ])
 param keyVaultCreateMode string = 'default'
 
+@description('Days each archived meeting-note version stays immutable (WORM) after it is written; the policy is created unlocked (docs/deploy-to-azure.md).')
+@minValue(1)
+@maxValue(146000)
+param meetingNotesRetentionDays int = 3650
+
 // Flex Consumption takes fewer than 40 only in a few regions; 40 deploys everywhere.
 @description('Upper bound of Flex Consumption instances (40-1000); bounds the parallel load on SharePoint as well as the cost.')
 @minValue(40)
@@ -105,6 +110,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     deploymentContainerName: deploymentContainerName
+    meetingNotesRetentionDays: meetingNotesRetentionDays
   }
 }
 

@@ -1,5 +1,6 @@
 using Integration.Core.Configuration;
 using Integration.Core.Http;
+using Integration.Core.MeetingNotes;
 using Integration.Core.Notifications;
 using Integration.Core.PlanItems;
 using Integration.Core.Queues;
@@ -51,6 +52,11 @@ public static class IntegrationServiceCollectionExtensions
         services.TryAddSingleton<OverdueFlagWriter>();
         services.TryAddSingleton<DeltaSyncEngine>();
         services.AddDeltaSource<PlanItemSource, SharePointItem, PlanItem>();
+
+        AddValidatedOptions<MeetingNotesOptions, MeetingNotesOptionsValidator>(services, configuration, MeetingNotesOptions.Section);
+        services.TryAddSingleton<MeetingNoteStore>();
+        services.TryAddSingleton<MeetingNoteArchive>();
+        services.AddDeltaSource<MeetingNotesSource, DriveFile, MeetingNote>();
         services.TryAddSingleton<OverdueScanner>();
         services.TryAddSingleton<OverdueScanStep>();
 

@@ -25,6 +25,9 @@ public sealed class ColumnNames
     /// <summary>The internal name of <paramref name="column"/>, or the column's own name when not overridden.</summary>
     public string this[string column] => _overrides.TryGetValue(column, out var name) ? name : column;
 
+    /// <summary>The internal name of <paramref name="column"/>, or <paramref name="defaultName"/> when not overridden.</summary>
+    public string this[string column, string defaultName] => _overrides.TryGetValue(column, out var name) ? name : defaultName;
+
     /// <summary>Graph returns a single-value person or lookup column only as <c>{Name}LookupId</c>.</summary>
     public string LookupId(string column) => this[column] + "LookupId";
 

@@ -58,6 +58,14 @@ public sealed class SharePointDrives(GraphServiceClient graph, IOptions<SharePoi
         }
     }
 
+    /// <summary>
+    /// A file's content as a stream (<c>/content</c> answers 302 to a pre-authenticated URL, which
+    /// the SDK follows); the caller reads it as it arrives.
+    /// </summary>
+    public async Task<Stream> OpenContentAsync(string driveId, string itemId, CancellationToken ct) =>
+        await graph.Drives[driveId].Items[itemId].Content.GetAsync(cancellationToken: ct)
+            ?? throw new InvalidOperationException($"SharePoint sent no content for file {itemId}.");
+
     private static readonly Func<System.Text.Json.JsonElement, DriveFile?> ReadFile = FeedJson.Tolerant<DriveFile?>(DriveFile.Parse, DriveFile.FromUnreadable);
 
     private static async IAsyncEnumerable<FeedPage<DriveFile>> FilesOnly(IAsyncEnumerable<FeedPage<DriveFile?>> pages, [EnumeratorCancellation] CancellationToken ct)

@@ -9,5 +9,8 @@ public static class ContainerNames
     /// <summary>One digest per source: what the table holds, so a night need not read rows.</summary>
     public const string SyncState = "sync-state";
 
-    public static IReadOnlyList<string> All { get; } = [Quarantine, SyncState];
+    /// <summary>Every version of the meeting notes, named by SHA-256, never overwritten; WORM in Azure.</summary>
+    public const string MeetingNotes = "meeting-notes";
+
+    public static IReadOnlyList<string> All { get; } = [Quarantine, SyncState, MeetingNotes];
 }

@@ -21,5 +21,8 @@ public static class TableNames
     /// <summary>Emails of the site's users by person-column lookup id, so each owner costs one Graph call a week, not one a night.</summary>
     public const string SiteUsers = "SiteUsers";
 
-    public static IReadOnlyList<string> All { get; } = [PlanItems, DeltaCheckpoints, Quarantine, SyncRuns, NotificationLedger, SiteUsers];
+    /// <summary>The meeting-notes library: each file as it is now, and every archived version with its registration state.</summary>
+    public const string MeetingNotes = "MeetingNotes";
+
+    public static IReadOnlyList<string> All { get; } = [MeetingNotes, PlanItems, DeltaCheckpoints, Quarantine, SyncRuns, NotificationLedger, SiteUsers];
 }

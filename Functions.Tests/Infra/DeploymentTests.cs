@@ -103,6 +103,16 @@ public class DeploymentTests
     }
 
     [Fact]
+    public void The_meeting_notes_archive_is_write_once()
+    {
+        var policy = Assert.Single(Template.ResourcesOfType("Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies"));
+
+        Assert.Contains(ContainerNames.MeetingNotes, (string?)policy["name"], StringComparison.Ordinal);
+        Assert.False((bool?)policy["properties"]?["allowProtectedAppendWrites"]);
+        Assert.NotNull(policy["properties"]?["immutabilityPeriodSinceCreationInDays"]);
+    }
+
+    [Fact]
     public void Application_insights_refuses_key_based_ingestion()
     {
         var component = Assert.Single(Template.ResourcesOfType("Microsoft.Insights/components"));

@@ -15,6 +15,11 @@ param skuName string = 'Standard_LRS'
 @description('Container the Flex Consumption plan deploys the app package from.')
 param deploymentContainerName string
 
+@description('Days each archived meeting-note version stays immutable (WORM) after it is written.')
+@minValue(1)
+@maxValue(146000)
+param meetingNotesRetentionDays int = 3650
+
 // The names below mirror Core/Queues/QueueNames.cs and Core/Storage/TableNames.cs. The infra
 // contract test compiles this file and fails when a name in the code is missing here.
 // The host moves a message to <queue>-poison after maxDequeueCount; creating the twins up front
@@ -29,6 +34,7 @@ var queueNames = [
 ]
 
 var tableNames = [
+  'MeetingNotes'
   'PlanItems'
   'SiteUsers'
   'DeltaCheckpoints'
@@ -42,6 +48,7 @@ var containerNames = [
   deploymentContainerName
   'quarantine'
   'sync-state'
+  'meeting-notes'
 ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
@@ -94,6 +101,21 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
     }
   }
 ]
+
+// Meeting notes are public records: each version is kept unaltered. A time-based retention
+// policy makes the archive WORM (write once, read many) for the set period; it is created
+// unlocked, so a wrong period can still be fixed, and locking it is a deliberate step afterwards
+// (docs/deploy-to-azure.md).
+resource meetingNotesRetention 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2025-06-01' = {
+  name: '${name}/default/meeting-notes/default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: meetingNotesRetentionDays
+    allowProtectedAppendWrites: false
+  }
+  dependsOn: [
+    containers
+  ]
+}
 
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-06-01' = {
   parent: storage

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using Integration.Core.Storage;
+using Integration.Core.Sync;
+
+namespace Integration.Core.MeetingNotes;
+
+/// <summary>
+/// The MeetingNotes table. Partition <c>notes</c> holds each file as SharePoint has it now (the
+/// engine's rows); partition <c>versions</c> holds every content version ever archived, keyed by
+/// item and <c>quickXorHash</c>, with its SHA-256, its archive blob and its registration state.
+/// A version row is written once and never deleted.
+/// </summary>
+public sealed class MeetingNoteStore(IntegrationStorage storage) : SourceTable(storage, TableNames.MeetingNotes, NotesPartition)
+{
+    public const string NotesPartition = "notes";
+    public const string VersionsPartition = "versions";
+
+    /// <summary>Registration states of a version.</summary>
+    public const string Pending = "Pending";
+
+    public static string VersionKey(string itemId, string quickXorHash) =>
+        TableKeys.Escape($"{itemId}:{Convert.ToHexStringLower(Convert.FromBase64String(quickXorHash))}");
+
+    public async Task<TableEntity?> GetVersionAsync(string itemId, string quickXorHash, CancellationToken ct)
+    {
+        var table = await TableAsync(ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(VersionsPartition, VersionKey(itemId, quickXorHash), cancellationToken: ct);
+        return row.HasValue ? row.Value : null;
+    }
+
+    /// <summary>Records a newly archived version; a version recorded already (a rerun) is left as it is.</summary>
+    public async Task AddVersionAsync(MeetingNote note, DateTimeOffset archivedAt, CancellationToken ct)
+    {
+        var table = await TableAsync(ct);
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(VersionsPartition, VersionKey(note.ItemId, note.QuickXorHash))
+            {
+                ["ItemId"] = note.ItemId,
+                ["DriveId"] = note.DriveId,
+                ["FileName"] = note.FileName,
+                ["ETag"] = note.ETag,
+                ["QuickXorHash"] = note.QuickXorHash,
+                ["Sha256"] = note.Sha256,
+                ["Size"] = note.Size,
+                ["ContentType"] = note.ContentType,
+                ["MeetingDate"] = note.MeetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["Group"] = note.Group,
+                ["ArchiveBlob"] = note.ArchiveBlob,
+                ["ArchivedAt"] = archivedAt,
+                ["RegistrationState"] = Pending,
+            }, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Recorded by an earlier run that stopped before its checkpoint.
+        }
+    }
+
+    /// <summary>The row of the file as it is now: every column the engine writes, replaced whole.</summary>
+    public static TableEntity Current(MeetingNote note, string hash) => new(NotesPartition, note.ItemId)
+    {
+        ["DriveId"] = note.DriveId,
+        ["FileName"] = note.FileName,
+        ["ETag"] = note.ETag,
+        ["QuickXorHash"] = note.QuickXorHash,
+        ["Sha256"] = note.Sha256,
+        ["Size"] = note.Size,
+        ["ContentType"] = note.ContentType,
+        ["MeetingDate"] = note.MeetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["Group"] = note.Group,
+        ["WebUrl"] = note.WebUrl,
+        ["ArchiveBlob"] = note.ArchiveBlob,
+        [ContentHashColumn] = hash,
+        [IsDeletedColumn] = false,
+        [InQuarantineColumn] = false,
+    };
+}

@@ -1,0 +1,143 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Integration.Core.Configuration;
+using Integration.Core.Privacy;
+using Integration.Core.SharePoint;
+using Integration.Core.Storage;
+using Integration.Core.Sync;
+using Microsoft.Extensions.Options;
+
+namespace Integration.Core.MeetingNotes;
+
+/// <summary>
+/// The network's meeting notes (minnesanteckningar) as a source on the <see cref="DeltaSyncEngine"/>,
+/// read through the library's drive delta. A file is taken when its type, size and meeting date
+/// are right; its content is downloaded only when SharePoint's <c>quickXorHash</c> names a version
+/// not archived yet, so a rename or a metadata edit updates the row and archives nothing. A
+/// deleted file is tombstoned; its archived versions stay.
+/// </summary>
+public sealed class MeetingNotesSource(
+    SharePointDrives drives,
+    MeetingNoteStore store,
+    MeetingNoteArchive archive,
+    IOptions<SharePointOptions> sharePoint,
+    IOptions<MeetingNotesOptions> options,
+    IOptions<OverdueOptions> overdue,
+    TimeProvider time) : IDeltaSource<DriveFile, MeetingNote>
+{
+    /// <summary>The settings' name for the library's columns: <c>SharePoint__Fields__MeetingNotes__…</c>.</summary>
+    public const string ColumnsList = "MeetingNotes";
+
+    /// <summary>Downloads at once: a few, so a night of many new notes neither crawls nor floods SharePoint.</summary>
+    private const int DownloadParallelism = 2;
+
+    // Named so the per-run class below can reach them.
+    private readonly MeetingNoteStore _store = store;
+    private readonly MeetingNoteArchive _archive = archive;
+    private readonly MeetingNotesOptions _options = options.Value;
+    private readonly TimeProvider _time = time;
+    private readonly ColumnNames _columns = new(sharePoint.Value, ColumnsList);
+    private readonly TimeZoneInfo _siteTimeZone = TimeZoneInfo.FindSystemTimeZoneById(overdue.Value.TimeZone);
+
+    public string Name => SyncSources.MeetingNotes;
+
+    public string? Reference => sharePoint.Value.Libraries.MeetingNotes;
+
+    public IDeltaFeed<DriveFile> Feed => field ??= new DriveItemDeltaFeed(drives);
+
+    public SourceTable Table => _store;
+
+    private string MeetingDateColumn => _columns["MeetingDate"];
+
+    private string GroupColumn => _columns["Group", "NetworkGroup"];
+
+    public IDeltaSourceRun<DriveFile, MeetingNote> StartRun(string runId, string containerId) =>
+        new Run(this, containerId, new DriveItemFields(drives, containerId, [MeetingDateColumn, GroupColumn]));
+
+    private sealed class Run(MeetingNotesSource source, string driveId, DriveItemFields fields) : IDeltaSourceRun<DriveFile, MeetingNote>
+    {
+        private readonly MeetingNotesOptions _rules = source._options;
+
+        // Only files that pass the rules that need no download have their columns read.
+        public Task BeforePageAsync(IReadOnlyCollection<DriveFile> live, CancellationToken ct) =>
+            fields.LoadAsync(live.Where(f => Refusal(f) is null).ToList(), ct);
+
+        public ValueTask<SourceMapping<MeetingNote>> MapAsync(DriveFile file, CancellationToken ct)
+        {
+            if (Refusal(file) is { } refused) return ValueTask.FromResult(SourceMapping.Rejected<MeetingNote>(refused));
+
+            var item = fields.Get(file.Id);
+            if (item is null) return ValueTask.FromResult(SourceMapping.Rejected<MeetingNote>("The file's library columns could not be read; SharePoint no longer has them."));
+
+            var rawDate = item.Text(source.MeetingDateColumn);
+            if (rawDate is null)
+            {
+                return ValueTask.FromResult(SourceMapping.Rejected<MeetingNote>($"Meeting date (column {source.MeetingDateColumn}) is missing."));
+            }
+
+            if (!SharePointDates.TryParseCalendarDate(rawDate, source._siteTimeZone, out var meetingDate))
+            {
+                return ValueTask.FromResult(SourceMapping.Rejected<MeetingNote>($"Meeting date {PersonalData.Quote(rawDate)} is not a date in ISO 8601 form or as SharePoint writes it."));
+            }
+
+            return ValueTask.FromResult(SourceMapping.Valid(new MeetingNote(
+                file.Id, driveId, file.Name!, file.ETag, file.QuickXorHash!, file.Size!.Value, file.MimeType,
+                meetingDate, item.Text(source.GroupColumn)?.Trim(), file.WebUrl)));
+        }
+
+        /// <summary>New or changed files: a version already archived is reused, a new one downloaded and archived.</summary>
+        public async Task<IReadOnlyList<SourceMapping<MeetingNote>>> ChangedAsync(IReadOnlyList<ChangedRecord<MeetingNote>> changed, CancellationToken ct)
+        {
+            var outcomes = new SourceMapping<MeetingNote>[changed.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, changed.Count), new ParallelOptions { MaxDegreeOfParallelism = DownloadParallelism, CancellationToken = ct }, async (i, token) =>
+            {
+                var note = changed[i].Record;
+                if (await source._store.GetVersionAsync(note.ItemId, note.QuickXorHash, token) is { } version)
+                {
+                    outcomes[i] = SourceMapping.Valid(note with { Sha256 = version.GetString("Sha256"), ArchiveBlob = version.GetString("ArchiveBlob") });
+                    return;
+                }
+
+                var (archived, refused) = await source._archive.ArchiveAsync(note, token);
+                if (archived is null)
+                {
+                    outcomes[i] = SourceMapping.Rejected<MeetingNote>(refused!);
+                    return;
+                }
+
+                await source._store.AddVersionAsync(archived, source._time.GetUtcNow(), token);
+                outcomes[i] = SourceMapping.Valid(archived);
+            });
+            return outcomes;
+        }
+
+        public string IdOf(MeetingNote record) => record.ItemId;
+
+        // What SharePoint says of the file; the SHA-256 and blob follow from its quickXorHash.
+        public string HashOf(MeetingNote record) => Convert.ToBase64String(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new object?[]
+        {
+            record.FileName, record.QuickXorHash, record.Size, record.ContentType, record.MeetingDate.DayNumber, record.Group, record.WebUrl,
+        })).AsSpan(0, 18));
+
+        public TableTransactionAction Write(MeetingNote record, string hash, DigestMatch match, DateTimeOffset now) =>
+            new(TableTransactionActionType.UpsertReplace, MeetingNoteStore.Current(record, hash));
+
+        public TableEntity Tombstone(string id, DateTimeOffset now) =>
+            new(MeetingNoteStore.NotesPartition, id) { [SourceTable.IsDeletedColumn] = true, ["DeletedAt"] = now };
+
+        /// <summary>The rules a file's name and size settle, before anything is read or downloaded.</summary>
+        private string? Refusal(DriveFile file)
+        {
+            var extension = Path.GetExtension(file.Name ?? "");
+            if (!_rules.Extensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
+            {
+                return $"Files of type {PersonalData.Quote(extension)} are not taken; MeetingNotes__AllowedExtensions allows {string.Join(", ", _rules.Extensions)}.";
+            }
+
+            if (file.Size is not { } size || file.QuickXorHash is null) return "SharePoint gave no size or hash for the file.";
+            if (size > _rules.MaxFileBytes) return $"The file is {size:N0} bytes; MeetingNotes__MaxFileBytes allows {_rules.MaxFileBytes:N0}.";
+            return null;
+        }
+    }
+}
