@@ -20,8 +20,15 @@ public sealed class MeetingNoteStore(IntegrationStorage storage) : SourceTable(s
     /// <summary>Registration states of a version.</summary>
     public const string Pending = "Pending";
 
-    public static string VersionKey(string itemId, string quickXorHash) =>
-        TableKeys.Escape($"{itemId}:{Convert.ToHexStringLower(Convert.FromBase64String(quickXorHash))}");
+    /// <summary>The item and its content's hash; hex, since base64 holds characters a key may not.</summary>
+    public static string VersionKey(string itemId, string quickXorHash)
+    {
+        Span<byte> bytes = stackalloc byte[64];
+        var hash = Convert.TryFromBase64String(quickXorHash, bytes, out var written)
+            ? Convert.ToHexStringLower(bytes[..written])
+            : quickXorHash;
+        return TableKeys.Escape($"{itemId}:{hash}");
+    }
 
     public async Task<TableEntity?> GetVersionAsync(string itemId, string quickXorHash, CancellationToken ct)
     {

@@ -29,15 +29,6 @@ public sealed partial class SourceLocks(IntegrationStorage storage, ILogger<Sour
     {
         var container = await storage.ContainerAsync(ContainerNames.SyncState, ct);
         var blob = container.GetBlobClient($"{source}.lock");
-        try
-        {
-            await blob.UploadAsync(BinaryData.Empty, new Azure.Storage.Blobs.Models.BlobUploadOptions { Conditions = new() { IfNoneMatch = ETag.All } }, ct);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            // There already, and maybe leased right now.
-        }
-
         var lease = blob.GetBlobLeaseClient();
         var waited = Stopwatch.StartNew();
         var logged = false;
@@ -48,6 +39,11 @@ public sealed partial class SourceLocks(IntegrationStorage storage, ILogger<Sour
                 await lease.AcquireAsync(LeaseDuration, cancellationToken: ct);
                 return new Held(lease, this, source);
             }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                // The first run on this source: the blob to lease is made once.
+                await CreateAsync(blob, ct);
+            }
             catch (RequestFailedException ex) when (ex.Status == 409)
             {
                 if (waited.Elapsed > MaxWait) throw new SourceBusyException(source, MaxWait);
@@ -55,6 +51,25 @@ public sealed partial class SourceLocks(IntegrationStorage storage, ILogger<Sour
                 logged = true;
                 await Task.Delay(PollEvery, ct);
             }
+        }
+    }
+
+    /// <summary>
+    /// Starts taking the lease without waiting for it: a run that reads before it writes can
+    /// overlap the wait with its first reads, and awaits <see cref="PendingLease.HeldAsync"/>
+    /// before its first write. Disposing it releases the lease, or gives up taking it.
+    /// </summary>
+    public PendingLease Begin(string source, CancellationToken ct) => new(this, source, ct);
+
+    private static async Task CreateAsync(Azure.Storage.Blobs.BlobClient blob, CancellationToken ct)
+    {
+        try
+        {
+            await blob.UploadAsync(BinaryData.Empty, new Azure.Storage.Blobs.Models.BlobUploadOptions { Conditions = new() { IfNoneMatch = ETag.All } }, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // Another run made it first.
         }
     }
 
@@ -104,6 +119,44 @@ public sealed partial class SourceLocks(IntegrationStorage storage, ILogger<Sour
             {
                 // Lost or expired meanwhile: nothing to release, and the work itself is done.
             }
+        }
+    }
+}
+
+/// <summary>A lease being taken; see <see cref="SourceLocks.Begin"/>.</summary>
+public sealed class PendingLease : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _cancel;
+    private readonly Task<IAsyncDisposable> _taking;
+    private int _disposed;
+
+    internal PendingLease(SourceLocks locks, string source, CancellationToken ct)
+    {
+        _cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        _taking = locks.AcquireAsync(source, _cancel.Token);
+    }
+
+    /// <summary>Completes once the lease is held; throws <see cref="SourceBusyException"/> when another run keeps it too long.</summary>
+    public Task HeldAsync() => _taking;
+
+    /// <summary>Releases the lease once; a second call (a using after an early release) does nothing.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+
+        // A run that never needed the lease (a quiet night) stops waiting for it.
+        if (!_taking.IsCompleted) await _cancel.CancelAsync();
+        try
+        {
+            await (await _taking).DisposeAsync();
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or SourceBusyException or RequestFailedException)
+        {
+            // Never held, or lost with storage: nothing to release.
+        }
+        finally
+        {
+            _cancel.Dispose();
         }
     }
 }

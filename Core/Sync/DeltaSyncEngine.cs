@@ -40,8 +40,10 @@ public sealed partial class DeltaSyncEngine(
             ? configured
             : throw new InvalidOperationException($"Source {source.Name} is not configured.");
 
-        // One writer per source: a second run waits, so it reads what the first one stored.
-        await using var held = await locks.AcquireAsync(source.Name, ct);
+        // One writer per source. The lease is asked for now and awaited before the first write (the
+        // digest), so its round trips overlap the checkpoint read and the first Graph page. A
+        // second run reads what the first covered too, but finds it all in the digest it committed.
+        await using var lease = locks.Begin(source.Name, ct);
         var checkpoint = await checkpoints.GetAsync(source.Name, ct);
 
         // An id never changes, so once resolved it is taken from the checkpoint: a quiet night
@@ -51,7 +53,7 @@ public sealed partial class DeltaSyncEngine(
             : await source.Feed.ResolveAsync(reference, ct);
         var startLink = checkpoint is not null && checkpoint.SourceId == containerId ? checkpoint.DeltaLink : null;
 
-        var run = new Run<TItem, TRecord>(this, source, runId, containerId);
+        var run = new Run<TItem, TRecord>(this, source, runId, containerId, lease);
         var fromScratch = startLink is null;
         string deltaLink;
         try
@@ -65,11 +67,16 @@ public sealed partial class DeltaSyncEngine(
             deltaLink = await run.ApplyDeltaAsync(null, ct);
         }
 
+        // Every row and the digest are stored: the lease can go while the link is saved, since a run
+        // that starts from the older link finds everything it reads in the digest already.
         var c = run.Counts;
+        var releasing = lease.DisposeAsync().AsTask();
         if (fromScratch || NeedsSaving(checkpoint, reference, containerId, c))
         {
             await checkpoints.SaveAsync(source.Name, new DeltaCheckpoint(reference, containerId, deltaLink), ct);
         }
+
+        await releasing;
 
         LogDone(source.Name, runId, source.Feed.Kind, containerId, c.Read, c.Created, c.Updated, c.Unchanged, c.Deleted, c.Quarantined);
         return c;
@@ -97,7 +104,7 @@ public sealed partial class DeltaSyncEngine(
     private partial void LogQuarantined(string source, string itemId, string reason);
 
     /// <summary>State of one run; a new one per message so nothing leaks between runs.</summary>
-    private sealed class Run<TItem, TRecord>(DeltaSyncEngine engine, IDeltaSource<TItem, TRecord> source, string runId, string containerId)
+    private sealed class Run<TItem, TRecord>(DeltaSyncEngine engine, IDeltaSource<TItem, TRecord> source, string runId, string containerId, PendingLease lease)
         where TItem : IFeedItem
     {
         private readonly IDeltaSourceRun<TItem, TRecord> _mapping = source.StartRun(runId, containerId);
@@ -115,7 +122,12 @@ public sealed partial class DeltaSyncEngine(
 
         private async Task<SyncDigest> DigestAsync(CancellationToken ct)
         {
-            _digest ??= await engine._digests.OpenForWriteAsync(source.Name, source.Table.DigestRowsAsync, ct);
+            if (_digest is null)
+            {
+                await lease.HeldAsync();
+                _digest = await engine._digests.OpenForWriteAsync(source.Name, source.Table.DigestRowsAsync, ct);
+            }
+
             return _digest.Digest;
         }
 
