@@ -43,22 +43,11 @@ public sealed class MeetingNoteStore(IntegrationStorage storage) : SourceTable(s
         var table = await TableAsync(ct);
         try
         {
-            await table.AddEntityAsync(new TableEntity(VersionsPartition, VersionKey(note.ItemId, note.QuickXorHash))
-            {
-                ["ItemId"] = note.ItemId,
-                ["DriveId"] = note.DriveId,
-                ["FileName"] = note.FileName,
-                ["ETag"] = note.ETag,
-                ["QuickXorHash"] = note.QuickXorHash,
-                ["Sha256"] = note.Sha256,
-                ["Size"] = note.Size,
-                ["ContentType"] = note.ContentType,
-                ["MeetingDate"] = note.MeetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["Group"] = note.Group,
-                ["ArchiveBlob"] = note.ArchiveBlob,
-                ["ArchivedAt"] = archivedAt,
-                ["RegistrationState"] = Pending,
-            }, ct);
+            var version = WithNoteColumns(new TableEntity(VersionsPartition, VersionKey(note.ItemId, note.QuickXorHash)), note);
+            version["ItemId"] = note.ItemId;
+            version["ArchivedAt"] = archivedAt;
+            version["RegistrationState"] = Pending;
+            await table.AddEntityAsync(version, ct);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
@@ -67,21 +56,29 @@ public sealed class MeetingNoteStore(IntegrationStorage storage) : SourceTable(s
     }
 
     /// <summary>The row of the file as it is now: every column the engine writes, replaced whole.</summary>
-    public static TableEntity Current(MeetingNote note, string hash) => new(NotesPartition, note.ItemId)
+    public static TableEntity Current(MeetingNote note, string hash)
     {
-        ["DriveId"] = note.DriveId,
-        ["FileName"] = note.FileName,
-        ["ETag"] = note.ETag,
-        ["QuickXorHash"] = note.QuickXorHash,
-        ["Sha256"] = note.Sha256,
-        ["Size"] = note.Size,
-        ["ContentType"] = note.ContentType,
-        ["MeetingDate"] = note.MeetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["Group"] = note.Group,
-        ["WebUrl"] = note.WebUrl,
-        ["ArchiveBlob"] = note.ArchiveBlob,
-        [ContentHashColumn] = hash,
-        [IsDeletedColumn] = false,
-        [InQuarantineColumn] = false,
-    };
+        var row = WithNoteColumns(new TableEntity(NotesPartition, note.ItemId), note);
+        row["WebUrl"] = note.WebUrl;
+        row[ContentHashColumn] = hash;
+        row[IsDeletedColumn] = false;
+        row[InQuarantineColumn] = false;
+        return row;
+    }
+
+    /// <summary>What a file row and a version row both say of the note.</summary>
+    private static TableEntity WithNoteColumns(TableEntity entity, MeetingNote note)
+    {
+        entity["DriveId"] = note.DriveId;
+        entity["FileName"] = note.FileName;
+        entity["ETag"] = note.ETag;
+        entity["QuickXorHash"] = note.QuickXorHash;
+        entity["Sha256"] = note.Sha256;
+        entity["Size"] = note.Size;
+        entity["ContentType"] = note.ContentType;
+        entity["MeetingDate"] = note.MeetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        entity["Group"] = note.Group;
+        entity["ArchiveBlob"] = note.ArchiveBlob;
+        return entity;
+    }
 }

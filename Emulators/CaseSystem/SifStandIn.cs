@@ -1,10 +1,5 @@
-using System.Net;
 using Integration.Emulators.CaseSystem.Http;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -57,15 +52,7 @@ public sealed class SifStandIn : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(options.CaseNumberPrefix);
         var context = new SifCallContext(new SifArchive(options), options);
 
-        // The empty builder reads no appsettings or ASPNETCORE_* variables, so the host is the same wherever tests run.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(SifStandIn).Assembly.GetName().Name });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, options.Port);
-            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
-        });
-        builder.Services.AddRoutingCore();
-        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        var builder = LoopbackApp.CreateBuilder(options.Port, kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
 
         var app = builder.Build();
         var standIn = new SifStandIn(app, context, apiKey);
@@ -80,8 +67,7 @@ public sealed class SifStandIn : IAsyncDisposable
         endpoint.Map(app);
         await app.StartAsync(ct);
 
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        context.Origin = address.TrimEnd('/');
+        context.Origin = LoopbackApp.AddressOf(app);
         return standIn;
     }
 

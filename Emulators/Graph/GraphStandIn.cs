@@ -1,12 +1,9 @@
-using System.Net;
 using Integration.Emulators.Graph.Http;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Integration.Emulators.Graph;
 
@@ -49,12 +46,7 @@ public sealed class GraphStandIn : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxPageSize);
         var context = new StandInContext(options);
 
-        // The empty builder reads no appsettings or ASPNETCORE_* variables, so the host is the same wherever tests run.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(GraphStandIn).Assembly.GetName().Name });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
-        builder.Services.AddRoutingCore();
-        // Diagnostics go to stderr: as a process, the stand-in's stdout carries only its "listening" line.
-        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        var builder = LoopbackApp.CreateBuilder(options.Port);
 
         var app = builder.Build();
         StandInPipeline.Use(app, context);

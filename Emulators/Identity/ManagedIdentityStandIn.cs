@@ -1,12 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Integration.Emulators.Identity;
 
@@ -45,17 +39,13 @@ public sealed class ManagedIdentityStandIn : IAsyncDisposable
 
     public static async Task<ManagedIdentityStandIn> StartAsync(CancellationToken ct = default)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(ManagedIdentityStandIn).Assembly.GetName().Name });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddRoutingCore();
-        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        var builder = LoopbackApp.CreateBuilder();
         var app = builder.Build();
         var standIn = new ManagedIdentityStandIn(app);
         app.MapGet("/msi/token", standIn.IssueAsync);
         await app.StartAsync(ct);
 
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        standIn.Endpoint = new Uri(address.TrimEnd('/') + "/msi/token");
+        standIn.Endpoint = new Uri(LoopbackApp.AddressOf(app) + "/msi/token");
         return standIn;
     }
 
