@@ -9,7 +9,7 @@ public sealed record RunSummary(string RunId, IReadOnlyList<SourceSummary> Sourc
     /// <summary>A failed or unfinished source or step, or a flag that could not be written, fails the run.</summary>
     public bool Succeeded =>
         StillRunning.Count == 0
-        && Sources.All(s => s.Status is SyncRunStatus.Succeeded or SyncRunStatus.Skipped or SyncRunStatus.NotBuilt)
+        && Sources.All(s => s.Status.IsFinished())
         && OverdueScan.Status is not SyncRunStatus.Failed;
 }
 

@@ -47,7 +47,7 @@ public sealed partial class RunSteps(SyncRunStore runs, TimeProvider time, ILogg
     }
 
     /// <summary>Tags every log line in the scope with the night's run id, the correlation id of a night.</summary>
-    public IDisposable? BeginScope(string runId, string step) =>
+    private IDisposable? BeginScope(string runId, string step) =>
         logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId, ["Step"] = step });
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} already finished {Step}; a redelivered message changes nothing.")]

@@ -22,8 +22,6 @@ public class SourceTable(IntegrationStorage storage, string tableName, string pa
     /// </summary>
     public const string QuarantinedHash = "quarantined";
 
-    public string Partition => partition;
-
     public Task<TableClient> TableAsync(CancellationToken ct) => storage.TableAsync(tableName, ct);
 
     /// <summary>

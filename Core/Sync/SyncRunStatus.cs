@@ -13,6 +13,13 @@ public enum SyncRunStatus
     NotBuilt,
 }
 
+public static class SyncRunStatusExtensions
+{
+    /// <summary>Done for this run, and not a failure: succeeded, skipped or not built.</summary>
+    public static bool IsFinished(this SyncRunStatus status) =>
+        status is SyncRunStatus.Succeeded or SyncRunStatus.Skipped or SyncRunStatus.NotBuilt;
+}
+
 /// <summary>
 /// One step of a night (a source's sync, the overdue scan, …) as the SyncRuns table keeps it:
 /// outcome, counts (each step names its own), when it started and how long it took.
@@ -29,7 +36,7 @@ public sealed record SyncRunRecord(
 {
     public static readonly IReadOnlyDictionary<string, int> NoCounts = new Dictionary<string, int>();
 
-    public bool IsFinished => Status is SyncRunStatus.Succeeded or SyncRunStatus.Skipped or SyncRunStatus.NotBuilt;
+    public bool IsFinished => Status.IsFinished();
 
     public int Count(string name) => Counts.TryGetValue(name, out var value) ? value : 0;
 }
