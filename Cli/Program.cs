@@ -13,10 +13,7 @@ var timeout = new Option<int>("--timeout-minutes") { Description = "Give up wait
 var runOnce = new Command("run-once", "Run one nightly cycle against the configured systems, drain the queues and print a summary per source.") { json, verbose, timeout };
 runOnce.SetAction((parse, ct) => Guard(async () =>
 {
-    var configuration = new ConfigurationBuilder()
-        .AddLocalSettings(Directory.GetCurrentDirectory())
-        .AddEnvironmentVariables()
-        .Build();
+    var configuration = LocalConfiguration();
     var runner = new RunOnceRunner(configuration, parse.GetValue(verbose), Progress)
     {
         Timeout = TimeSpan.FromMinutes(parse.GetValue(timeout)),
@@ -25,6 +22,38 @@ runOnce.SetAction((parse, ct) => Guard(async () =>
     if (parse.GetValue(json)) Console.Out.WriteLine(SummaryPrinter.ToJson(summary));
     else SummaryPrinter.WriteTable(summary, Console.Out);
     return summary.Succeeded ? 0 : 1;
+}));
+
+var queueName = new Argument<string>("queue") { Description = "The queue whose poison twin to replay: " + string.Join(", ", Integration.Core.Queues.QueueNames.All) };
+var replay = new Command("replay", "Move every message of <queue>-poison back to <queue>, work them, and say how many succeeded and failed again.") { queueName, json, verbose, timeout };
+replay.SetAction((parse, ct) => Guard(async () =>
+{
+    var queue = parse.GetValue(queueName)!;
+    if (!Integration.Core.Queues.QueueNames.All.Contains(queue))
+    {
+        Console.Error.WriteLine($"Unknown queue '{queue}'; expected one of {string.Join(", ", Integration.Core.Queues.QueueNames.All)}.");
+        return 2;
+    }
+
+    var configuration = LocalConfiguration();
+    Integration.Cli.Replay.ReplaySummary summary;
+    try
+    {
+        summary = await new Integration.Cli.Replay.ReplayRunner(configuration, parse.GetValue(verbose), Progress)
+        {
+            Timeout = TimeSpan.FromMinutes(parse.GetValue(timeout)),
+        }.RunAsync(queue, ct);
+    }
+    catch (Integration.Cli.Replay.ReplayException ex)
+    {
+        Console.Error.WriteLine(ex.Message);
+        return 1;
+    }
+
+    Console.Out.WriteLine(parse.GetValue(json)
+        ? System.Text.Json.JsonSerializer.Serialize(summary, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))
+        : $"{summary.Queue}: replayed {summary.Replayed}, succeeded {summary.Succeeded}, failed again {summary.Failed}" + (summary.StillRunning ? " (still running when the replay gave up waiting)" : "") + ".");
+    return summary.Failed == 0 && !summary.StillRunning ? 0 : 1;
 }));
 
 var demo = new Command("demo", "Start Azurite and the SharePoint stand-in with demo data, run the nightly cycle twice and show the overdue items.") { verbose };
@@ -57,10 +86,16 @@ benchPhase.SetAction(async (parse, ct) =>
     return 0;
 });
 
-var root = new RootCommand("Action-plan integration backend: operations commands.") { runOnce, demo, bench, benchPhase };
+var root = new RootCommand("Action-plan integration backend: operations commands.") { runOnce, replay, demo, bench, benchPhase };
 return await root.Parse(args).InvokeAsync();
 
 static void Progress(string line) => Console.Error.WriteLine(line);
+
+// local.settings.json in the working folder, then environment variables, as the Functions host reads them.
+static IConfiguration LocalConfiguration() => new ConfigurationBuilder()
+    .AddLocalSettings(Directory.GetCurrentDirectory())
+    .AddEnvironmentVariables()
+    .Build();
 
 // A bad configuration stops the command with the setting's name, not a stack trace.
 static async Task<int> Guard(Func<Task<int>> action)

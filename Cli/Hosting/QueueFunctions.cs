@@ -17,4 +17,12 @@ public sealed class QueueFunctions(QueueMessageDispatcher dispatcher)
         long dequeueCount,
         CancellationToken cancellationToken) =>
         dispatcher.DispatchAsync(QueueNames.SyncSource, message, dequeueCount, cancellationToken);
+
+    [FunctionName("CaseRegistration")]
+    public Task CaseRegistration(
+        [QueueTrigger(QueueNames.CaseRegistration, Connection = IntegrationServiceCollectionExtensions.StorageConnection)] string message,
+        string id,
+        long dequeueCount,
+        CancellationToken cancellationToken) =>
+        dispatcher.DispatchAsync(QueueNames.CaseRegistration, message, dequeueCount, cancellationToken, id);
 }

@@ -1,4 +1,5 @@
 using Integration.Cli.Hosting;
+using Integration.Core.MeetingNotes;
 using Integration.Core.PlanItems;
 using Integration.Core.Queues;
 using Integration.Core.Storage;
@@ -29,9 +30,7 @@ internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, 
         var services = host.Services;
         var storage = services.GetRequiredService<IntegrationStorage>();
 
-        // Storage first: the queue listener would otherwise meet an unreachable account (or an
-        // identity without a token) on a thread of its own, where the failure ends the process.
-        foreach (var queue in QueueNames.All) await storage.QueueAsync(queue, ct);
+        await QueueDrain.CheckStorageAsync(storage, ct);
         await host.StartAsync(ct);
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -42,10 +41,12 @@ internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, 
 
         var stillRunning = new List<string>();
         SyncRunRecord? scan = null;
+        var registrationDrained = !consumed.Contains(QueueNames.CaseRegistration);
         try
         {
             await WaitForSourcesAsync(services, run, deadline.Token);
             foreach (var queue in BeforeScan.Where(consumed.Contains)) await DrainAsync(storage, queue, deadline.Token);
+            registrationDrained = true;
 
             progress("Overdue scan…");
             scan = await services.GetRequiredService<OverdueScanStep>().RunAsync(run.RunId, deadline.Token);
@@ -69,10 +70,12 @@ internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, 
         stillRunning.AddRange(sources.Where(r => r.Status is SyncRunStatus.Queued || (r.Status is SyncRunStatus.Failed && r.Attempts < CliHost.MaxDequeueCount)).Select(r => r.Step));
         scan ??= records.FirstOrDefault(r => r.Step == OverdueScanStep.Step);
         if (scan is null) stillRunning.Add(OverdueScanStep.Step);
+        var registration = StepSummary.From(await services.GetRequiredService<CaseRegistrationSummary>().ForRunAsync(run.RunId, ct));
+        if (!registrationDrained) stillRunning.Add(CaseRegistrationSummary.Step);
         var scanSummary = scan is null
             ? new StepSummary(SyncRunStatus.Queued, "did not run: the run gave up waiting before it", SyncRunRecord.NoCounts)
             : StepSummary.From(scan);
-        return new RunSummary(run.RunId, sources.Select(SourceSummary.From).ToList(), scanSummary, stillRunning);
+        return new RunSummary(run.RunId, sources.Select(SourceSummary.From).ToList(), registration, scanSummary, stillRunning);
     }
 
     private async Task WaitForSourcesAsync(IServiceProvider services, NightlyRun run, CancellationToken ct)
@@ -103,14 +106,9 @@ internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, 
         }
     }
 
-    /// <summary>Waits until a queue holds nothing, neither waiting nor being worked (its count includes both).</summary>
     private async Task DrainAsync(IntegrationStorage storage, string name, CancellationToken ct)
     {
-        var queue = await storage.QueueAsync(name, ct);
         progress($"Working the {name} queue…");
-        while ((await queue.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount > 0)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
-        }
+        await QueueDrain.WaitUntilEmptyAsync(storage, name, ct);
     }
 }

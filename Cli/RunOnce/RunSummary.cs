@@ -4,12 +4,13 @@ using Integration.Core.Sync;
 namespace Integration.Cli.RunOnce;
 
 /// <summary>What one nightly cycle did, per source and per step, as run-once prints it.</summary>
-public sealed record RunSummary(string RunId, IReadOnlyList<SourceSummary> Sources, StepSummary OverdueScan, IReadOnlyList<string> StillRunning)
+public sealed record RunSummary(string RunId, IReadOnlyList<SourceSummary> Sources, StepSummary CaseRegistration, StepSummary OverdueScan, IReadOnlyList<string> StillRunning)
 {
-    /// <summary>A failed or unfinished source or step, or a flag that could not be written, fails the run.</summary>
+    /// <summary>A failed or unfinished source or step, a registration that failed, or a flag that could not be written, fails the run.</summary>
     public bool Succeeded =>
         StillRunning.Count == 0
         && Sources.All(s => s.Status.IsFinished())
+        && CaseRegistration.Status is not SyncRunStatus.Failed
         && OverdueScan.Status is not SyncRunStatus.Failed;
 }
 
@@ -35,6 +36,8 @@ public sealed record SourceSummary(
 public sealed record StepSummary(SyncRunStatus Status, string? Detail, IReadOnlyDictionary<string, int> Counts)
 {
     public static StepSummary From(SyncRunRecord record) => new(record.Status, record.Detail, record.Counts);
+
+    public static StepSummary From(StepResult result) => new(result.Status, result.Detail, result.Counts);
 
     public static StepSummary NotBuilt(string detail, params string[] counts) =>
         new(SyncRunStatus.NotBuilt, detail, counts.ToDictionary(c => c, _ => 0));

@@ -14,7 +14,6 @@ internal static class SummaryPrinter
     };
 
     /// <summary>Steps of the night that have no consumer yet; reported so the output's shape is the documented one.</summary>
-    private static readonly StepSummary CaseRegistration = StepSummary.NotBuilt("case registration is not built yet", "registered", "alreadyRegistered", "failed");
     private static readonly StepSummary Notifications = StepSummary.NotBuilt("sending notifications is not built yet; events stay on the notifications queue", "channelPosts", "personal", "failed");
 
     public static string ToJson(RunSummary summary) => JsonSerializer.Serialize(new
@@ -24,7 +23,7 @@ internal static class SummaryPrinter
         stillRunning = summary.StillRunning,
         sources = summary.Sources,
         overdueScan = Step(summary.OverdueScan),
-        caseRegistration = Step(CaseRegistration),
+        caseRegistration = Step(summary.CaseRegistration),
         notifications = Step(Notifications),
         indicators = new Dictionary<string, double>(),
     }, Json);
@@ -58,8 +57,8 @@ internal static class SummaryPrinter
         }
 
         output.WriteLine();
+        WriteStep(output, "case registration", summary.CaseRegistration);
         WriteStep(output, "overdue scan", summary.OverdueScan);
-        WriteStep(output, "case registration", CaseRegistration);
         WriteStep(output, "notifications", Notifications);
         if (summary.StillRunning.Count > 0) output.WriteLine($"still running when the run gave up waiting: {string.Join(", ", summary.StillRunning)}");
     }

@@ -1,3 +1,4 @@
+using Integration.Core.CaseSystem;
 using Integration.Core.Configuration;
 using Integration.Core.Http;
 using Integration.Core.MeetingNotes;
@@ -33,6 +34,7 @@ public static class IntegrationServiceCollectionExtensions
 
         services.TryAddSingleton<IntegrationStorage>();
         services.TryAddSingleton<QueueSender>();
+        services.TryAddSingleton<PoisonQueues>();
         services.TryAddSingleton<DeltaCheckpointStore>();
         services.TryAddSingleton<SyncDigestStore>();
         services.TryAddSingleton<SourceLocks>();
@@ -57,6 +59,9 @@ public static class IntegrationServiceCollectionExtensions
         services.TryAddSingleton<MeetingNoteStore>();
         services.TryAddSingleton<MeetingNoteArchive>();
         services.AddDeltaSource<MeetingNotesSource, DriveFile, MeetingNote>();
+        services.AddCaseSystem(configuration);
+        services.AddMessageHandler<CaseRegistrationMessage, CaseRegistrationHandler>();
+        services.TryAddSingleton<CaseRegistrationSummary>();
         services.TryAddSingleton<OverdueScanner>();
         services.TryAddSingleton<OverdueScanStep>();
 

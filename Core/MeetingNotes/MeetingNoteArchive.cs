@@ -64,4 +64,11 @@ public sealed class MeetingNoteArchive(SharePointDrives drives, IntegrationStora
             File.Delete(path);
         }
     }
+
+    /// <summary>Opens an archived version for reading, as a stream that fetches it in ranges.</summary>
+    public async Task<Stream> OpenAsync(string sha256, CancellationToken ct)
+    {
+        var container = await storage.ContainerAsync(Container, ct);
+        return await container.GetBlobClient(sha256).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), ct);
+    }
 }

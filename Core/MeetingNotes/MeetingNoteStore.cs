@@ -12,13 +12,10 @@ namespace Integration.Core.MeetingNotes;
 /// item and <c>quickXorHash</c>, with its SHA-256, its archive blob and its registration state.
 /// A version row is written once and never deleted.
 /// </summary>
-public sealed class MeetingNoteStore(IntegrationStorage storage) : SourceTable(storage, TableNames.MeetingNotes, NotesPartition)
+public sealed partial class MeetingNoteStore(IntegrationStorage storage) : SourceTable(storage, TableNames.MeetingNotes, NotesPartition)
 {
     public const string NotesPartition = "notes";
     public const string VersionsPartition = "versions";
-
-    /// <summary>Registration states of a version.</summary>
-    public const string Pending = "Pending";
 
     /// <summary>The item and its content's hash; hex, since base64 holds characters a key may not.</summary>
     public static string VersionKey(string itemId, string quickXorHash)
@@ -30,10 +27,13 @@ public sealed class MeetingNoteStore(IntegrationStorage storage) : SourceTable(s
         return TableKeys.Escape($"{itemId}:{hash}");
     }
 
-    public async Task<TableEntity?> GetVersionAsync(string itemId, string quickXorHash, CancellationToken ct)
+    public Task<TableEntity?> GetVersionAsync(string itemId, string quickXorHash, CancellationToken ct) =>
+        GetVersionAsync(VersionKey(itemId, quickXorHash), ct);
+
+    public async Task<TableEntity?> GetVersionAsync(string versionKey, CancellationToken ct)
     {
         var table = await TableAsync(ct);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(VersionsPartition, VersionKey(itemId, quickXorHash), cancellationToken: ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(VersionsPartition, versionKey, cancellationToken: ct);
         return row.HasValue ? row.Value : null;
     }
 
@@ -46,7 +46,7 @@ public sealed class MeetingNoteStore(IntegrationStorage storage) : SourceTable(s
             var version = WithNoteColumns(new TableEntity(VersionsPartition, VersionKey(note.ItemId, note.QuickXorHash)), note);
             version["ItemId"] = note.ItemId;
             version["ArchivedAt"] = archivedAt;
-            version["RegistrationState"] = Pending;
+            version[RegistrationStateColumn] = RegistrationState.Pending;
             await table.AddEntityAsync(version, ct);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)

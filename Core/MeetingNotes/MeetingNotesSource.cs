@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Integration.Core.CaseSystem;
 using Integration.Core.Configuration;
 using Integration.Core.Privacy;
+using Integration.Core.Queues;
 using Integration.Core.SharePoint;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
@@ -15,12 +17,15 @@ namespace Integration.Core.MeetingNotes;
 /// read through the library's drive delta. A file is taken when its type, size and meeting date
 /// are right; its content is downloaded only when SharePoint's <c>quickXorHash</c> names a version
 /// not archived yet, so a rename or a metadata edit updates the row and archives nothing. A
-/// deleted file is tombstoned; its archived versions stay.
+/// deleted file is tombstoned; its archived versions stay. Each new version is queued for
+/// registration in the case system (<see cref="CaseRegistrationHandler"/>); archiving never waits for it.
 /// </summary>
 public sealed class MeetingNotesSource(
     SharePointDrives drives,
     MeetingNoteStore store,
     MeetingNoteArchive archive,
+    QueueSender queue,
+    IOptions<CaseSystemOptions> caseSystem,
     IOptions<SharePointOptions> sharePoint,
     IOptions<MeetingNotesOptions> options,
     IOptions<OverdueOptions> overdue,
@@ -35,6 +40,8 @@ public sealed class MeetingNotesSource(
     // Named so the per-run class below can reach them.
     private readonly MeetingNoteStore _store = store;
     private readonly MeetingNoteArchive _archive = archive;
+    private readonly QueueSender _queue = queue;
+    private readonly bool _registers = caseSystem.Value.IsConfigured;
     private readonly MeetingNotesOptions _options = options.Value;
     private readonly TimeProvider _time = time;
     private readonly ColumnNames _columns = new(sharePoint.Value, ColumnsList);
@@ -53,9 +60,9 @@ public sealed class MeetingNotesSource(
     private string GroupColumn => _columns["Group", "NetworkGroup"];
 
     public IDeltaSourceRun<DriveFile, MeetingNote> StartRun(string runId, string containerId) =>
-        new Run(this, containerId, new DriveItemFields(drives, containerId, [MeetingDateColumn, GroupColumn]));
+        new Run(this, runId, containerId, new DriveItemFields(drives, containerId, [MeetingDateColumn, GroupColumn]));
 
-    private sealed class Run(MeetingNotesSource source, string driveId, DriveItemFields fields) : IDeltaSourceRun<DriveFile, MeetingNote>
+    private sealed class Run(MeetingNotesSource source, string runId, string driveId, DriveItemFields fields) : IDeltaSourceRun<DriveFile, MeetingNote>
     {
         private readonly MeetingNotesOptions _rules = source._options;
 
@@ -95,6 +102,10 @@ public sealed class MeetingNotesSource(
                 var note = changed[i].Record;
                 if (await source._store.GetVersionAsync(note.ItemId, note.QuickXorHash, token) is { } version)
                 {
+                    // A version archived before whose registration never finished (a run stopped
+                    // between archive and queue, or the message was poisoned) is queued again; the
+                    // handler makes a repeat harmless.
+                    if (version.GetString(MeetingNoteStore.RegistrationStateColumn) != RegistrationState.Registered) await QueueRegistrationAsync(note, token);
                     outcomes[i] = SourceMapping.Valid(note with { Sha256 = version.GetString("Sha256"), ArchiveBlob = version.GetString("ArchiveBlob") });
                     return;
                 }
@@ -107,10 +118,17 @@ public sealed class MeetingNotesSource(
                 }
 
                 await source._store.AddVersionAsync(archived, source._time.GetUtcNow(), token);
+                await QueueRegistrationAsync(archived, token);
                 outcomes[i] = SourceMapping.Valid(archived);
             });
             return outcomes;
         }
+
+        /// <summary>Without a case system the version stays pending in the index; the night reports registration as not configured.</summary>
+        private Task QueueRegistrationAsync(MeetingNote note, CancellationToken ct) =>
+            source._registers
+                ? source._queue.SendAsync(new CaseRegistrationMessage(runId, MeetingNoteStore.VersionKey(note.ItemId, note.QuickXorHash), note.ItemId), ct)
+                : Task.CompletedTask;
 
         public string IdOf(MeetingNote record) => record.ItemId;
 

@@ -9,8 +9,8 @@ public interface IMessageHandler<in TMessage> where TMessage : IQueueMessage
     Task<StepResult> HandleAsync(TMessage message, MessageContext context, CancellationToken ct);
 }
 
-/// <summary>Where a message came from, and how often it was tried.</summary>
-public sealed record MessageContext(string Queue, long DequeueCount);
+/// <summary>Where a message came from, how often it was tried, and its id on the queue (the same on every redelivery).</summary>
+public sealed record MessageContext(string Queue, long DequeueCount, string? MessageId = null);
 
 /// <summary>A message that is one step of a night's run; a step that finished is not done again.</summary>
 public interface IRunStepMessage

@@ -18,7 +18,7 @@ public sealed class QueueMessageDispatcher(IServiceProvider services, IEnumerabl
     public IReadOnlyList<string> ConsumedQueues => _registrations.Select(r => r.Queue).Distinct().ToList();
 
     /// <exception cref="InvalidQueueMessageException">The message cannot be read; retries will not help, so it ends in the poison queue.</exception>
-    public Task DispatchAsync(string queue, string text, long dequeueCount, CancellationToken ct)
+    public Task DispatchAsync(string queue, string text, long dequeueCount, CancellationToken ct, string? messageId = null)
     {
         MessageEnvelope envelope;
         try
@@ -45,7 +45,7 @@ public sealed class QueueMessageDispatcher(IServiceProvider services, IEnumerabl
             throw new InvalidQueueMessageException($"A {registration.Kind} message has schema version {envelope.SchemaVersion}; this version reads up to {registration.Version}. It was written by a newer deployment.");
         }
 
-        return registration.Handle(services, steps, text, new MessageContext(queue, dequeueCount), ct);
+        return registration.Handle(services, steps, text, new MessageContext(queue, dequeueCount, messageId), ct);
     }
 }
 

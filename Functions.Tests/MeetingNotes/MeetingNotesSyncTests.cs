@@ -82,7 +82,7 @@ public class MeetingNotesSyncTests(AzuriteFixture azurite) : StorageTest(azurite
         Assert.Equal($"{ContainerNames.MeetingNotes}/{Sha256(pdf)}", current[minutes].GetString("ArchiveBlob"));
         var versions = await RowsAsync(MeetingNoteStore.VersionsPartition);
         Assert.Equal(3, versions.Count);
-        Assert.All(versions.Values, v => Assert.Equal(MeetingNoteStore.Pending, v.GetString("RegistrationState")));
+        Assert.All(versions.Values, v => Assert.Equal(RegistrationState.Pending, v.GetString("RegistrationState")));
         Assert.Equal(3, Downloads);
     }
 

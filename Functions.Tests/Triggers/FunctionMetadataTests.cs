@@ -26,9 +26,9 @@ public class FunctionMetadataTests
     }
 
     [Fact]
-    public void HasExactlyTheFourFunctions()
+    public void HasExactlyTheFiveFunctions()
     {
-        Assert.Equal(["NightlySync", "OverdueScan", "SyncSource", "health"], Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["CaseRegistration", "NightlySync", "OverdueScan", "SyncSource", "health"], Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -41,12 +41,14 @@ public class FunctionMetadataTests
         Assert.Equal(schedule, trigger.GetProperty("schedule").GetString());
     }
 
-    [Fact]
-    public void SyncSourceListensOnTheSyncSourceQueue()
+    [Theory]
+    [InlineData("SyncSource", QueueNames.SyncSource)]
+    [InlineData("CaseRegistration", QueueNames.CaseRegistration)]
+    public void QueueFunctionsListenOnTheirQueue(string function, string queue)
     {
-        var trigger = Trigger("SyncSource");
+        var trigger = Trigger(function);
         Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal(QueueNames.SyncSource, trigger.GetProperty("queueName").GetString());
+        Assert.Equal(queue, trigger.GetProperty("queueName").GetString());
         Assert.Equal(IntegrationServiceCollectionExtensions.StorageConnection, trigger.GetProperty("connection").GetString());
     }
 

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Options;
+
+namespace Integration.Core.CaseSystem;
+
+/// <summary>
+/// The case system (section <c>CaseSystem</c>). With <see cref="BaseUrl"/> unset there is no case
+/// system: meeting notes are archived and their registration is reported as not configured.
+/// </summary>
+public sealed class CaseSystemOptions
+{
+    public const string Section = "CaseSystem";
+
+    /// <summary>SIF's base URL, scheme and host without a path, e.g. <c>https://p360.example.se/</c>.</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>SIF's authkey: a secret, a Key Vault reference in Azure, never logged.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The network's case, on which each meeting-note version is registered, e.g. <c>AMN 2021-0112-1.4</c>.</summary>
+    public string? NetworkCaseNumber { get; set; }
+
+    /// <summary>The document's additional field that carries our idempotency marker.</summary>
+    public string MarkerField { get; set; } = "ExternalReference";
+
+    /// <summary>Document category of a registered meeting note, as a code, a description or <c>recno:N</c>.</summary>
+    public string? DocumentCategory { get; set; } = "N";
+
+    /// <summary>Document status of a registered meeting note (<c>J</c>: journalförd).</summary>
+    public string? DocumentStatus { get; set; } = "J";
+
+    /// <summary>Access code of a registered meeting note (<c>O</c>: offentlig). Meeting notes of the network are public records.</summary>
+    public string? AccessCode { get; set; } = "O";
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(BaseUrl);
+}
+
+internal sealed class CaseSystemOptionsValidator : IValidateOptions<CaseSystemOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CaseSystemOptions options)
+    {
+        if (!options.IsConfigured) return ValidateOptionsResult.Success;
+
+        var failures = new List<string>();
+        if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp))
+        {
+            failures.Add($"CaseSystem__BaseUrl must be an absolute http(s) URL; got '{options.BaseUrl}'.");
+        }
+        else if (baseUrl.Scheme != Uri.UriSchemeHttps && !baseUrl.IsLoopback)
+        {
+            // The key travels in a header: only a loopback stand-in may be reached without TLS.
+            failures.Add("CaseSystem__BaseUrl must use https, since the API key travels with every call; http is allowed only for a loopback stand-in.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ApiKey)) failures.Add("CaseSystem__ApiKey is required when CaseSystem__BaseUrl is set.");
+        if (string.IsNullOrWhiteSpace(options.NetworkCaseNumber))
+        {
+            failures.Add("CaseSystem__NetworkCaseNumber is required when CaseSystem__BaseUrl is set: the network's case, such as AMN 2021-0112-1.4.");
+        }
+        else if (!DiaryNumber.TryParse(options.NetworkCaseNumber, out _, out var error)
+            && !DiaryNumber.TryParse(options.NetworkCaseNumber, DiaryNumberFormat.Slashed, out _, out _))
+        {
+            failures.Add($"CaseSystem__NetworkCaseNumber: {error}");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.MarkerField)) failures.Add("CaseSystem__MarkerField must name a document field; the default is ExternalReference.");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

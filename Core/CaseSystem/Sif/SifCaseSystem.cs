@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace Integration.Core.CaseSystem.Sif;
+
+/// <summary>
+/// <see cref="ICaseSystem"/> over Public 360's SIF RPC API. Every call is
+/// <c>POST {BaseUrl}/Biz/v2/api/call/SI.Data.RPC/SI.Data.RPC/{Service}/{Operation}</c> with
+/// <c>{"parameter":{…}}</c> and <c>Authorization: authkey …</c>. SIF reports a business error as
+/// HTTP 200 with <c>Successful: false</c>; that is an error here too. The marker goes in a
+/// document's <c>AdditionalFields</c>, which <c>GetDocuments</c> filters on.
+/// </summary>
+public sealed partial class SifCaseSystem(HttpClient http, IOptions<CaseSystemOptions> options, ILogger<SifCaseSystem> logger) : ICaseSystem
+{
+    public const string RpcPath = "Biz/v2/api/call/SI.Data.RPC/SI.Data.RPC/";
+
+    private static readonly JsonSerializerOptions Json = new();
+
+    private readonly CaseSystemOptions _options = options.Value;
+
+    public async Task<CaseDocument?> FindDocumentAsync(string caseNumber, string marker, CancellationToken ct)
+    {
+        var parameter = new Dictionary<string, object?>
+        {
+            ["CaseNumber"] = caseNumber,
+            ["AdditionalFields"] = new[] { new Dictionary<string, string> { ["Name"] = _options.MarkerField, ["Value"] = marker } },
+            ["IncludeCustomFields"] = false,
+            ["IncludeFileData"] = false,
+            ["MaxReturnedDocuments"] = 2,
+        };
+        using var answer = await CallAsync("DocumentService/GetDocuments", JsonContent.Create(new { parameter }, options: Json), ct);
+        if (!answer.RootElement.TryGetProperty("Documents", out var documents) || documents.ValueKind != JsonValueKind.Array) return null;
+
+        var found = documents.EnumerateArray().Select(Document).ToList();
+        if (found.Count > 1) LogMarkerTwice(caseNumber, found[0].DocumentNumber, found[1].DocumentNumber);
+        return found.FirstOrDefault();
+    }
+
+    public async Task<CaseDocument> CreateDocumentAsync(CaseDocumentDraft draft, CancellationToken ct)
+    {
+        using var answer = await CallAsync(CreateDocumentOperation, new SifCreateDocumentContent(draft, _options.MarkerField), ct);
+        var document = Document(answer.RootElement);
+        if (string.IsNullOrEmpty(document.DocumentNumber))
+        {
+            throw new CaseSystemException("CreateDocument answered Successful but gave no DocumentNumber.", isTransient: false);
+        }
+
+        return document;
+    }
+
+    /// <summary>The one call SIF must never see twice for one attempt: the resilience pipeline leaves it to the queue.</summary>
+    public const string CreateDocumentOperation = "DocumentService/CreateDocument";
+
+    /// <summary>Whether a request creates something, so that an HTTP retry after a lost answer would create it twice.</summary>
+    public static bool IsCreate(HttpRequestMessage? request) =>
+        request?.RequestUri is { } uri && uri.AbsolutePath.EndsWith("/" + CreateDocumentOperation, StringComparison.OrdinalIgnoreCase);
+
+    private async Task<JsonDocument> CallAsync(string operation, HttpContent content, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(_options.BaseUrl!), RpcPath + operation)) { Content = content };
+        request.Headers.TryAddWithoutValidation("Authorization", "authkey " + _options.ApiKey);
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or IOException
+            || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            var what = ex switch
+            {
+                BrokenCircuitException => "is failing often, so calls are held back for a while",
+                TimeoutRejectedException or OperationCanceledException => "did not answer in time",
+                _ => "could not be reached",
+            };
+            throw new CaseSystemException($"{operation}: the case system {what} ({ex.Message})", isTransient: true, ex);
+        }
+
+        using (response)
+        {
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                throw new CaseSystemException($"{operation}: the case system refused the API key (HTTP {(int)response.StatusCode}); check CaseSystem__ApiKey.", isTransient: false);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                var transient = (int)response.StatusCode >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
+                throw new CaseSystemException($"{operation}: the case system answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}.", transient);
+            }
+
+            JsonDocument answer;
+            try
+            {
+                answer = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+            }
+            catch (JsonException ex)
+            {
+                throw new CaseSystemException($"{operation}: the case system's answer is not JSON ({ex.Message}).", isTransient: false, ex);
+            }
+
+            if (answer.RootElement.ValueKind != JsonValueKind.Object
+                || !answer.RootElement.TryGetProperty("Successful", out var successful)
+                || successful.ValueKind != JsonValueKind.True)
+            {
+                var message = answer.RootElement.ValueKind == JsonValueKind.Object && answer.RootElement.TryGetProperty("ErrorMessage", out var error) && error.ValueKind == JsonValueKind.String
+                    ? error.GetString()
+                    : "no ErrorMessage";
+                answer.Dispose();
+                throw new CaseSystemException($"{operation} was refused by the case system: {message}", isTransient: false);
+            }
+
+            return answer;
+        }
+    }
+
+    private static CaseDocument Document(JsonElement element) => new(
+        element.TryGetProperty("DocumentNumber", out var number) && number.ValueKind == JsonValueKind.String ? number.GetString()! : "",
+        element.TryGetProperty("Recno", out var recno) && recno.ValueKind is JsonValueKind.Number or JsonValueKind.String ? recno.ToString() : null);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Two documents on case {CaseNumber} carry the same marker ({First}, {Second}); the first is taken. One was made by hand or by an older version.")]
+    private partial void LogMarkerTwice(string caseNumber, string first, string second);
+}

@@ -1,0 +1,30 @@
+using Integration.Core.CaseSystem;
+using Integration.Core.Sync;
+using Microsoft.Extensions.Options;
+
+namespace Integration.Core.MeetingNotes;
+
+/// <summary>
+/// What one night's case registrations came to, read back from the version rows the handler
+/// wrote: registered, found already registered, failed. Not configured is a skip, not a failure.
+/// </summary>
+public sealed class CaseRegistrationSummary(MeetingNoteStore store, IOptions<CaseSystemOptions> options)
+{
+    public const string Step = "CaseRegistration";
+
+    public async Task<StepResult> ForRunAsync(string runId, CancellationToken ct)
+    {
+        if (!options.Value.IsConfigured) return StepResult.Skipped("not configured (CaseSystem__BaseUrl is not set); archived notes stay pending");
+
+        var counts = await store.CountRegistrationsAsync(runId, ct);
+        var values = new Dictionary<string, int>
+        {
+            ["registered"] = counts.Registered,
+            ["alreadyRegistered"] = counts.AlreadyRegistered,
+            ["failed"] = counts.Failed,
+        };
+        return counts.Failed > 0
+            ? new StepResult(SyncRunStatus.Failed, $"{counts.Failed} version(s) could not be registered; they are in the {Queues.QueueNames.Poison(Queues.QueueNames.CaseRegistration)} queue and their version rows say why (replay them when the cause is fixed)", values)
+            : StepResult.Succeeded(values);
+    }
+}
