@@ -53,7 +53,7 @@ benchPhase.SetAction(async (parse, ct) =>
 {
     var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
     var result = await BenchPhases.RunAsync(parse.GetValue(phase)!, configuration, ct);
-    Console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(result, BenchCommand.Json));
+    Console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(result, PhaseProcess.Json));
     return 0;
 });
 
