@@ -66,9 +66,9 @@ internal static class NotesReport
             Line();
             var full = r.FullSync;
             Line($"- **Full first sync**: {F(full.DownloadedMiBPerSecond, "F0")} MiB/s through download, SHA-256, the temporary file, the content check and the archive upload, {F(full.Result.Read / full.Result.Seconds, "F1")} notes a second. " +
-                 $"Its Graph requests are {Composition(full)}; of its {N(full.Result.TableWrites)} Table writes, {N(full.Result.TableTransactions)} are batch transactions and the rest single-entity writes. The archive in Azurite's memory then holds {Size(r.Bytes)}.");
-            Line($"- **Quiet night**: {N(r.Quiet.Requests.Total)} Graph request (the delta link), {N(r.Quiet.Downloads.Downloads)} downloads, {N(r.Quiet.Result.TableWrites)} Table writes, {N(r.Quiet.Result.BlobsWritten)} blobs.");
-            Line($"- **1% nights**: {string.Join(", ", r.OnePercentSecondsRuns.Select(s => $"{F(s, "F3")} s"))}; the reported one's Graph requests are {Composition(r.OnePercent)}, its Table writes {N(r.OnePercent.Result.TableWrites)} ({N(r.OnePercent.Result.TableTransactions)} batch transactions).");
+                 $"Its Graph requests are {Composition(full)}; of its {N(full.Result.TableWrites)} Table writes, {Count(full.Result.TableTransactions, "is a batch transaction", "are batch transactions")} and the rest single-entity writes. The archive in Azurite's memory then holds {Size(r.Bytes)}.");
+            Line($"- **Quiet night**: {Count(r.Quiet.Requests.Total, "Graph request")} (the delta link), {Count(r.Quiet.Downloads.Downloads, "download")}, {Count(r.Quiet.Result.TableWrites, "Table write")}, {Count(r.Quiet.Result.BlobsWritten, "blob")}.");
+            Line($"- **1% nights**: {string.Join(", ", r.OnePercentSecondsRuns.Select(s => $"{F(s, "F3")} s"))}; the reported one's Graph requests are {Composition(r.OnePercent)}, its Table writes {N(r.OnePercent.Result.TableWrites)} ({Count(r.OnePercent.Result.TableTransactions, "batch transaction")}).");
             Line($"- **Memory**: the full sync moved {Size(full.Downloads.Bytes)} in notes of up to {Size(r.MaxBytes)}, two at a time, with a peak working set of {Peak(full)}; the quiet night peaked at {Peak(r.Quiet)} and the 1% night at {Peak(r.OnePercent)}.");
             Line();
         }
@@ -149,6 +149,10 @@ internal static class NotesReport
         }
     }
 
+    /// <summary>"1 blob", "2 blobs"; or, given both forms, "1 is …" and "2 are …".</summary>
+    private static string Count(long value, string singular, string? plural = null) =>
+        $"{value.ToString("N0", CultureInfo.InvariantCulture)} {(value == 1 ? singular : plural ?? singular + "s")}";
+
     /// <summary>A phase's Graph requests by what they are for.</summary>
     private static string Composition(NotePhase p)
     {
@@ -156,7 +160,7 @@ internal static class NotesReport
         string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
         var parts = new List<string>();
         if (c.List > 0) parts.Add($"{N(c.List)} drive lookup");
-        parts.Add($"{N(c.Delta)} delta page(s)");
+        parts.Add(Count(c.Delta, "delta page"));
         if (c.Item - p.Downloads.Downloads > 0) parts.Add($"{N(c.Item - p.Downloads.Downloads)} column reads");
         if (p.Downloads.Downloads > 0) parts.Add($"{N(p.Downloads.Downloads)} `/content` requests and {N(c.Other)} downloads from the URLs they redirect to");
         else if (c.Other > 0) parts.Add($"{N(c.Other)} other");
