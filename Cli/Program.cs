@@ -59,18 +59,23 @@ replay.SetAction((parse, ct) => Guard(async () =>
 var demo = new Command("demo", "Start Azurite and the SharePoint stand-in with demo data, run the nightly cycle twice and show the overdue items.") { verbose };
 demo.SetAction((parse, ct) => Guard(() => DemoCommand.RunAsync(parse.GetValue(verbose), Console.Out, Progress, ct)));
 
-var sizes = new Option<string>("--sizes") { Description = "List sizes to measure, comma-separated.", DefaultValueFactory = _ => "10000,100000" };
+var sizes = new Option<string>("--sizes") { Description = "Plan-item list sizes to measure, comma-separated; 0 or an empty list leaves the plan items out.", DefaultValueFactory = _ => "10000,100000" };
+var notes = new Option<int>("--notes") { Description = "Meeting notes in the library the notes bench syncs; 0 leaves the meeting notes out.", DefaultValueFactory = _ => 2000 };
+var noteMb = new Option<int>("--note-mb") { Description = "Size in MB of the one note streamed through download, hash, archive and registration; 0 leaves it out.", DefaultValueFactory = _ => 50 };
 var pageSize = new Option<int>("--page-size") { Description = "Items per Graph page.", DefaultValueFactory = _ => 200 };
 var output = new Option<string>("--output") { Description = "Folder for performance.md and its chart.", DefaultValueFactory = _ => "docs" };
-var bench = new Command("bench", "Measure the nightly sync at city scale against Azurite and the Graph stand-in, and write docs/performance.md.") { sizes, pageSize, output };
+notes.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--notes must be 0 or more."); });
+noteMb.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--note-mb must be 0 or more."); });
+var bench = new Command("bench", "Measure the nightly sync at city scale against Azurite and the stand-ins, and write docs/performance.md.") { sizes, notes, noteMb, pageSize, output };
 bench.SetAction(async (parse, ct) =>
 {
     var list = parse.GetValue(sizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-        .Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-    var runs = await new BenchCommand(Progress) { PageSize = parse.GetValue(pageSize) }.RunAsync(list, ct);
-    var command = $"dotnet run -c Release --project Cli -- bench --sizes {string.Join(',', list)} --page-size {parse.GetValue(pageSize)}";
-    PerformanceReport.Write(runs, parse.GetValue(output)!, command);
-    Console.Out.Write(PerformanceReport.Markdown(runs, command));
+        .Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).Where(s => s > 0).ToList();
+    var (noteCount, noteSize, page) = (parse.GetValue(notes), parse.GetValue(noteMb), parse.GetValue(pageSize));
+    var runs = list.Count > 0 ? await new BenchCommand(Progress) { PageSize = page }.RunAsync(list, ct) : [];
+    var notesRun = noteCount > 0 ? await new NotesBench(Progress) { PageSize = page }.RunAsync(noteCount, noteSize, ct) : null;
+    var command = $"dotnet run -c Release --project Cli -- bench --sizes {(list.Count > 0 ? string.Join(',', list) : "0")} --notes {noteCount} --note-mb {noteSize} --page-size {page}";
+    Console.Out.Write(PerformanceReport.Write(runs, notesRun, parse.GetValue(output)!, command));
     return 0;
 });
 
@@ -82,7 +87,7 @@ benchPhase.SetAction(async (parse, ct) =>
 {
     var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
     var result = await BenchPhases.RunAsync(parse.GetValue(phase)!, configuration, ct);
-    Console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(result, BenchCommand.Json));
+    Console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(result, PhaseProcess.Json));
     return 0;
 });
 

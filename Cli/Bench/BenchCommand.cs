@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using Integration.Cli.Hosting;
 using Integration.Emulators.Azurite;
 using Integration.Emulators.Graph;
@@ -64,7 +62,7 @@ internal sealed class BenchCommand(Action<string> progress)
         async Task<(PhaseResult Result, RequestCounts Requests)> Measure(string phase, string label, bool warmUpFirst = true)
         {
             await graph.Control.ClearRequestsAsync(ct);
-            var result = await RunPhaseAsync(phase, warmUpFirst ? warm : cold, ct);
+            var result = await PhaseProcess.RunAsync(phase, warmUpFirst ? warm : cold, ct);
             var requests = await graph.Control.GetRequestCountsAsync(ct);
             progress($"N = {size:N0}: {label}: {result.Seconds:F2} s, read {result.Read:N0}, {requests.Total:N0} Graph requests, {result.TableWrites:N0} table writes.");
             return (result, requests);
@@ -121,33 +119,4 @@ internal sealed class BenchCommand(Action<string> progress)
             naiveChange.Changed, naive.Result, naive.Requests);
     }
 
-    /// <summary>Runs one phase in a child process of this CLI and reads its result line.</summary>
-    private static async Task<PhaseResult> RunPhaseAsync(string phase, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(typeof(BenchCommand).Assembly.Location);
-        start.ArgumentList.Add("bench-phase");
-        start.ArgumentList.Add(phase);
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start a bench phase.");
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        var lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        if (process.ExitCode != 0 || lines.Length == 0)
-        {
-            throw new InvalidOperationException($"Bench phase {phase} failed (exit {process.ExitCode}): {await stderr}");
-        }
-
-        return JsonSerializer.Deserialize<PhaseResult>(lines[^1], Json)
-            ?? throw new InvalidOperationException($"Bench phase {phase} printed no result.");
-    }
-
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }

@@ -12,7 +12,8 @@ namespace Integration.Cli.Bench;
 /// <summary>
 /// One phase of the bench, run in a process of its own so that its peak working set is its own.
 /// The configuration is the ordinary one (environment variables), pointing at the bench's Azurite
-/// and Graph stand-in.
+/// and Graph stand-in (and, for the meeting notes' registration, the SIF stand-in). The plan-item
+/// phases are here; the meeting-notes phases are <see cref="NotePhases"/>.
 /// </summary>
 internal static class BenchPhases
 {
@@ -22,7 +23,7 @@ internal static class BenchPhases
     public const string Scan = "scan";
     public const string Naive = "naive";
 
-    public static IReadOnlyList<string> All { get; } = [FullSync, Sync, RawCeiling, Scan, Naive];
+    public static IReadOnlyList<string> All { get; } = [FullSync, Sync, RawCeiling, Scan, Naive, .. NotePhases.All];
 
     public static async Task<PhaseResult> RunAsync(string phase, IConfiguration configuration, CancellationToken ct)
     {
@@ -35,8 +36,9 @@ internal static class BenchPhases
         // Cold start (JIT, connections, table creation) is not what the bench measures: run the
         // night's code once elsewhere when the bench gave a place for it, warm up the measured
         // clients, then zero both request counters.
-        var warmUp = configuration.GetSection(BenchWarmUp.Section);
-        if (warmUp.Exists()) await BenchWarmUp.RunAsync(warmUp, ct);
+        var notes = NotePhases.All.Contains(phase);
+        var warmUp = configuration.GetSection(notes ? NotesWarmUp.Section : BenchWarmUp.Section);
+        if (warmUp.Exists()) await (notes ? NotesWarmUp.RunAsync(warmUp, ct) : BenchWarmUp.RunAsync(warmUp, ct));
         await WarmUpAsync(provider, configuration, ct);
         tableRequests.Reset();
 
@@ -47,6 +49,7 @@ internal static class BenchPhases
             RawCeiling => await RawCeilingAsync(provider, ct),
             Scan => await ScanAsync(provider, ct),
             Naive => FromCounts(phase, await ActivatorUtilities.CreateInstance<NaiveSync>(provider).RunAsync(ct)),
+            _ when notes => await NotePhases.RunAsync(phase, provider, ct),
             _ => throw new ArgumentException($"Unknown bench phase '{phase}'; expected one of {string.Join(", ", All)}."),
         };
         var seconds = result.Seconds > 0 ? result.Seconds : clock.Elapsed.TotalSeconds;

@@ -18,4 +18,9 @@ public sealed record PhaseResult(
     int OpenWithinHorizon = 0,
     int FlagsToClear = 0,
     int FlagWrites = 0,
-    int Entities = 0);
+    int Entities = 0,
+    int BlobsWritten = 0,
+    int Registrations = 0,
+    int RegistrationFailures = 0,
+    double RegistrationSeconds = 0,
+    string? RegistrationError = null);

@@ -24,7 +24,8 @@ public sealed class PlanItemGenerator : IBenchGenerator
 
     public const int MaxOwners = 10_000;
 
-    private const string SiteDisplayName = "Nätverket för arbetsintegrerande sociala företag";
+    /// <summary>The network's site, which the meeting-notes library shares.</summary>
+    internal const string SiteDisplayName = "Nätverket för arbetsintegrerande sociala företag";
     private const double InvalidShare = 0.005;
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

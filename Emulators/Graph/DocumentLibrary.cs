@@ -48,6 +48,13 @@ public sealed class DocumentLibrary
     public string AddFile(string name, byte[] content, IReadOnlyDictionary<string, object?>? fields = null, string? folderId = null)
     {
         ArgumentNullException.ThrowIfNull(content);
+        return AddFile(name, FileContent.Stored(content), fields, folderId);
+    }
+
+    /// <summary>Adds a file whose content is made as it is read, e.g. a <see cref="GeneratedContent"/>.</summary>
+    public string AddFile(string name, FileContent content, IReadOnlyDictionary<string, object?>? fields = null, string? folderId = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
         var changes = List.ToChanges(fields ?? new Dictionary<string, object?>());
         return Add(name, folderId, parent => DocumentEntry.File(parent, name, content), FieldSet.Empty.Merge(changes));
     }
@@ -58,6 +65,13 @@ public sealed class DocumentLibrary
 
     /// <summary>New bytes for a file: a new eTag, cTag, quickXorHash and size.</summary>
     public void UpdateContent(string itemId, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        UpdateContent(itemId, FileContent.Stored(content));
+    }
+
+    /// <summary>New content for a file, made as it is read: a new eTag, cTag, quickXorHash and size.</summary>
+    public void UpdateContent(string itemId, FileContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
         var id = FileId(itemId);
@@ -115,7 +129,10 @@ public sealed class DocumentLibrary
     public byte[] Content(string itemId)
     {
         var entry = List.Find(FileId(itemId))?.Document ?? throw Unknown(itemId);
-        return [.. entry.Content];
+        using var content = entry.Content!.OpenRead();
+        using var copy = new MemoryStream();
+        content.CopyTo(copy);
+        return copy.ToArray();
     }
 
     /// <summary>The next delta round sends this item twice, first and last, as SharePoint sometimes does (see <see cref="SharePointList.RepeatInNextDelta"/>).</summary>

@@ -27,6 +27,18 @@ public sealed class GraphStandInControl : IDisposable
     public Task<MutationResult> MutatePlanItemsAsync(double fraction, int seed, DateOnly today, CancellationToken ct = default) =>
         MutateAsync("plan-items", new MutationRequest(fraction, seed, today), ct);
 
+    /// <summary>
+    /// Creates (or reuses) a document library on the network's site and adds <paramref name="count"/> generated PDF
+    /// notes, sizes log-uniform between <paramref name="minBytes"/> and <paramref name="maxBytes"/>.
+    /// </summary>
+    public Task<SeedResult> SeedMeetingNotesAsync(
+        string library, int count, int seed, DateOnly today, long minBytes, long maxBytes, CancellationToken ct = default) =>
+        SeedAsync(MeetingNoteGenerator.SourceName, new SeedRequest(count, seed, today) { Library = library, MinBytes = minBytes, MaxBytes = maxBytes }, ct);
+
+    /// <summary>Gives round(<paramref name="fraction"/> × files) notes of the library a new content version.</summary>
+    public Task<MutationResult> MutateMeetingNotesAsync(string library, double fraction, int seed, DateOnly today, CancellationToken ct = default) =>
+        MutateAsync(MeetingNoteGenerator.SourceName, new MutationRequest(fraction, seed, today) { Library = library }, ct);
+
     /// <summary>Seeds any source the stand-in has a generator for (<see cref="IBenchGenerator.Source"/>).</summary>
     public Task<SeedResult> SeedAsync(string source, SeedRequest request, CancellationToken ct = default) =>
         PostAsync<SeedResult>($"/_standin/{Uri.EscapeDataString(source)}/seed", request, ct);
@@ -41,6 +53,14 @@ public sealed class GraphStandInControl : IDisposable
         return (await ReadAsync<RequestCountsJson>(response, ct)).ToCounts();
     }
 
+    /// <summary>File downloads and their bytes since the stand-in started or its requests were last cleared.</summary>
+    public async Task<DownloadCounts> GetDownloadsAsync(CancellationToken ct = default)
+    {
+        using var response = await control.GetAsync(new Uri("/_standin/downloads", UriKind.Relative), ct);
+        return await ReadAsync<DownloadCounts>(response, ct);
+    }
+
+    /// <summary>Forgets the Graph requests and downloads counted so far.</summary>
     public async Task ClearRequestsAsync(CancellationToken ct = default)
     {
         using var response = await control.PostAsync(new Uri("/_standin/requests/clear", UriKind.Relative), content: null, ct);

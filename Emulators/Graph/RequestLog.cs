@@ -5,6 +5,7 @@ public sealed class RequestLog
 {
     private readonly Lock gate = new();
     private readonly List<LoggedRequest> requests = [];
+    private long downloadedBytes;
 
     public IReadOnlyList<LoggedRequest> All
     {
@@ -37,12 +38,45 @@ public sealed class RequestLog
         }
     }
 
+    /// <summary>
+    /// Files asked for (<c>GET …/content</c> that was answered with its redirect) and the bytes the download URL
+    /// sent in full, since the start or the last <see cref="Clear"/>.
+    /// </summary>
+    public DownloadCounts Downloads
+    {
+        get
+        {
+            lock (gate)
+            {
+                return new DownloadCounts(requests.Count(IsContentRequest), downloadedBytes);
+            }
+        }
+    }
+
     public void Clear()
     {
         lock (gate)
         {
             requests.Clear();
+            downloadedBytes = 0;
         }
+    }
+
+    internal void AddDownloadedBytes(long bytes)
+    {
+        lock (gate)
+        {
+            downloadedBytes += bytes;
+        }
+    }
+
+    private static bool IsContentRequest(LoggedRequest request)
+    {
+        var path = request.PathAndQuery;
+        var query = path.IndexOf('?', StringComparison.Ordinal);
+        return request.Status < 400
+            && string.Equals(request.Method, "GET", StringComparison.OrdinalIgnoreCase)
+            && (query < 0 ? path : path[..query]).EndsWith("/content", StringComparison.OrdinalIgnoreCase);
     }
 
     internal void Add(LoggedRequest request)

@@ -165,6 +165,25 @@ public sealed class SharePointSite
         }
     }
 
+    /// <summary>The document library with this display name, added first if missing; atomically.</summary>
+    internal DocumentLibrary GetOrAddDocumentLibrary(string displayName)
+    {
+        if (FindDocumentLibrary(displayName) is { } existing)
+        {
+            return existing;
+        }
+
+        try
+        {
+            return AddDocumentLibrary(displayName);
+        }
+        catch (InvalidOperationException)
+        {
+            // Another caller added it between the look and the add.
+            return GetDocumentLibrary(displayName);
+        }
+    }
+
     /// <summary>A list by GUID or display name (case-insensitive), as Graph addresses them.</summary>
     public SharePointList GetList(string idOrDisplayName) =>
         FindList(idOrDisplayName) ?? throw new KeyNotFoundException($"Site '{DisplayName}' has no list '{idOrDisplayName}'.");

@@ -9,7 +9,7 @@ namespace Integration.Emulators.Graph.Http;
 
 /// <summary>
 /// The stand-in's own API for a benchmark that runs it as a separate process: seed and mutate a source,
-/// read and clear the Graph request counts, set the latency. Outside <c>/v1.0</c>, so nothing
+/// read and clear the Graph request counts and the file downloads, set the latency. Outside <c>/v1.0</c>, so nothing
 /// here can be mistaken for Graph, and not counted with Graph requests.
 /// </summary>
 internal static class ControlEndpoints
@@ -21,7 +21,7 @@ internal static class ControlEndpoints
 
     // One more source for the bench is one more entry here.
     private static readonly Dictionary<string, IBenchGenerator> Generators =
-        new IBenchGenerator[] { new PlanItemGenerator() }.ToDictionary(g => g.Source, StringComparer.OrdinalIgnoreCase);
+        new IBenchGenerator[] { new PlanItemGenerator(), new MeetingNoteGenerator() }.ToDictionary(g => g.Source, StringComparer.OrdinalIgnoreCase);
 
     public static void Map(IEndpointRouteBuilder app, StandInContext context)
     {
@@ -31,6 +31,7 @@ internal static class ControlEndpoints
         control.MapPost("/{source}/mutate", (HttpContext http, string source) =>
             RunAsync<MutationRequest>(http, source, (generator, request) => generator.Mutate(context.State, request)));
         control.MapGet("/requests", () => Results.Json(RequestCountsJson.From(context.Requests.CountByKind()), Json));
+        control.MapGet("/downloads", () => Results.Json(context.Requests.Downloads, Json));
         control.MapPost("/requests/clear", () =>
         {
             context.Requests.Clear();

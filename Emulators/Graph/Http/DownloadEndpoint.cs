@@ -18,12 +18,24 @@ internal static class DownloadEndpoint
 
     public static IResult Get(StandInContext context, HttpContext http)
     {
-        if (Resolve(context, http.Request.Query["tempauth"].ToString()) is not { Document: { IsFolder: false } document })
+        if (Resolve(context, http.Request.Query["tempauth"].ToString()) is not { Document: { IsFolder: false, Content: { } content } })
         {
             return GraphErrors.NotFound("The file could not be found.");
         }
 
-        return Results.Bytes(document.Content, "application/octet-stream");
+        // Counted once the whole body has gone out, so a benchmark's bytes are what a client received.
+        var aborted = http.RequestAborted;
+        http.Response.OnCompleted(() =>
+        {
+            if (!aborted.IsCancellationRequested)
+            {
+                context.Requests.AddDownloadedBytes(content.Length);
+            }
+
+            return Task.CompletedTask;
+        });
+        // Streamed, with its length: a generated file is never held whole.
+        return Results.Stream(content.OpenRead(), "application/octet-stream");
     }
 
     private static ListItemRecord? Resolve(StandInContext context, string tempAuth)
