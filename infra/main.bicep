@@ -41,6 +41,19 @@ param sharePointAgreementsList string = ''
 @description('Meeting-notes document library: drive id or name.')
 param sharePointMeetingNotesLibrary string = ''
 
+// The case system (section "CaseSystem" in Core/CaseSystem/CaseSystemOptions.cs). An empty URL
+// leaves it unconfigured: meeting notes are archived and their registration waits as pending. The
+// API key is not a parameter: it is the Key Vault secret named below, set by hand
+// (docs/deploy-to-azure.md), and the app reads it through a Key Vault reference.
+@description('Public 360 SIF base URL, scheme and host without a path, e.g. https://p360.stad.example/. Empty: no case system.')
+param caseSystemBaseUrl string = ''
+@description('The network\'s case, on which each meeting-note version is registered, e.g. AMN 2021-0112-1.4.')
+param caseSystemNetworkCaseNumber string = ''
+@description('Document field carrying the idempotency marker of each registered meeting note.')
+param caseSystemMarkerField string = 'ExternalReference'
+@description('Key Vault secret holding the SIF authkey.')
+param caseSystemApiKeySecretName string = 'case-system-api-key'
+
 // Defaults equal SchedulesOptions in Core. The timer triggers read these app settings through
 // %Schedules:...%, so they must be set even where the code has a default.
 @description('NCRONTAB (six fields, UTC) of the nightly sync.')
@@ -152,8 +165,8 @@ module deployerRoles 'modules/role-assignments.bicep' = if (!empty(principalId))
 
 // Every app setting, in one place. Functions.Tests/Infra checks these keys against the options
 // classes in Core and the bindings in functions.metadata, so keep this a plain object literal.
-// Settings of parts not built yet (CaseSystem__*, Teams__*) arrive with the code that reads them,
-// as Key Vault references: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=...)'.
+// Settings of parts not built yet (Teams__*) arrive with the code that reads them; secrets as Key
+// Vault references: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=...)'.
 var appSettings = {
   // Functions host (triggers) and Core's storage clients, identity-based: no connection string.
   AzureWebJobsStorage__credential: 'managedidentity'
@@ -175,6 +188,12 @@ var appSettings = {
   SharePoint__Lists__Enterprises: sharePointEnterprisesList
   SharePoint__Lists__Agreements: sharePointAgreementsList
   SharePoint__Libraries__MeetingNotes: sharePointMeetingNotesLibrary
+
+  // The case system; its key is a Key Vault reference resolved with the app identity, never a value here.
+  CaseSystem__BaseUrl: caseSystemBaseUrl
+  CaseSystem__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${caseSystemApiKeySecretName})'
+  CaseSystem__NetworkCaseNumber: caseSystemNetworkCaseNumber
+  CaseSystem__MarkerField: caseSystemMarkerField
 
   Schedules__NightlySync: nightlySyncSchedule
   Schedules__OverdueScan: overdueScanSchedule

@@ -55,7 +55,9 @@ public class CliProcessTests(AzuriteFixture azurite) : StorageTest(azurite)
         Assert.Equal("succeeded", scan.GetProperty("status").GetString());
         Assert.Equal(1, scan.GetProperty("newlyOverdue").GetInt32());
         Assert.Equal(1, scan.GetProperty("notifications").GetInt32());
-        Assert.Equal("notBuilt", json.RootElement.GetProperty("caseRegistration").GetProperty("status").GetString());
+        var registration = json.RootElement.GetProperty("caseRegistration");
+        Assert.Equal("skipped", registration.GetProperty("status").GetString());
+        Assert.Contains("CaseSystem__BaseUrl", registration.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, json.RootElement.GetProperty("notifications").GetProperty("channelPosts").GetInt32());
         Assert.Equal(JsonValueKind.Object, json.RootElement.GetProperty("indicators").ValueKind);
         Assert.Equal(["PlanItems", "MeetingNotes", "BudgetAssignments", "Enterprises", "Agreements"],
@@ -63,6 +65,20 @@ public class CliProcessTests(AzuriteFixture azurite) : StorageTest(azurite)
         Assert.Equal("skipped", json.RootElement.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("source").GetString() == "MeetingNotes").GetProperty("status").GetString());
         Assert.Contains("Run ", stderr, StringComparison.Ordinal); // progress goes to stderr
         Assert.DoesNotContain("anna.lindqvist", stdout + stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReplayOfAnEmptyPoisonQueueIsNotAnErrorAndAnUnknownQueueIs()
+    {
+        var (exitCode, stdout, stderr) = await RunCliAsync("replay case-registration --json", Environment());
+        var (unknownExit, _, unknownError) = await RunCliAsync("replay no-such-queue", Environment());
+
+        Assert.True(exitCode == 0, stderr);
+        using var json = JsonDocument.Parse(stdout.TrimEnd().Split('\n')[^1]);
+        Assert.Equal(("case-registration", 0, 0, 0),
+            (json.RootElement.GetProperty("queue").GetString(), json.RootElement.GetProperty("replayed").GetInt32(), json.RootElement.GetProperty("succeeded").GetInt32(), json.RootElement.GetProperty("failed").GetInt32()));
+        Assert.Equal(2, unknownExit);
+        Assert.Contains("Unknown queue 'no-such-queue'", unknownError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -114,4 +114,26 @@ public class StartupValidationTests
     {
         Assert.Equal(expected, await StartupErrorAsync((key, value)));
     }
+
+    [Theory]
+    [InlineData("https://p360.stad.example/", null, "AMN 2021-0112-1.4", "CaseSystem__ApiKey is required when CaseSystem__BaseUrl is set.")]
+    [InlineData("https://p360.stad.example/", "key", null, "CaseSystem__NetworkCaseNumber is required when CaseSystem__BaseUrl is set")]
+    [InlineData("https://p360.stad.example/", "key", "AMN 21-112", "CaseSystem__NetworkCaseNumber: 'AMN 21-112' is not a diary number")]
+    [InlineData("http://p360.stad.example/", "key", "AMN 2021-0112-1.4", "CaseSystem__BaseUrl must use https")]
+    [InlineData("p360", "key", "AMN 2021-0112-1.4", "CaseSystem__BaseUrl must be an absolute http(s) URL; got 'p360'.")]
+    public async Task RefusesACaseSystemThatCannotWorkNamingTheSetting(string baseUrl, string? apiKey, string? caseNumber, string expected)
+    {
+        var error = await StartupErrorAsync(("CaseSystem:BaseUrl", baseUrl), ("CaseSystem:ApiKey", apiKey), ("CaseSystem:NetworkCaseNumber", caseNumber));
+
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        if (apiKey is not null) Assert.DoesNotContain(apiKey + "'", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("AMN 2021-0112-1.4")]
+    [InlineData("KS/2019/0001/0009")]
+    public async Task TakesTheNetworksCaseInEitherDiaryNumberForm(string caseNumber)
+    {
+        Assert.Equal("", await StartupErrorAsync(("CaseSystem:BaseUrl", "https://p360.stad.example/"), ("CaseSystem:ApiKey", "key"), ("CaseSystem:NetworkCaseNumber", caseNumber)));
+    }
 }

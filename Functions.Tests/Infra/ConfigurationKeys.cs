@@ -31,14 +31,18 @@ internal sealed record ConfigKey(string Name, ConfigKeyKind Kind, string? Defaul
 /// <summary>The keys the code reads, collected from the options classes rather than a hand-kept list.</summary>
 internal static class ConfigurationKeys
 {
-    public const string OptionsNamespace = "Integration.Core.Configuration";
+    public const string CoreNamespace = "Integration.Core";
 
     /// <summary>Host storage, and Core's table, queue and blob clients (Microsoft.Extensions.Azure).</summary>
     public static readonly ConfigKey HostStorage = new("AzureWebJobsStorage", ConfigKeyKind.Connection);
 
-    /// <summary>Every top-level options class: a type in <see cref="OptionsNamespace"/> with a <c>Section</c> constant.</summary>
+    /// <summary>
+    /// Every top-level options class: a Core type named <c>…Options</c> with a <c>Section</c>
+    /// constant, wherever its capability keeps it (Configuration/, MeetingNotes/, CaseSystem/, …).
+    /// </summary>
     public static IReadOnlyList<ConfigKey> FromOptions(Assembly assembly) =>
-        FromOptions(assembly.GetTypes().Where(t => t.Namespace == OptionsNamespace));
+        FromOptions(assembly.GetTypes().Where(t =>
+            t.Namespace?.StartsWith(CoreNamespace, StringComparison.Ordinal) == true && t.Name.EndsWith("Options", StringComparison.Ordinal)));
 
     public static IReadOnlyList<ConfigKey> FromOptions(IEnumerable<Type> types)
     {
@@ -67,6 +71,12 @@ internal static class ConfigurationKeys
             var name = prefix + "__" + (property.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name ?? property.Name);
             var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
             var value = defaults is null ? null : property.GetValue(defaults);
+
+            // A computed view (IsConfigured, a list split from a setting) is read, never bound.
+            if (property.SetMethod is not { IsPublic: true } && (propertyType.IsInterface || IsScalar(propertyType)))
+            {
+                continue;
+            }
 
             if (IsScalar(propertyType))
             {

@@ -19,49 +19,12 @@ namespace Integration.Functions.Tests.MeetingNotes;
 /// drive, Azurite, and our SIF adapter over HTTP against the SIF stand-in. Each version is
 /// registered exactly once, through duplicates, lost answers and outages.
 /// </summary>
-public class CaseRegistrationTests(AzuriteFixture azurite) : StorageTest(azurite)
+public class CaseRegistrationTests(AzuriteFixture azurite) : CaseSystemTest(azurite)
 {
-    private const string LibraryName = "Mötesanteckningar";
-    private const string NetworkCase = "AMN 2021-0112-1.4";
-    private const string ApiKey = "sif-registration-key";
-
-    private SifStandIn _sif = null!;
-    private DocumentLibrary _library = null!;
-
-    protected SifStandIn Sif => _sif;
-
-    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
-    {
-        ["SharePoint:Libraries:MeetingNotes"] = LibraryName,
-        ["CaseSystem:BaseUrl"] = _sif.BaseUrl.ToString(),
-        ["CaseSystem:ApiKey"] = ApiKey,
-        ["CaseSystem:NetworkCaseNumber"] = NetworkCase,
-    };
-
     // The resilience pipeline waits on the harness's fake clock, which stands still: retries within
     // a call come at once here. What is retried is the production rule.
     protected override void ConfigureServices(IServiceCollection services) =>
         services.ConfigureAll<HttpStandardResilienceOptions>(o => o.Retry.Delay = TimeSpan.Zero);
-
-    public override async Task InitializeAsync()
-    {
-        _sif = await SifStandIn.StartAsync(ApiKey);
-        _sif.AddCase(NetworkCase, "Nätverket för arbetsintegrerande sociala företag", "ALLM", "B");
-        await base.InitializeAsync();
-        _library = Harness.Site.AddDocumentLibrary(LibraryName);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _sif.DisposeAsync();
-    }
-
-    private static Dictionary<string, object?> Columns(string meetingDate = "2026-11-23T23:00:00Z", string group = "Styrgrupp") =>
-        new() { ["MeetingDate"] = meetingDate, ["NetworkGroup"] = group };
-
-    private Task<SyncCounts> SyncAsync(string runId = "night-1") =>
-        Harness.Services.GetServices<ISourceSync>().Single(s => s.Source == SyncSources.MeetingNotes).RunAsync(runId, CancellationToken.None);
 
     /// <summary>Works the case-registration queue as the host does, once per message: a failure leaves the message for a later pass.</summary>
     private async Task<List<Exception>> WorkQueueAsync()
@@ -92,23 +55,13 @@ public class CaseRegistrationTests(AzuriteFixture azurite) : StorageTest(azurite
         return (await queue.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString()).ToList();
     }
 
-    private async Task<Dictionary<string, TableEntity>> VersionsAsync()
-    {
-        var table = await Harness.Get<IntegrationStorage>().TableAsync(TableNames.MeetingNotes);
-        return await table.QueryAsync<TableEntity>(e => e.PartitionKey == MeetingNoteStore.VersionsPartition).ToDictionaryAsync(e => e.RowKey);
-    }
-
-    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
-    private List<SifDocument> Documents => Sif.Documents.Where(d => d.CaseNumber == NetworkCase).ToList();
-
     [Fact]
     public async Task EachNewVersionIsRegisteredOnTheNetworksCaseWithItsFileAndMarker()
     {
         var docx = NoteFiles.Docx("Nätverksmöte: upphandling från sociala företag, åäö");
         var pdf = NoteFiles.Pdf("Protokoll");
-        var word = _library.AddFile("Möte #3 – 50% & åäö.docx", docx, Columns());
-        _library.AddFile("Protokoll.pdf", pdf, Columns("2026-06-14T22:00:00Z", "Arbetsgrupp"));
+        var word = Library.AddFile("Möte #3 – 50% & åäö.docx", docx, Columns());
+        Library.AddFile("Protokoll.pdf", pdf, Columns("2026-06-14T22:00:00Z", "Arbetsgrupp"));
 
         await SyncAsync();
         Assert.Equal(2, (await QueuedAsync()).Count);
@@ -133,21 +86,21 @@ public class CaseRegistrationTests(AzuriteFixture azurite) : StorageTest(azurite
     [Fact]
     public async Task ARenameAMetadataEditAndADeleteRegisterNothingNewContentRegistersOnce()
     {
-        var first = _library.AddFile("Anteckningar.pdf", NoteFiles.Pdf("v1"), Columns());
-        var second = _library.AddFile("Protokoll.pdf", NoteFiles.Pdf("protokoll"), Columns());
-        var third = _library.AddFile("Utkast.pdf", NoteFiles.Pdf("utkast"), Columns());
+        var first = Library.AddFile("Anteckningar.pdf", NoteFiles.Pdf("v1"), Columns());
+        var second = Library.AddFile("Protokoll.pdf", NoteFiles.Pdf("protokoll"), Columns());
+        var third = Library.AddFile("Utkast.pdf", NoteFiles.Pdf("utkast"), Columns());
         await SyncAsync();
         Assert.Empty(await WorkQueueAsync());
         Assert.Equal(3, Documents.Count);
 
-        _library.Rename(first, "Anteckningar 2026-11-24.pdf");
-        _library.SetFields(second, Columns(group: "Arbetsgrupp"));
-        _library.Delete(third);
+        Library.Rename(first, "Anteckningar 2026-11-24.pdf");
+        Library.SetFields(second, Columns(group: "Arbetsgrupp"));
+        Library.Delete(third);
         await SyncAsync("night-2");
         Assert.Empty(await QueuedAsync());
 
         var v2 = NoteFiles.Pdf("v2");
-        _library.UpdateContent(first, v2);
+        Library.UpdateContent(first, v2);
         await SyncAsync("night-3");
         Assert.Single(await QueuedAsync());
         Assert.Empty(await WorkQueueAsync());
@@ -162,8 +115,8 @@ public class CaseRegistrationTests(AzuriteFixture azurite) : StorageTest(azurite
     [Fact]
     public async Task ADuplicateMessageCreatesNoSecondDocumentInTurnOrAtOnce()
     {
-        _library.AddFile("Anteckningar.pdf", NoteFiles.Pdf("en gång"), Columns());
-        _library.AddFile("Protokoll.pdf", NoteFiles.Pdf("två gånger"), Columns());
+        Library.AddFile("Anteckningar.pdf", NoteFiles.Pdf("en gång"), Columns());
+        Library.AddFile("Protokoll.pdf", NoteFiles.Pdf("två gånger"), Columns());
         await SyncAsync();
         var messages = await QueuedAsync();
         var dispatcher = Harness.Get<QueueMessageDispatcher>();
@@ -189,7 +142,7 @@ public class CaseRegistrationTests(AzuriteFixture azurite) : StorageTest(azurite
     public async Task ALostAnswerAfterCreateIsFoundByItsMarkerOnTheNextTryAndNotCreatedAgain()
     {
         var pdf = NoteFiles.Pdf("svaret försvann");
-        var item = _library.AddFile("Anteckningar.pdf", pdf, Columns());
+        var item = Library.AddFile("Anteckningar.pdf", pdf, Columns());
         await SyncAsync();
         Sif.Faults.LoseAnswer("CreateDocument");
 
@@ -216,7 +169,7 @@ public class CaseRegistrationTests(AzuriteFixture azurite) : StorageTest(azurite
     [Fact]
     public async Task AServerErrorOnCreateIsNotRetriedByHttpButAQueryIs()
     {
-        _library.AddFile("Anteckningar.pdf", NoteFiles.Pdf("fel"), Columns());
+        Library.AddFile("Anteckningar.pdf", NoteFiles.Pdf("fel"), Columns());
         await SyncAsync();
         Sif.Faults.Unavailable("GetDocuments", count: 2);
         Sif.Faults.ServerError("CreateDocument");
@@ -233,7 +186,7 @@ public class CaseRegistrationTests(AzuriteFixture azurite) : StorageTest(azurite
     [Fact]
     public async Task ABusinessErrorOrARefusedKeyIsAnErrorThatNamesTheCauseAndIsNotRetried()
     {
-        _library.AddFile("Anteckningar.pdf", NoteFiles.Pdf("affärsfel"), Columns());
+        Library.AddFile("Anteckningar.pdf", NoteFiles.Pdf("affärsfel"), Columns());
         await SyncAsync();
         Sif.Faults.BusinessError("CreateDocument", "Ärendet är avslutat.");
 
@@ -266,7 +219,7 @@ public class CaseRegistrationTests(AzuriteFixture azurite) : StorageTest(azurite
         var big = new byte[3 * 1024 * 1024 + 17];
         new Random(7).NextBytes(big);
         "%PDF-1.7\n"u8.CopyTo(big);
-        _library.AddFile("Stor bilaga.pdf", big, Columns());
+        Library.AddFile("Stor bilaga.pdf", big, Columns());
         await SyncAsync();
 
         Assert.Empty(await WorkQueueAsync());
