@@ -4,6 +4,7 @@ using Integration.Core.Privacy;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Emulators.Azurite;
+using Integration.Emulators.CaseSystem;
 using Integration.Emulators.Graph;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,9 +27,14 @@ internal static class DemoCommand
 
         progress("Starting Azurite (in memory, loopback)…");
         await using var azurite = await AzuriteServer.StartAsync(progress, ct);
-        progress("Starting the Graph stand-in with the network's demo action plan…");
+        progress("Starting the Graph stand-in with the network's demo action plan and meeting notes…");
         await using var graph = await GraphStandIn.StartAsync(ct: ct);
         var site = DemoData.Seed(graph.State, today, timeZone);
+        DemoNotes.Seed(site, today, timeZone);
+        progress($"Starting the case-system stand-in (Public 360 SIF) with the network's case {DemoNotes.NetworkCase}…");
+        var apiKey = Guid.NewGuid().ToString("N");
+        await using var caseSystem = await SifStandIn.StartAsync(apiKey, ct: ct);
+        caseSystem.AddCase(DemoNotes.NetworkCase, "Nätverket för arbetsintegrerande sociala företag", "ALLM", "B");
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -37,6 +43,10 @@ internal static class DemoCommand
             ["SharePoint:Auth"] = "None",
             ["SharePoint:SiteId"] = site.Id,
             ["SharePoint:Lists:PlanItems"] = DemoData.ListName,
+            ["SharePoint:Libraries:MeetingNotes"] = DemoNotes.LibraryName,
+            ["CaseSystem:BaseUrl"] = caseSystem.BaseUrl.ToString(),
+            ["CaseSystem:ApiKey"] = apiKey,
+            ["CaseSystem:NetworkCaseNumber"] = DemoNotes.NetworkCase,
             ["Overdue:TimeZone"] = TimeZoneId,
             ["Overdue:DueSoonDays"] = "7",
         }).Build();
@@ -45,7 +55,11 @@ internal static class DemoCommand
         var first = await new RunOnceRunner(configuration, verbose, progress).RunAsync(ct);
         output.WriteLine();
         SummaryPrinter.WriteTable(first, output);
-        await WriteOverdueReportAsync(configuration, today, output, ct);
+        await using (var provider = Services(configuration))
+        {
+            await WriteOverdueReportAsync(provider, today, output, ct);
+            await DemoNotesReport.WriteAsync(provider, output, ct);
+        }
 
         progress("Running the cycle again with nothing changed in SharePoint…");
         var patchesBefore = graph.Requests.Count("PATCH", "/fields");
@@ -54,17 +68,23 @@ internal static class DemoCommand
         output.WriteLine();
         output.WriteLine($"Second run {second.RunId}: read {plan.Read} (our own flag writes coming back), created {plan.Created}, updated {plan.Updated}, " +
             $"flag writes {graph.Requests.Count("PATCH", "/fields") - patchesBefore}, notifications {second.OverdueScan.Count("notifications")}.");
+        var notes = second.Sources.Single(s => s.Source == SyncSources.MeetingNotes);
+        output.WriteLine($"Meeting notes: read {notes.Read}, archived {notes.Created + notes.Updated}, registered {second.CaseRegistration.Count("registered")}; " +
+            $"{caseSystem.Documents.Count} document(s) on {DemoNotes.NetworkCase}, as after the first run.");
 
         progress("Stopping the stand-in and Azurite.");
         return first.Succeeded && second.Succeeded ? 0 : 1;
     }
 
-    private static async Task WriteOverdueReportAsync(IConfiguration configuration, DateOnly today, TextWriter output, CancellationToken ct)
+    private static ServiceProvider Services(IConfiguration configuration)
     {
         var services = new ServiceCollection().AddLogging();
         Core.Hosting.IntegrationServiceCollectionExtensions.AddIntegration(services, configuration);
-        await using var provider = services.BuildServiceProvider();
+        return services.BuildServiceProvider();
+    }
 
+    private static async Task WriteOverdueReportAsync(IServiceProvider provider, DateOnly today, TextWriter output, CancellationToken ct)
+    {
         var flagged = new List<PlanItemEntity>();
         await foreach (var item in provider.GetRequiredService<PlanItemStore>().FlaggedAsync(ct)) flagged.Add(item);
 

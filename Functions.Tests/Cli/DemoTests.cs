@@ -1,0 +1,25 @@
+using Integration.Cli.Demo;
+
+namespace Integration.Functions.Tests.Cli;
+
+/// <summary>The demo as a person runs it: its own Azurite and stand-ins, two nights, what it prints.</summary>
+public class DemoTests
+{
+    [Fact]
+    public async Task ArchivesAndRegistersTheNotesQuarantinesTheBadFileAndChangesNothingTheSecondNight()
+    {
+        using var output = new StringWriter();
+        var progress = new List<string>();
+
+        var exitCode = await DemoCommand.RunAsync(verbose: false, output, progress.Add, CancellationToken.None);
+
+        var text = output.ToString();
+        Assert.True(exitCode == 0, text + string.Join('\n', progress));
+        Assert.Contains("case registration  succeeded  registered 2, alreadyRegistered 0, failed 0", text, StringComparison.Ordinal);
+        Assert.Contains("Nätverksmöte – upphandling & sociala företag.docx", text, StringComparison.Ordinal);
+        Assert.Equal(2, text.Split("document AMN 2021-0112-1.4:").Length - 1);
+        Assert.Contains("The file's bytes are not a zip package", text, StringComparison.Ordinal);
+        Assert.Contains("Meeting notes: read 0, archived 0, registered 0; 2 document(s) on AMN 2021-0112-1.4", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("anna.lindqvist", text, StringComparison.Ordinal);
+    }
+}
