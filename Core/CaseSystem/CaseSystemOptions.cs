@@ -31,7 +31,32 @@ public sealed class CaseSystemOptions
     /// <summary>Access code of a registered meeting note (<c>O</c>: offentlig). Meeting notes of the network are public records.</summary>
     public string? AccessCode { get; set; } = "O";
 
+    /// <summary>How budget assignments are found and read (section <c>CaseSystem:BudgetAssignments</c>).</summary>
+    public BudgetAssignmentOptions BudgetAssignments { get; set; } = new();
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(BaseUrl);
+}
+
+/// <summary>
+/// Budget assignments (budgetuppdrag) in the case system: the case type that marks them, and the
+/// custom fields that carry their budget year, deadline and partners.
+/// </summary>
+public sealed class BudgetAssignmentOptions
+{
+    /// <summary>The case type of a budget assignment, as a code, a description or <c>recno:N</c>.</summary>
+    public string CaseType { get; set; } = "UPPDRAG";
+
+    /// <summary>Custom field holding the budget year, e.g. <c>2021</c>.</summary>
+    public string BudgetYearField { get; set; } = "Budgetår";
+
+    /// <summary>Custom field holding the deadline, an ISO 8601 date; may be empty.</summary>
+    public string DeadlineField { get; set; } = "Slutdatum";
+
+    /// <summary>Custom field holding the partners (samverkansparter), separated by <c>;</c>.</summary>
+    public string PartnersField { get; set; } = "Samverkansparter";
+
+    /// <summary>Cases asked for per <c>GetCases</c> page (<c>MaxReturnedCases</c>).</summary>
+    public int PageSize { get; set; } = 100;
 }
 
 internal sealed class CaseSystemOptionsValidator : IValidateOptions<CaseSystemOptions>
@@ -63,6 +88,12 @@ internal sealed class CaseSystemOptionsValidator : IValidateOptions<CaseSystemOp
         }
 
         if (string.IsNullOrWhiteSpace(options.MarkerField)) failures.Add("CaseSystem__MarkerField must name a document field; the default is ExternalReference.");
+        var assignments = options.BudgetAssignments;
+        if (string.IsNullOrWhiteSpace(assignments.CaseType)) failures.Add("CaseSystem__BudgetAssignments__CaseType must name the case type of budget assignments; the default is UPPDRAG.");
+        if (string.IsNullOrWhiteSpace(assignments.BudgetYearField)) failures.Add("CaseSystem__BudgetAssignments__BudgetYearField must name a custom field; the default is Budgetår.");
+        if (string.IsNullOrWhiteSpace(assignments.DeadlineField)) failures.Add("CaseSystem__BudgetAssignments__DeadlineField must name a custom field; the default is Slutdatum.");
+        if (string.IsNullOrWhiteSpace(assignments.PartnersField)) failures.Add("CaseSystem__BudgetAssignments__PartnersField must name a custom field; the default is Samverkansparter.");
+        if (assignments.PageSize is < 1 or > 1000) failures.Add($"CaseSystem__BudgetAssignments__PageSize must be between 1 and 1000; got {assignments.PageSize}.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -2,7 +2,8 @@ namespace Integration.Core.CaseSystem;
 
 /// <summary>
 /// The city's case system (ärendehanteringssystem), as far as this backend needs it: find a
-/// document we registered earlier, and register a new one with its file. Public 360's SIF API is
+/// document we registered earlier, register a new one with its file, and read the cases of one
+/// type that changed since a given time (the budget assignments). Public 360's SIF API is
 /// the first adapter (<see cref="Sif.SifCaseSystem"/>); another vendor is another class behind
 /// this port, and a stand-in for its tests.
 /// <para>
@@ -24,7 +25,36 @@ public interface ICaseSystem
     /// <summary>Registers a document with its file on the draft's case. Called once per attempt; never retried inside.</summary>
     /// <exception cref="CaseSystemException">The case system refused or could not answer; the document may exist even so.</exception>
     Task<CaseDocument> CreateDocumentAsync(CaseDocumentDraft draft, CancellationToken ct);
+
+    /// <summary>
+    /// The cases of <paramref name="caseType"/>, open and closed alike, changed at or after
+    /// <paramref name="changedSince"/> (every one when it is null), a page at a time as the case
+    /// system hands them out, at most <paramref name="pageSize"/> a page. Pages are yielded as they
+    /// arrive, so memory does not grow with the number of cases.
+    /// </summary>
+    /// <exception cref="CaseSystemException">The case system refused or could not answer a page; the pages before it were read.</exception>
+    IAsyncEnumerable<CasePage> GetCasesAsync(string caseType, DateTimeOffset? changedSince, int pageSize, CancellationToken ct);
 }
+
+/// <summary>One page of cases; <see cref="PageIndex"/> counts from 0 up to <see cref="PageCount"/> - 1.</summary>
+public sealed record CasePage(IReadOnlyList<CaseRecord> Cases, int PageIndex, int PageCount);
+
+/// <summary>
+/// A case as the backend reads it: its number (a diary number, not yet checked), title, status as
+/// the case system words it, whether that status closes the case (null when the adapter cannot
+/// tell), the responsible board, when it last changed, a link to it, its custom fields by name,
+/// and the case as the case system sent it, for the Quarantine table.
+/// </summary>
+public sealed record CaseRecord(
+    string CaseNumber,
+    string? Title,
+    string? Status,
+    bool? Closed,
+    string? ResponsibleBoard,
+    DateTimeOffset? LastChanged,
+    string? Url,
+    IReadOnlyDictionary<string, string?> CustomFields,
+    string RawJson);
 
 /// <summary>A registered document: the number the case system gave it (its diary number on the case) and its record id.</summary>
 public sealed record CaseDocument(string DocumentNumber, string? RecordId);

@@ -1,3 +1,4 @@
+using Integration.Core.BudgetAssignments;
 using Integration.Core.CaseSystem;
 using Integration.Core.Configuration;
 using Integration.Core.Http;
@@ -61,6 +62,8 @@ public static class IntegrationServiceCollectionExtensions
         services.AddDeltaSource<MeetingNotesSource, DriveFile, MeetingNote>();
         services.AddCaseSystem(configuration);
         services.AddMessageHandler<CaseRegistrationMessage, CaseRegistrationHandler>();
+        services.TryAddSingleton<BudgetAssignmentStore>();
+        services.AddDeltaSource<BudgetAssignmentsSource, CaseFeedItem, BudgetAssignment>();
         services.TryAddSingleton<CaseRegistrationSummary>();
         services.TryAddSingleton<OverdueScanner>();
         services.TryAddSingleton<OverdueScanStep>();

@@ -24,5 +24,8 @@ public static class TableNames
     /// <summary>The meeting-notes library: each file as it is now, and every archived version with its registration state.</summary>
     public const string MeetingNotes = "MeetingNotes";
 
-    public static IReadOnlyList<string> All { get; } = [MeetingNotes, PlanItems, DeltaCheckpoints, Quarantine, SyncRuns, NotificationLedger, SiteUsers];
+    /// <summary>Budget assignments read from the case system: one partition, one row per diary number; cases that left the filter stay as tombstones.</summary>
+    public const string BudgetAssignments = "BudgetAssignments";
+
+    public static IReadOnlyList<string> All { get; } = [BudgetAssignments, MeetingNotes, PlanItems, DeltaCheckpoints, Quarantine, SyncRuns, NotificationLedger, SiteUsers];
 }

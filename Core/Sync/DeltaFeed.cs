@@ -35,5 +35,5 @@ public interface IDeltaFeed<TItem> where TItem : IFeedItem
     IAsyncEnumerable<FeedPage<TItem>> ReadAsync(string containerId, string? deltaLink, CancellationToken ct);
 }
 
-/// <summary>The saved delta token has expired (410 Gone): start again without one.</summary>
-public sealed class DeltaResyncRequiredException(string message, Exception inner) : Exception(message, inner);
+/// <summary>The saved delta token has expired (410 Gone), or the feed wants a full read: start again without one.</summary>
+public sealed class DeltaResyncRequiredException(string message, Exception? inner = null) : Exception(message, inner);

@@ -6,7 +6,9 @@ public sealed class DeltaSourceSync<TItem, TRecord>(IDeltaSource<TItem, TRecord>
 {
     public string Source => source.Name;
 
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(source.Reference);
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(source.Reference) && source.MissingSetting is null;
+
+    public string? MissingSetting => source.MissingSetting;
 
     public Task<SyncCounts> RunAsync(string runId, CancellationToken ct) => engine.RunAsync(source, runId, ct);
 }

@@ -71,7 +71,7 @@ public sealed partial class DeltaSyncEngine(
         // that starts from the older link finds everything it reads in the digest already.
         var c = run.Counts;
         var releasing = lease.DisposeAsync().AsTask();
-        if (fromScratch || NeedsSaving(checkpoint, reference, containerId, c))
+        if (fromScratch || NeedsSaving(checkpoint, reference, containerId, deltaLink, c))
         {
             await checkpoints.SaveAsync(source.Name, new DeltaCheckpoint(reference, containerId, deltaLink), ct);
         }
@@ -84,10 +84,12 @@ public sealed partial class DeltaSyncEngine(
 
     /// <summary>
     /// A night that read nothing from a valid link leaves that link standing: it covers exactly what
-    /// the new one would, and the quiet night writes nothing. The link is still renewed weekly.
+    /// the new one would, and the quiet night writes nothing; so does one whose feed handed back the
+    /// very link it started from (a feed that reads with an overlap rereads its last items). The
+    /// link is still renewed weekly.
     /// </summary>
-    private bool NeedsSaving(DeltaCheckpoint? previous, string reference, string containerId, SyncCounts counts) =>
-        counts.Read > 0
+    private bool NeedsSaving(DeltaCheckpoint? previous, string reference, string containerId, string deltaLink, SyncCounts counts) =>
+        (counts.Read > 0 && !string.Equals(previous?.DeltaLink, deltaLink, StringComparison.Ordinal))
         || previous is null
         || previous.SourceRef != reference
         || previous.SourceId != containerId

@@ -18,6 +18,12 @@ public interface IDeltaSource<TItem, TRecord> where TItem : IFeedItem
     /// <summary>The configured list or library (id or display name); empty when not configured.</summary>
     string? Reference { get; }
 
+    /// <summary>
+    /// A setting the source needs besides its list or library that is not set (another system it
+    /// reads, say), or null. A source with one is skipped and reported as not configured, naming it.
+    /// </summary>
+    string? MissingSetting => null;
+
     IDeltaFeed<TItem> Feed { get; }
 
     /// <summary>The table the rows go to; its rows carry <c>ContentHash</c> and <c>IsDeleted</c>.</summary>

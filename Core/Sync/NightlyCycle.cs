@@ -37,7 +37,11 @@ public sealed partial class NightlyCycle(
                 continue;
             }
 
-            var record = definition.IsConfigured(sharePoint.Value)
+            // A source that is built but cannot run names what it lacks; one that is not built says so
+            // when its list is set.
+            var record = source is not null
+                ? new SyncRunRecord(runId, name, SyncRunStatus.Skipped, $"not configured ({source.MissingSetting ?? definition.SettingKey} is not set)", SyncRunRecord.NoCounts, 0)
+                : definition.IsConfigured(sharePoint.Value)
                 ? new SyncRunRecord(runId, name, SyncRunStatus.NotBuilt, $"{definition.SettingKey} is set, but this version does not sync {name} yet", SyncRunRecord.NoCounts, 0)
                 : new SyncRunRecord(runId, name, SyncRunStatus.Skipped, $"not configured ({definition.SettingKey} is not set)", SyncRunRecord.NoCounts, 0);
             await runs.SaveAsync(record, ct);

@@ -12,7 +12,7 @@ public sealed class SourceSyncHandler(IEnumerable<ISourceSync> sources) : IMessa
     {
         var source = sources.FirstOrDefault(s => s.Source == message.Source);
         if (source is null) return new StepResult(SyncRunStatus.NotBuilt, $"no sync is built for source '{message.Source}'", SyncRunRecord.NoCounts);
-        if (!source.IsConfigured) return StepResult.Skipped("not configured");
+        if (!source.IsConfigured) return StepResult.Skipped(source.MissingSetting is { } missing ? $"not configured ({missing} is not set)" : "not configured");
 
         var counts = await source.RunAsync(message.RunId, ct);
         return StepResult.Succeeded(counts.ToDictionary());

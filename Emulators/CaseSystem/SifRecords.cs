@@ -24,6 +24,9 @@ public sealed record SifCase(
 
     public string? AccessCode { get; init; }
 
+    /// <summary>The board or company responsible for the case (<c>ResponsibleEnterpriseName</c>), e.g. Arbetsmarknadsnämnden.</summary>
+    public string? ResponsibleEnterpriseName { get; init; }
+
     public DateTimeOffset? StartDate { get; init; }
 
     public IReadOnlyList<SifArchiveCode> ArchiveCodes { get; init; } = [];

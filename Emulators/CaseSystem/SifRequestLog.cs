@@ -13,7 +13,14 @@ public sealed record SifLoggedRequest(
     string? ErrorMessage,
     SifFaultKind? Fault,
     bool KeyInQuery,
-    DateTimeOffset Received);
+    DateTimeOffset Received)
+{
+    /// <summary>Bodies up to this size are kept in <see cref="Body"/>; larger ones (files) are not.</summary>
+    public const int KeptBodyBytes = 64 * 1024;
+
+    /// <summary>The request's JSON as sent, when it was at most <see cref="KeptBodyBytes"/>: what a query asked for (<c>LastDate</c>, <c>Page</c>, …).</summary>
+    public string? Body { get; init; }
+}
 
 /// <summary>Every call the stand-in took, in the order their answers were decided; thread-safe.</summary>
 public sealed class SifRequestLog

@@ -77,7 +77,8 @@ public sealed class SifStandIn : IAsyncDisposable
     /// <summary>
     /// Seeds a case. <paramref name="caseType"/> and <paramref name="status"/> may be codes, descriptions or
     /// <c>recno:N</c> from <see cref="SifCodeTables"/>; other text is kept as it is. <paramref name="lastChanged"/>
-    /// (default now) is what <c>GetCases</c>' <c>LastDate</c> compares with.
+    /// (default now) is what <c>GetCases</c>' <c>LastDate</c> compares with. <paramref name="responsibleEnterprise"/>
+    /// is the responsible board's name, as <c>ResponsibleEnterpriseName</c>.
     /// </summary>
     /// <exception cref="InvalidOperationException">The case number or external id is taken.</exception>
     public SifCase AddCase(
@@ -87,7 +88,8 @@ public sealed class SifStandIn : IAsyncDisposable
         string? status = null,
         IReadOnlyDictionary<string, string?>? customFields = null,
         DateTimeOffset? lastChanged = null,
-        SifExternalId? externalId = null)
+        SifExternalId? externalId = null,
+        string? responsibleEnterprise = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(caseNumber);
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
@@ -104,7 +106,7 @@ public sealed class SifStandIn : IAsyncDisposable
                 externalId,
                 fields,
                 changed < context.Now ? changed : context.Now,
-                changed));
+                changed) { ResponsibleEnterpriseName = responsibleEnterprise });
         }
         catch (SifBusinessException taken)
         {

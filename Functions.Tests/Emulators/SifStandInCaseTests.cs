@@ -112,6 +112,27 @@ public class SifStandInCaseTests : SifStandInTest
     }
 
     [Fact]
+    public async Task A_case_names_its_responsible_board_and_link_and_the_log_keeps_what_was_asked()
+    {
+        StandIn.AddCase("AMN 2021-0112-1.4", "Handlingsplan för sociala företag", caseType: "UPPDRAG", responsibleEnterprise: "Arbetsmarknadsnämnden");
+        StandIn.AddCase("AMN 2021-0113", "Utan ansvarig", caseType: "UPPDRAG");
+
+        var answer = await CallAsync("CaseService", "GetCases", new { CaseType = "UPPDRAG", LastDate = "2020-01-01T00:00:00Z" });
+
+        answer.AssertSuccessful();
+        var cases = answer.Body.GetProperty("Cases").EnumerateArray().ToList();
+        Assert.Equal("Arbetsmarknadsnämnden", cases[0].GetProperty("ResponsibleEnterpriseName").GetString());
+        Assert.Equal("Arbetsmarknadsnämnden", cases[0].GetProperty("ResponsibleEnterprise").GetProperty("Name").GetString());
+        Assert.Equal(JsonValueKind.Null, cases[1].GetProperty("ResponsibleEnterpriseName").ValueKind);
+        Assert.Equal(JsonValueKind.Null, cases[1].GetProperty("ResponsibleEnterprise").ValueKind);
+        Assert.StartsWith(StandIn.BaseUrl.ToString().TrimEnd('/') + "/locator.aspx?name=DMS.Case.Details.Simplified&recno=", cases[0].GetProperty("URL").GetString(), StringComparison.Ordinal);
+
+        var logged = StandIn.Requests.All.Single(r => r.Operation == "GetCases");
+        using var body = JsonDocument.Parse(logged.Body!);
+        Assert.Equal("2020-01-01T00:00:00Z", body.RootElement.GetProperty("parameter").GetProperty("LastDate").GetString());
+    }
+
+    [Fact]
     public async Task A_missing_page_size_takes_the_default()
     {
         for (var i = 1; i <= 30; i++)

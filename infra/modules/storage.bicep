@@ -34,6 +34,7 @@ var queueNames = [
 ]
 
 var tableNames = [
+  'BudgetAssignments'
   'MeetingNotes'
   'PlanItems'
   'SiteUsers'

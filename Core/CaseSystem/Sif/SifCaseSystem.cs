@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +15,8 @@ namespace Integration.Core.CaseSystem.Sif;
 /// <c>POST {BaseUrl}/Biz/v2/api/call/SI.Data.RPC/SI.Data.RPC/{Service}/{Operation}</c> with
 /// <c>{"parameter":{…}}</c> and <c>Authorization: authkey …</c>. SIF reports a business error as
 /// HTTP 200 with <c>Successful: false</c>; that is an error here too. The marker goes in a
-/// document's <c>AdditionalFields</c>, which <c>GetDocuments</c> filters on.
+/// document's <c>AdditionalFields</c>, which <c>GetDocuments</c> filters on. Cases are read with
+/// <c>GetCases</c>, page by page (<c>MaxReturnedCases</c>, <c>Page</c> until <c>TotalPageCount</c>).
 /// </summary>
 public sealed partial class SifCaseSystem(HttpClient http, IOptions<CaseSystemOptions> options, ILogger<SifCaseSystem> logger) : ICaseSystem
 {
@@ -52,6 +55,78 @@ public sealed partial class SifCaseSystem(HttpClient http, IOptions<CaseSystemOp
 
         return document;
     }
+
+    public async IAsyncEnumerable<CasePage> GetCasesAsync(string caseType, DateTimeOffset? changedSince, int pageSize, [EnumeratorCancellation] CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(caseType);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        var pageCount = 1;
+        for (var page = 0; page < pageCount; page++)
+        {
+            var parameter = new Dictionary<string, object?>
+            {
+                ["CaseType"] = caseType,
+                ["IncludeCustomFields"] = true,
+                ["MaxReturnedCases"] = pageSize,
+                ["Page"] = page,
+            };
+            if (changedSince is { } since) parameter["LastDate"] = since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+            using var answer = await CallAsync(GetCasesOperation, JsonContent.Create(new { parameter }, options: Json), ct);
+            var root = answer.RootElement;
+            pageCount = root.TryGetProperty("TotalPageCount", out var total) && total.TryGetInt32(out var count) ? count : 0;
+            var cases = root.TryGetProperty("Cases", out var found) && found.ValueKind == JsonValueKind.Array
+                ? found.EnumerateArray().Select(Case).ToList()
+                : [];
+
+            yield return new CasePage(cases, page, Math.Max(pageCount, page + 1));
+        }
+    }
+
+    public const string GetCasesOperation = "CaseService/GetCases";
+
+    /// <summary>Status texts (as SIF words them, Swedish and Norwegian installations alike) that close a case.</summary>
+    private static readonly HashSet<string> ClosedStatuses = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Avslutat", "Avslutad", "Avskrivet", "Avskriven", "Avsluttet", "Closed",
+    };
+
+    private static CaseRecord Case(JsonElement element)
+    {
+        var status = Text(element, "Status");
+        var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (element.TryGetProperty("CustomFields", out var custom) && custom.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var field in custom.EnumerateArray())
+            {
+                if (Text(field, "Name") is not { Length: > 0 } name) continue;
+                fields[name] = field.TryGetProperty("Value", out var value) ? value.ValueKind switch
+                {
+                    JsonValueKind.String => value.GetString(),
+                    JsonValueKind.Null or JsonValueKind.Undefined => null,
+                    _ => value.GetRawText(),
+                } : null;
+            }
+        }
+
+        var board = Text(element, "ResponsibleEnterpriseName")
+            ?? (element.TryGetProperty("ResponsibleEnterprise", out var enterprise) && enterprise.ValueKind == JsonValueKind.Object ? Text(enterprise, "Name") : null);
+        DateTimeOffset? changed = Text(element, "LastChangedDate") is { } rawChanged
+            && DateTimeOffset.TryParse(rawChanged, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
+        return new CaseRecord(
+            Text(element, "CaseNumber") ?? "",
+            Text(element, "Title"),
+            status,
+            status is null ? null : ClosedStatuses.Contains(status.Trim()),
+            board,
+            changed,
+            Text(element, "URL"),
+            fields,
+            element.GetRawText());
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>The one call SIF must never see twice for one attempt: the resilience pipeline leaves it to the queue.</summary>
     public const string CreateDocumentOperation = "DocumentService/CreateDocument";

@@ -51,7 +51,10 @@ internal sealed class SifEndpoint(SifCallContext context, string apiKey, SifFaul
         // The whole body is read before any fault, so a client still sending a large file gets the answer, not a reset.
         var body = await ReadBodyAsync(http.Request, http.RequestAborted);
         var fault = faults.TryTake(known.Service, known.Name);
-        var entry = new SifLoggedRequest(known.Service, known.Name, 200, null, null, fault?.Kind, keyInQuery, received);
+        var entry = new SifLoggedRequest(known.Service, known.Name, 200, null, null, fault?.Kind, keyInQuery, received)
+        {
+            Body = body.Length <= SifLoggedRequest.KeptBodyBytes ? Encoding.UTF8.GetString(body.Span) : null,
+        };
 
         switch (fault?.Kind)
         {

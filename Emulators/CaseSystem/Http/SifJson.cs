@@ -100,7 +100,24 @@ internal static class SifJson
         writer.WriteString("Status", status?.Description ?? item.Status);
         writer.WriteString("AccessCodeDescription", access?.Description);
         writer.WriteString("AccessCodeCode", access?.Code ?? item.AccessCode);
-        Nulls(writer, "AccessGroup", "Paragraph", "ResponsibleEnterprise", "ResponsibleEnterpriseName", "ResponsiblePerson", "ResponsiblePersonName");
+        Nulls(writer, "AccessGroup", "Paragraph");
+        if (item.ResponsibleEnterpriseName is { } enterprise)
+        {
+            // SIF gives the enterprise as a contact and its name on its own; the stand-in keeps only the name.
+            writer.WriteStartObject("ResponsibleEnterprise");
+            Nulls(writer, "Email", "Recno", "ExternalId", "Referencenumber");
+            writer.WriteString("Name", enterprise);
+            writer.WriteNull("Url");
+            writer.WriteNumber("Domain", 0);
+            writer.WriteEndObject();
+            writer.WriteString("ResponsibleEnterpriseName", enterprise);
+        }
+        else
+        {
+            Nulls(writer, "ResponsibleEnterprise", "ResponsibleEnterpriseName");
+        }
+
+        Nulls(writer, "ResponsiblePerson", "ResponsiblePersonName");
         writer.WriteStartArray("ArchiveCodes");
         foreach (var code in item.ArchiveCodes)
         {

@@ -1,0 +1,31 @@
+using Integration.Core.Storage;
+using Integration.Core.Sync;
+using Integration.Functions.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integration.Functions.Tests.BudgetAssignments;
+
+/// <summary>The source needs both ends: the network's list and the case system.</summary>
+public class BudgetAssignmentsNotConfiguredTests(AzuriteFixture azurite) : StorageTest(azurite)
+{
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
+    {
+        ["SharePoint:Lists:BudgetAssignments"] = "Budgetuppdrag",
+    };
+
+    [Fact]
+    public async Task WithTheListButNoCaseSystemTheSourceIsSkippedNamingTheCaseSystemSetting()
+    {
+        var night = await Harness.Get<NightlyCycle>().StartAsync(CancellationToken.None);
+
+        Assert.DoesNotContain(SyncSources.BudgetAssignments, night.QueuedSources);
+        var record = await Harness.Get<SyncRunStore>().GetAsync(night.RunId, SyncSources.BudgetAssignments, CancellationToken.None);
+        Assert.Equal(SyncRunStatus.Skipped, record!.Status);
+        Assert.Equal("not configured (CaseSystem__BaseUrl is not set)", record.Detail);
+
+        // A message that arrives all the same is skipped with the same reason, not failed.
+        var result = await new SourceSyncHandler(Harness.Services.GetServices<ISourceSync>())
+            .HandleAsync(new Core.Queues.SyncSourceMessage(night.RunId, SyncSources.BudgetAssignments), new Core.Queues.MessageContext(Core.Queues.QueueNames.SyncSource, 1), CancellationToken.None);
+        Assert.Equal((SyncRunStatus.Skipped, "not configured (CaseSystem__BaseUrl is not set)"), (result.Status, result.Detail));
+    }
+}
