@@ -8,6 +8,31 @@ namespace Integration.Core.MeetingNotes;
 public sealed partial class MeetingNoteStore
 {
     public const string RegistrationStateColumn = "RegistrationState";
+    public const string QueuedAtColumn = "QueuedAt";
+
+    /// <summary>
+    /// Pending versions whose registration was never queued (archived while no case system was
+    /// configured) or queued before <paramref name="queuedBefore"/> and still not taken up (its
+    /// message was lost, say, in a crash between the row and the message). Pending rows are few:
+    /// the query returns only them.
+    /// </summary>
+    public async IAsyncEnumerable<(string VersionKey, string ItemId)> UnqueuedPendingAsync(
+        DateTimeOffset queuedBefore, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var table = await TableAsync(ct);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {VersionsPartition} and RegistrationState eq {RegistrationState.Pending}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "ItemId", QueuedAtColumn], cancellationToken: ct))
+        {
+            if (row.GetDateTimeOffset(QueuedAtColumn) is { } queued && queued >= queuedBefore) continue;
+            yield return (row.RowKey, row.GetString("ItemId"));
+        }
+    }
+
+    public async Task MarkQueuedAsync(string versionKey, DateTimeOffset now, CancellationToken ct)
+    {
+        var table = await TableAsync(ct);
+        await table.UpdateEntityAsync(new TableEntity(VersionsPartition, versionKey) { [QueuedAtColumn] = now }, ETag.All, TableUpdateMode.Merge, ct);
+    }
 
     /// <summary>
     /// Takes the version for one registration attempt, so two deliveries of its message (a

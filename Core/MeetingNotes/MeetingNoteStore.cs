@@ -38,7 +38,8 @@ public sealed partial class MeetingNoteStore(IntegrationStorage storage) : Sourc
     }
 
     /// <summary>Records a newly archived version; a version recorded already (a rerun) is left as it is.</summary>
-    public async Task AddVersionAsync(MeetingNote note, DateTimeOffset archivedAt, CancellationToken ct)
+    /// <param name="queuing">Its registration is about to be queued: the row says when, so a message that never arrived is noticed.</param>
+    public async Task AddVersionAsync(MeetingNote note, DateTimeOffset archivedAt, bool queuing, CancellationToken ct)
     {
         var table = await TableAsync(ct);
         try
@@ -47,6 +48,7 @@ public sealed partial class MeetingNoteStore(IntegrationStorage storage) : Sourc
             version["ItemId"] = note.ItemId;
             version["ArchivedAt"] = archivedAt;
             version[RegistrationStateColumn] = RegistrationState.Pending;
+            if (queuing) version[QueuedAtColumn] = archivedAt;
             await table.AddEntityAsync(version, ct);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)

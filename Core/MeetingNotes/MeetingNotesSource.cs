@@ -34,6 +34,12 @@ public sealed class MeetingNotesSource(
     /// <summary>The settings' name for the library's columns: <c>SharePoint__Fields__MeetingNotes__…</c>.</summary>
     public const string ColumnsList = "MeetingNotes";
 
+    /// <summary>
+    /// How long a queued registration may stay pending before the night queues it again. A day:
+    /// far longer than the queue takes with its retries, so only a message that never arrived is sent again.
+    /// </summary>
+    public static readonly TimeSpan RequeueAfter = TimeSpan.FromDays(1);
+
     /// <summary>Downloads at once: a few, so a night of many new notes neither crawls nor floods SharePoint.</summary>
     private const int DownloadParallelism = 2;
 
@@ -65,6 +71,22 @@ public sealed class MeetingNotesSource(
     private sealed class Run(MeetingNotesSource source, string runId, string driveId, DriveItemFields fields) : IDeltaSourceRun<DriveFile, MeetingNote>
     {
         private readonly MeetingNotesOptions _rules = source._options;
+
+        /// <summary>
+        /// Queues the registration of every version left pending without a message: archived while
+        /// no case system was configured, or queued long ago and never taken up. Versions whose file
+        /// changes are queued again as they are seen; these would otherwise wait for an edit.
+        /// </summary>
+        public async Task BeginFeedAsync(bool fullSync, CancellationToken ct)
+        {
+            if (!source._registers) return;
+            var now = source._time.GetUtcNow();
+            await foreach (var (versionKey, itemId) in source._store.UnqueuedPendingAsync(now - RequeueAfter, ct))
+            {
+                await source._queue.SendAsync(new CaseRegistrationMessage(runId, versionKey, itemId), ct);
+                await source._store.MarkQueuedAsync(versionKey, now, ct);
+            }
+        }
 
         // Only files that pass the rules that need no download have their columns read.
         public Task BeforePageAsync(IReadOnlyCollection<DriveFile> live, CancellationToken ct) =>
@@ -117,7 +139,7 @@ public sealed class MeetingNotesSource(
                     return;
                 }
 
-                await source._store.AddVersionAsync(archived, source._time.GetUtcNow(), token);
+                await source._store.AddVersionAsync(archived, source._time.GetUtcNow(), source._registers, token);
                 await QueueRegistrationAsync(archived, token);
                 outcomes[i] = SourceMapping.Valid(archived);
             });

@@ -9,6 +9,8 @@ using Integration.Core.Sync;
 using Integration.Emulators.CaseSystem;
 using Integration.Emulators.Graph;
 using Integration.Functions.Tests.Infrastructure;
+using Integration.Core.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 
@@ -226,6 +228,50 @@ public class CaseRegistrationTests(AzuriteFixture azurite) : CaseSystemTest(azur
 
         var file = Assert.Single(Assert.Single(Documents).Files);
         Assert.Equal((big.LongLength, Sha256(big)), (file.Length, file.Sha256));
+    }
+
+    [Fact]
+    public async Task AVersionArchivedWithoutACaseSystemIsQueuedOnTheFirstNightWithOne()
+    {
+        // The same library and storage, served first by a deployment without a case system.
+        Library.AddFile("Anteckningar.pdf", NoteFiles.Pdf("före diariet"), Columns());
+        var withoutCaseSystem = new Dictionary<string, string?>(Harness.Configuration.AsEnumerable().ToDictionary()) { ["CaseSystem:BaseUrl"] = null };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(withoutCaseSystem).Build();
+        await using (var before = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(Harness.Time).AddIntegration(configuration).BuildServiceProvider())
+        {
+            await before.GetServices<ISourceSync>().Single(s => s.Source == SyncSources.MeetingNotes).RunAsync("night-0", CancellationToken.None);
+        }
+
+        Assert.Empty(await QueuedAsync());
+        Assert.Equal(RegistrationState.Pending, Assert.Single((await VersionsAsync()).Values).GetString(MeetingNoteStore.RegistrationStateColumn));
+
+        // Now with a case system, and a library that did not change: the night queues the pending version.
+        await SyncAsync("night-1");
+        Assert.Empty(await WorkQueueAsync());
+
+        Assert.Single(Documents);
+        Assert.Equal(RegistrationState.Registered, Assert.Single((await VersionsAsync()).Values).GetString(MeetingNoteStore.RegistrationStateColumn));
+        await SyncAsync("night-2");
+        Assert.Empty(await QueuedAsync());
+    }
+
+    [Fact]
+    public async Task ARegistrationWhoseMessageWasLostIsQueuedAgainADayLaterAndOnlyThen()
+    {
+        Library.AddFile("Anteckningar.pdf", NoteFiles.Pdf("borttappat meddelande"), Columns());
+        await SyncAsync();
+        var queue = await Harness.Get<IntegrationStorage>().QueueAsync(QueueNames.CaseRegistration);
+        await queue.ClearMessagesAsync();
+
+        Harness.Time.Advance(TimeSpan.FromHours(23));
+        await SyncAsync("night-2");
+        Assert.Empty(await QueuedAsync());
+
+        Harness.Time.Advance(TimeSpan.FromHours(2));
+        await SyncAsync("night-3");
+        Assert.Single(await QueuedAsync());
+        Assert.Empty(await WorkQueueAsync());
+        Assert.Single(Documents);
     }
 
     private static async Task<Exception?> Outcome(Func<Task> call)
