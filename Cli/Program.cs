@@ -56,6 +56,12 @@ replay.SetAction((parse, ct) => Guard(async () =>
     return summary.Failed == 0 && !summary.StillRunning ? 0 : 1;
 }));
 
+var sourceName = new Argument<string>("source") { Description = "The source to read in full next night: " + string.Join(", ", Integration.Core.Sync.SyncSources.Names) };
+var yes = new Option<bool>("--yes") { Description = "Reset without asking." };
+var reset = new Command("reset", "Delete a source's checkpoint and digest so the next night reads it in full; data rows, archived notes and registrations stay.") { sourceName, yes };
+reset.SetAction((parse, ct) => Guard(() =>
+    Integration.Cli.Reset.ResetCommand.RunAsync(LocalConfiguration(), parse.GetValue(sourceName)!, parse.GetValue(yes), Console.In, Console.Out, Console.Error, ct)));
+
 var demo = new Command("demo", "Start Azurite and the SharePoint stand-in with demo data, run the nightly cycle twice and show the overdue items.") { verbose };
 demo.SetAction((parse, ct) => Guard(() => DemoCommand.RunAsync(parse.GetValue(verbose), Console.Out, Progress, ct)));
 
@@ -91,7 +97,7 @@ benchPhase.SetAction(async (parse, ct) =>
     return 0;
 });
 
-var root = new RootCommand("Action-plan integration backend: operations commands.") { runOnce, replay, demo, bench, benchPhase };
+var root = new RootCommand("Action-plan integration backend: operations commands.") { runOnce, replay, reset, demo, bench, benchPhase };
 return await root.Parse(args).InvokeAsync();
 
 static void Progress(string line) => Console.Error.WriteLine(line);

@@ -69,6 +69,7 @@ public static class IntegrationServiceCollectionExtensions
         services.TryAddSingleton<OverdueScanStep>();
 
         services.TryAddSingleton<NightlyCycle>();
+        services.TryAddSingleton<SourceReset>();
         services.TryAddSingleton<RunSteps>();
         services.TryAddSingleton<QueueMessageDispatcher>();
         services.AddMessageHandler<SyncSourceMessage, SourceSyncHandler>();

@@ -23,6 +23,15 @@ public sealed class DeltaCheckpointStore(IntegrationStorage storage, TimeProvide
         return new DeltaCheckpoint(reference, id, entity.GetString("DeltaLink") ?? "", entity.GetDateTimeOffset("SavedAt"));
     }
 
+    /// <returns>Whether there was one.</returns>
+    public async Task<bool> DeleteAsync(string source, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableNames.DeltaCheckpoints, ct);
+        var existed = (await table.GetEntityIfExistsAsync<TableEntity>(Partition, source, select: ["RowKey"], cancellationToken: ct)).HasValue;
+        if (existed) await table.DeleteEntityAsync(Partition, source, Azure.ETag.All, ct);
+        return existed;
+    }
+
     public async Task SaveAsync(string source, DeltaCheckpoint checkpoint, CancellationToken ct)
     {
         var table = await storage.TableAsync(TableNames.DeltaCheckpoints, ct);

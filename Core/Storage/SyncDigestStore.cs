@@ -30,6 +30,13 @@ public sealed partial class SyncDigestStore(IntegrationStorage storage, TimeProv
     private const string Clean = "clean";
     private const string Writing = "writing";
 
+    /// <summary>Deletes the digest of <paramref name="source"/>; the next run rebuilds it from the table. Returns whether there was one.</summary>
+    public async Task<bool> DeleteAsync(string source, CancellationToken ct)
+    {
+        var container = await storage.ContainerAsync(Container, ct);
+        return (await container.GetBlobClient($"{source}.digest").DeleteIfExistsAsync(cancellationToken: ct)).Value;
+    }
+
     /// <summary>
     /// Loads the digest of <paramref name="source"/> and marks it as being written. When it cannot
     /// be trusted, <paramref name="rebuild"/> (the table's rows) makes a new one; without it the
