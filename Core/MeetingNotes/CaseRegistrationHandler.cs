@@ -77,7 +77,7 @@ public sealed partial class CaseRegistrationHandler(
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             LogFailed(message.ItemId, context.DequeueCount, ex.Message);
-            await FailAsync(message, context, ex.Message, ct);
+            await FailAsync(message, context, ex is CaseSystemException refused ? refused.FullMessage : ex.Message, ct);
             throw;
         }
     }

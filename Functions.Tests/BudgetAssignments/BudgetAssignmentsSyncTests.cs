@@ -164,7 +164,7 @@ public class BudgetAssignmentsSyncTests(AzuriteFixture azurite) : BudgetAssignme
         Harness.Time.Advance(TimeSpan.FromDays(1));
         var failure = await Assert.ThrowsAsync<CaseSystemException>(() => SyncAsync("night-2"));
 
-        Assert.Contains(refuses ? "Access denied" : "503", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(refuses ? "Access denied" : "503", failure.FullMessage, StringComparison.Ordinal);
         Assert.Equal(checkpoint, await CheckpointAsync());
         Assert.Equal("Handlingsplan för arbetsintegrerande sociala företag", (await RowsAsync())["AMN 2021-0112-1.4"].GetString("Title"));
 

@@ -194,9 +194,10 @@ public class CaseRegistrationTests(AzuriteFixture azurite) : CaseSystemTest(azur
 
         var refused = Assert.IsType<CaseSystemException>(Assert.Single(await WorkQueueAsync()));
         Assert.False(refused.IsTransient);
-        Assert.Contains("Ärendet är avslutat.", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("Ärendet är avslutat.", refused.ServerMessage);
+        Assert.DoesNotContain("Ärendet", refused.Message, StringComparison.Ordinal);
         Assert.Equal(1, Sif.Requests.Count("CreateDocument"));
-        Assert.Equal($"{SifCaseSystem.CreateDocumentOperation} was refused by the case system: Ärendet är avslutat.",
+        Assert.Equal($"{SifCaseSystem.CreateDocumentOperation} was refused by the case system (Successful: false). It said: Ärendet är avslutat.",
             Assert.Single((await VersionsAsync()).Values).GetString("LastError"));
     }
 

@@ -188,7 +188,7 @@ public sealed partial class SifCaseSystem(HttpClient http, IOptions<CaseSystemOp
                     ? error.GetString()
                     : "no ErrorMessage";
                 answer.Dispose();
-                throw new CaseSystemException($"{operation} was refused by the case system: {message}", isTransient: false);
+                throw new CaseSystemException($"{operation} was refused by the case system (Successful: false).", isTransient: false, serverMessage: message);
             }
 
             return answer;
