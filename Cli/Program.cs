@@ -62,6 +62,12 @@ var reset = new Command("reset", "Delete a source's checkpoint and digest so the
 reset.SetAction((parse, ct) => Guard(() =>
     Integration.Cli.Reset.ResetCommand.RunAsync(LocalConfiguration(), parse.GetValue(sourceName)!, parse.GetValue(yes), Console.In, Console.Out, Console.Error, ct)));
 
+var quarantineSource = new Option<string?>("--source") { Description = "Only this source." };
+var quarantineList = new Command("list", "List what is in quarantine now: item id, reason (quoted values left out), first and last seen.") { quarantineSource, json };
+quarantineList.SetAction((parse, ct) => Guard(() =>
+    Integration.Cli.Quarantine.QuarantineListCommand.RunAsync(LocalConfiguration(), parse.GetValue(quarantineSource), parse.GetValue(json), Console.Out, Console.Error, ct)));
+var quarantine = new Command("quarantine", "Items that could not be taken in.") { quarantineList };
+
 var demo = new Command("demo", "Start Azurite and the SharePoint stand-in with demo data, run the nightly cycle twice and show the overdue items.") { verbose };
 demo.SetAction((parse, ct) => Guard(() => DemoCommand.RunAsync(parse.GetValue(verbose), Console.Out, Progress, ct)));
 
@@ -97,7 +103,7 @@ benchPhase.SetAction(async (parse, ct) =>
     return 0;
 });
 
-var root = new RootCommand("Action-plan integration backend: operations commands.") { runOnce, replay, reset, demo, bench, benchPhase };
+var root = new RootCommand("Action-plan integration backend: operations commands.") { runOnce, replay, reset, quarantine, demo, bench, benchPhase };
 return await root.Parse(args).InvokeAsync();
 
 static void Progress(string line) => Console.Error.WriteLine(line);

@@ -4,8 +4,9 @@ namespace Integration.Core.Storage;
 
 /// <summary>
 /// The Quarantine table: one row per source item that failed validation, keyed by source and
-/// item id, so a rerun overwrites rather than piles up. Rows stay as a record after the item is
-/// fixed; the run that fixed it shows it as created or updated.
+/// item id, so a rerun overwrites rather than piles up. A row is <c>Open</c> while the item is in
+/// quarantine, with when it was first and last seen so; when the item comes back valid (or is
+/// deleted) the row is resolved and stays as history.
 /// </summary>
 public sealed class QuarantineStore(IntegrationStorage storage, TimeProvider time)
 {
@@ -17,7 +18,10 @@ public sealed class QuarantineStore(IntegrationStorage storage, TimeProvider tim
     /// <summary>Reasons quote values cut short already; this keeps any reason inside a table property.</summary>
     private const int MaxReason = 2_000;
 
-    public async Task AddAsync(IReadOnlyCollection<QuarantinedItem> items, string runId, CancellationToken ct)
+    public const string OpenColumn = "Open";
+
+    /// <param name="open">Items whose entry is open already: their <c>FirstSeen</c> stays.</param>
+    public async Task AddAsync(IReadOnlyCollection<QuarantinedItem> items, string runId, IReadOnlySet<string> open, CancellationToken ct)
     {
         if (items.Count == 0) return;
         var table = await storage.TableAsync(TableNames.Quarantine, ct);
@@ -31,20 +35,57 @@ public sealed class QuarantineStore(IntegrationStorage storage, TimeProvider tim
                 ["Reason"] = item.Reason.Length <= MaxReason ? item.Reason : string.Concat(item.Reason.AsSpan(0, MaxReason), "…"),
                 ["RunId"] = runId,
                 ["QuarantinedAt"] = time.GetUtcNow(),
+                [OpenColumn] = true,
+                ["ResolvedAt"] = null,
+                ["ResolvedRunId"] = null,
             };
+            if (!open.Contains(item.ItemId)) entity["FirstSeen"] = time.GetUtcNow();
             if (item.RawPayload.Length <= MaxInlinePayload)
             {
                 entity["RawPayload"] = item.RawPayload;
+                entity["PayloadBlob"] = null;
             }
             else
             {
                 entity["PayloadBlob"] = await UploadPayloadAsync(item, runId, ct);
+                entity["RawPayload"] = null;
             }
 
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
+            // Merged, so the first time it was seen stays while the reason and payload are the latest.
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertMerge, entity));
         }
 
         await TableBatch.SubmitAsync(table, actions, ct);
+    }
+
+    /// <summary>Ids of the source's items in quarantine now; rows written before entries were resolved count as open.</summary>
+    public async Task<HashSet<string>> OpenIdsAsync(string source, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableNames.Quarantine, ct);
+        var open = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == source, select: ["ItemId", OpenColumn], cancellationToken: ct))
+        {
+            if (row.GetBoolean(OpenColumn) != false && row.GetString("ItemId") is { } id) open.Add(id);
+        }
+
+        return open;
+    }
+
+    /// <summary>
+    /// Closes the entries of items that came back valid or were deleted; they stay as history. A
+    /// merge that would create a row (one deleted by hand) leaves a bare resolved entry: harmless.
+    /// </summary>
+    public async Task ResolveAsync(string source, IReadOnlyCollection<string> itemIds, string runId, CancellationToken ct)
+    {
+        if (itemIds.Count == 0) return;
+        var table = await storage.TableAsync(TableNames.Quarantine, ct);
+        var now = time.GetUtcNow();
+        await TableBatch.SubmitAsync(table, itemIds.Select(id => new TableTransactionAction(TableTransactionActionType.UpsertMerge, new TableEntity(source, TableKeys.Escape(id))
+        {
+            [OpenColumn] = false,
+            ["ResolvedAt"] = now,
+            ["ResolvedRunId"] = runId,
+        })).ToList(), ct);
     }
 
     public async IAsyncEnumerable<TableEntity> ListAsync(string source, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)

@@ -120,6 +120,11 @@ public sealed partial class DeltaSyncEngine(
         // Opened at the first page that holds an item, so a quiet night touches neither it nor the table.
         private SyncDigestSession? _digest;
 
+        // The source's open quarantine entries, read with the digest; the ones whose item came
+        // back valid or was deleted in this run are resolved with the last quarantine flush.
+        private HashSet<string> _openQuarantine = [];
+        private readonly HashSet<string> _resolved = new(StringComparer.Ordinal);
+
         public SyncCounts Counts { get; } = new();
 
         private async Task<SyncDigest> DigestAsync(CancellationToken ct)
@@ -128,6 +133,7 @@ public sealed partial class DeltaSyncEngine(
             {
                 await lease.HeldAsync();
                 _digest = await engine._digests.OpenForWriteAsync(source.Name, source.Table.DigestRowsAsync, ct);
+                _openQuarantine = await engine._quarantine.OpenIdsAsync(source.Name, ct);
             }
 
             return _digest.Digest;
@@ -141,8 +147,16 @@ public sealed partial class DeltaSyncEngine(
 
         private async Task FlushQuarantineAsync(CancellationToken ct)
         {
-            await engine._quarantine.AddAsync(_rejected, runId, ct);
+            await engine._quarantine.AddAsync(_rejected, runId, _openQuarantine, ct);
             _rejected.Clear();
+            await engine._quarantine.ResolveAsync(source.Name, _resolved, runId, ct);
+            _resolved.Clear();
+        }
+
+        /// <summary>The item's latest version is valid or deleted: an open entry of it is resolved.</summary>
+        private void Taken(string id)
+        {
+            if (_openQuarantine.Contains(id)) _resolved.Add(id);
         }
 
         public async Task<string> ApplyDeltaAsync(string? startLink, CancellationToken ct)
@@ -242,6 +256,7 @@ public sealed partial class DeltaSyncEngine(
                     // Always written: a digest that missed the row must not keep it live.
                     Counts.Deleted++;
                     actions.Add(Tombstone(digest, id, now));
+                    Taken(id);
                     continue;
                 }
 
@@ -262,7 +277,11 @@ public sealed partial class DeltaSyncEngine(
             {
                 var hash = _mapping.HashOf(record);
                 var match = digest.Match(_mapping.IdOf(record), hash);
-                if (match == DigestMatch.Same) Counts.Unchanged++;
+                if (match == DigestMatch.Same)
+                {
+                    Counts.Unchanged++;
+                    Taken(_mapping.IdOf(record));
+                }
                 else changed.Add(new ChangedRecord<TRecord>(record, hash, match));
             }
 
@@ -281,6 +300,7 @@ public sealed partial class DeltaSyncEngine(
                 else Counts.Updated++;
                 actions.Add(_mapping.Write(record, hash, match, now));
                 digest.Stored(id, hash);
+                Taken(id);
             }
 
             await WaitForWritesAsync(PagesInFlight - 1);
@@ -290,7 +310,7 @@ public sealed partial class DeltaSyncEngine(
                 // Keyed by its ids like a page, so a repeat of one of them waits for this write
                 // and the last reason wins.
                 await WaitForWritesAsync(PagesInFlight - 1);
-                _inFlight.Enqueue((engine._quarantine.AddAsync(_rejected, runId, ct), _rejected.Select(r => r.ItemId).ToHashSet(StringComparer.Ordinal)));
+                _inFlight.Enqueue((engine._quarantine.AddAsync(_rejected, runId, _openQuarantine, ct), _rejected.Select(r => r.ItemId).ToHashSet(StringComparer.Ordinal)));
                 _rejected = [];
             }
         }
@@ -302,6 +322,7 @@ public sealed partial class DeltaSyncEngine(
         private void Reject(SyncDigest digest, TItem item, string reason, List<TableTransactionAction> actions, DateTimeOffset now)
         {
             Counts.Quarantined++;
+            _resolved.Remove(item.Id);
             // The reason may quote a column's value, which may be anything, a name included: the
             // log gets it without the value, the Quarantine table with it.
             engine.LogQuarantined(source.Name, item.Id, Privacy.PersonalData.RedactQuoted(reason));
@@ -324,6 +345,9 @@ public sealed partial class DeltaSyncEngine(
             Counts.Read += gone.Count;
             Counts.Deleted += gone.Count;
             await source.Table.SubmitAsync(gone.Select(id => Tombstone(digest, id, now)).ToList(), ct);
+
+            // An item in quarantine that the full listing no longer has is gone: its entry is history.
+            await engine._quarantine.ResolveAsync(source.Name, _openQuarantine.Where(id => !seen.Contains(id)).ToList(), runId, ct);
         }
 
         private TableTransactionAction Tombstone(SyncDigest digest, string id, DateTimeOffset now)
