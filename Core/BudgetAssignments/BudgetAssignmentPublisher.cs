@@ -61,6 +61,7 @@ public sealed partial class BudgetAssignmentPublisher(
             if (row.GetBoolean(SourceTable.IsDeletedColumn) == true || row.GetBoolean(SourceTable.InQuarantineColumn) == true) continue;
             var hash = row.GetString(SourceTable.ContentHashColumn) ?? "";
             var wanted = Wanted(row);
+            if (wanted[_columns[BudgetAssignmentColumns.Deadline]] is null) counts.WithoutDeadline++;
             if (!targets.TryGetValue(row.RowKey, out var target))
             {
                 var values = wanted.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => Value(v.Key, v.Value!));
@@ -284,4 +285,7 @@ public sealed class PublishCounts
 
     /// <summary>Items left alone because another item with a lower id carries the same diary number.</summary>
     public int Duplicates { get; set; }
+
+    /// <summary>Assignments in the table (live, not in quarantine) without a deadline: published without one, counted as a warning.</summary>
+    public int WithoutDeadline { get; set; }
 }

@@ -24,6 +24,7 @@ public sealed class BudgetAssignmentsSync(BudgetAssignmentsSource source, DeltaS
         counts.Extra["published"] = published.Published;
         counts.Extra["overwritten"] = published.Overwritten;
         counts.Extra["duplicates"] = published.Duplicates;
+        counts.Extra["withoutDeadline"] = published.WithoutDeadline;
         return counts;
     }
 }

@@ -172,9 +172,11 @@ public class BudgetAssignmentsPublishTests(AzuriteFixture azurite) : BudgetAssig
     {
         AddAssignment(Open, deadline: null);
 
+        AddAssignment(Closed, status: "A");
+
         var counts = await SyncAsync();
 
-        Assert.Equal(1, counts.Extra["published"]);
+        Assert.Equal((2, 1), (counts.Extra["published"], counts.Extra["withoutDeadline"]));
         var item = Items()[Open];
         Assert.False(item.ContainsKey("Deadline"));
         Assert.Equal(Board, item["ResponsibleBoard"]);
@@ -210,6 +212,22 @@ public class BudgetAssignmentsPublishTests(AzuriteFixture azurite) : BudgetAssig
         var checkpoint = await Harness.Get<DeltaCheckpointStore>().GetAsync(BudgetAssignmentPublisher.CheckpointName, CancellationToken.None);
         Assert.Equal(("Budgetuppdrag", AssignmentList.Id), (checkpoint!.SourceRef, checkpoint.SourceId));
         Assert.Contains("token", checkpoint.DeltaLink, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task AnItemDeletedInSharePointIsCreatedAgainTheNextNight()
+    {
+        AddAssignment(Open);
+        await SyncAsync();
+        AssignmentList.Delete(ItemIds()[Open]);
+
+        Harness.Time.Advance(TimeSpan.FromDays(1));
+        Harness.Graph.Requests.Clear();
+        var counts = await SyncAsync("night-2");
+
+        Assert.Equal(1, counts.Extra["published"]);
+        Assert.Equal(1, Harness.Graph.Requests.Count("POST", "/items"));
+        Assert.Equal("Under behandling", Items()[Open]["Status"]);
     }
 
     private List<FakeLogRecord> OverwriteLogs() =>
