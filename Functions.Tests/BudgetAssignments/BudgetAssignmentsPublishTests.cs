@@ -215,6 +215,47 @@ public class BudgetAssignmentsPublishTests(AzuriteFixture azurite) : BudgetAssig
     }
 
     [Fact]
+    public async Task ADeadlineRemovedFromTheCaseIsClearedInTheList()
+    {
+        AddAssignment(Open);
+        await SyncAsync();
+
+        Sif.UpdateCase(Open, customFields: new Dictionary<string, string?> { ["Slutdatum"] = null, ["Samverkansparter"] = null }, lastChanged: Changed.AddDays(1));
+        Harness.Time.Advance(TimeSpan.FromDays(2));
+        Harness.Graph.Requests.Clear();
+        var counts = await SyncAsync("night-2");
+
+        Assert.Equal((1, 1), (counts.Extra["published"], counts.Extra["withoutDeadline"]));
+        Assert.Equal(1, Harness.Graph.Requests.Count("PATCH", "/fields"));
+        var item = Items()[Open];
+        Assert.False(item.ContainsKey("Deadline"));
+        Assert.False(item.ContainsKey("Partners"));
+
+        Harness.Time.Advance(TimeSpan.FromDays(1));
+        Harness.Graph.Requests.Clear();
+        Assert.Equal(0, (await SyncAsync("night-3")).Extra["published"]);
+        Assert.Equal(0, Harness.Graph.Requests.Count("PATCH", "/fields"));
+    }
+
+    [Fact]
+    public async Task AnExpiredListTokenRebuildsTheMirrorFromScratchWithoutWriting()
+    {
+        AddAssignment(Open);
+        AddAssignment(Closed, status: "A");
+        await SyncAsync();
+        AssignmentList.ExpireDeltaTokens();
+
+        Harness.Time.Advance(TimeSpan.FromDays(1));
+        Harness.Graph.Requests.Clear();
+        var counts = await SyncAsync("night-2");
+
+        Assert.Equal(0, counts.Extra["published"]);
+        Assert.Equal(0, Harness.Graph.Requests.Count("POST", "/items"));
+        Assert.Equal(0, Harness.Graph.Requests.Count("PATCH", "/fields"));
+        Assert.Equal(2, Items().Count);
+    }
+
+    [Fact]
     public async Task AnItemDeletedInSharePointIsCreatedAgainTheNextNight()
     {
         AddAssignment(Open);
