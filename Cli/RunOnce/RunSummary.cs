@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Integration.Core.PlanItems;
 using Integration.Core.Sync;
 
@@ -25,10 +26,20 @@ public sealed record SourceSummary(
     int Deleted,
     int Quarantined)
 {
+    /// <summary>
+    /// A source's own counts besides the six (the budget assignments' <c>published</c>, say),
+    /// printed beside them in the JSON.
+    /// </summary>
+    [JsonExtensionData]
+    public Dictionary<string, object> Extra { get; init; } = [];
+
     public static SourceSummary From(SyncRunRecord record)
     {
         var c = SyncCounts.From(record.Counts);
-        return new SourceSummary(record.Step, record.Status, record.Detail, c.Read, c.Created, c.Updated, c.Unchanged, c.Deleted, c.Quarantined);
+        return new SourceSummary(record.Step, record.Status, record.Detail, c.Read, c.Created, c.Updated, c.Unchanged, c.Deleted, c.Quarantined)
+        {
+            Extra = c.Extra.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => (object)e.Value),
+        };
     }
 }
 

@@ -53,6 +53,7 @@ internal static class SummaryPrinter
             }
 
             output.WriteLine($"{s.Source,-18} {Status(s.Status),-10} {s.Read,6} {s.Created,8} {s.Updated,8} {s.Unchanged,10} {s.Deleted,8} {s.Quarantined,12}");
+            if (s.Extra.Count > 0) output.WriteLine($"{"",18} {string.Join(", ", s.Extra.Select(e => $"{e.Key} {e.Value}"))}");
             if (s.Status == SyncRunStatus.Failed) output.WriteLine($"{"",18} error: {s.Detail}");
         }
 

@@ -63,7 +63,10 @@ public static class IntegrationServiceCollectionExtensions
         services.AddCaseSystem(configuration);
         services.AddMessageHandler<CaseRegistrationMessage, CaseRegistrationHandler>();
         services.TryAddSingleton<BudgetAssignmentStore>();
-        services.AddDeltaSource<BudgetAssignmentsSource, CaseFeedItem, BudgetAssignment>();
+        services.TryAddSingleton<BudgetAssignmentsSource>();
+        services.TryAddSingleton<BudgetAssignmentMirror>();
+        services.TryAddSingleton<BudgetAssignmentPublisher>();
+        services.AddSingleton<ISourceSync, BudgetAssignmentsSync>();
         services.TryAddSingleton<CaseRegistrationSummary>();
         services.TryAddSingleton<OverdueScanner>();
         services.TryAddSingleton<OverdueScanStep>();

@@ -119,6 +119,14 @@ public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePoin
             .PatchAsync(new FieldValueSet { AdditionalData = values }, cancellationToken: ct);
     }
 
+    /// <summary>Creates an item (POST …/items with <c>{"fields":{…}}</c>) and returns its id.</summary>
+    public async Task<string> CreateItemAsync(string listId, IDictionary<string, object> values, CancellationToken ct)
+    {
+        var item = await graph.Sites[SiteId].Lists[listId].Items
+            .PostAsync(new ListItem { Fields = new FieldValueSet { AdditionalData = values } }, cancellationToken: ct);
+        return item?.Id ?? throw new InvalidOperationException($"SharePoint created an item in list {listId} but gave no id.");
+    }
+
     private static readonly Func<System.Text.Json.JsonElement, SharePointItem> ReadItem = FeedJson.Tolerant(SharePointItem.Parse, SharePointItem.FromUnreadable);
 
     internal static string Select(IReadOnlyCollection<string> fields) => $"fields($select={string.Join(',', fields)})";

@@ -13,21 +13,33 @@ public sealed class SyncCounts
     public int Deleted { get; set; }
     public int Quarantined { get; set; }
 
+    /// <summary>
+    /// Counts a source adds to the six (a publisher's <c>published</c>, say), recorded with them;
+    /// they are outside the reconciliation.
+    /// </summary>
+    public Dictionary<string, int> Extra { get; } = [];
+
     /// <summary>The counts as a step records them (camelCase names, as the run summary prints them).</summary>
-    public IReadOnlyDictionary<string, int> ToDictionary() => new Dictionary<string, int>
+    public IReadOnlyDictionary<string, int> ToDictionary()
     {
-        ["read"] = Read,
-        ["created"] = Created,
-        ["updated"] = Updated,
-        ["unchanged"] = Unchanged,
-        ["deleted"] = Deleted,
-        ["quarantined"] = Quarantined,
-    };
+        var counts = new Dictionary<string, int>(Extra)
+        {
+            ["read"] = Read,
+            ["created"] = Created,
+            ["updated"] = Updated,
+            ["unchanged"] = Unchanged,
+            ["deleted"] = Deleted,
+            ["quarantined"] = Quarantined,
+        };
+        return counts;
+    }
+
+    private static readonly HashSet<string> Fixed = ["read", "created", "updated", "unchanged", "deleted", "quarantined"];
 
     public static SyncCounts From(IReadOnlyDictionary<string, int> counts)
     {
         int N(string name) => counts.TryGetValue(name, out var value) ? value : 0;
-        return new SyncCounts
+        var result = new SyncCounts
         {
             Read = N("read"),
             Created = N("created"),
@@ -36,5 +48,11 @@ public sealed class SyncCounts
             Deleted = N("deleted"),
             Quarantined = N("quarantined"),
         };
+        foreach (var (name, value) in counts)
+        {
+            if (!Fixed.Contains(name)) result.Extra[name] = value;
+        }
+
+        return result;
     }
 }

@@ -4,6 +4,7 @@ using Integration.Core.BudgetAssignments;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Emulators.CaseSystem;
+using Integration.Emulators.Graph;
 using Integration.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
@@ -44,10 +45,24 @@ public abstract class BudgetAssignmentsTest(AzuriteFixture azurite) : StorageTes
     protected override void ConfigureServices(IServiceCollection services) =>
         services.ConfigureAll<HttpStandardResilienceOptions>(o => o.Retry.Delay = TimeSpan.Zero);
 
+    /// <summary>The network's list in the Graph stand-in, with the assignment columns and the network's Comment.</summary>
+    protected SharePointList AssignmentList { get; private set; } = null!;
+
     public override async Task InitializeAsync()
     {
         _sif = await SifStandIn.StartAsync(ApiKey);
         await base.InitializeAsync();
+        AssignmentList = Harness.Site.AddList("Budgetuppdrag")
+            .DefineColumn("Title", "Uppdrag")
+            .DefineColumn("DiaryNumber", "Diarienummer")
+            .DefineColumn("BudgetYear", "Budgetår", ColumnType.Number)
+            .DefineColumn("ResponsibleBoard", "Ansvarig nämnd")
+            .DefineColumn("Partners", "Samverkansparter", ColumnType.MultilineText)
+            .DefineColumn("Deadline", "Slutdatum", ColumnType.DateOnly)
+            .DefineColumn("Status", "Status")
+            .DefineColumn("LastActivity", "Senaste aktivitet", ColumnType.DateTime)
+            .DefineColumn("CaseLink", "Ärende")
+            .DefineColumn("Comment", "Kommentar", ColumnType.MultilineText);
     }
 
     public override async Task DisposeAsync()

@@ -1,0 +1,30 @@
+using Integration.Core.Sync;
+
+namespace Integration.Core.BudgetAssignments;
+
+/// <summary>
+/// The budget assignments' night step: the source on the delta engine brings the cases into the
+/// table, then the <see cref="BudgetAssignmentPublisher"/> brings the network's list in line with
+/// the table. A failed read throws before anything is published, so the list stays as it was.
+/// </summary>
+public sealed class BudgetAssignmentsSync(BudgetAssignmentsSource source, DeltaSyncEngine engine, BudgetAssignmentPublisher publisher) : ISourceSync
+{
+    private readonly DeltaSourceSync<CaseFeedItem, BudgetAssignment> _read = new(source, engine);
+
+    public string Source => _read.Source;
+
+    public bool IsConfigured => _read.IsConfigured;
+
+    public string? MissingSetting => _read.MissingSetting;
+
+    public async Task<SyncCounts> RunAsync(string runId, CancellationToken ct)
+    {
+        var counts = await _read.RunAsync(runId, ct);
+        var published = await publisher.PublishAsync(ct);
+        counts.Extra["published"] = published.Published;
+        counts.Extra["overwritten"] = published.Overwritten;
+        counts.Extra["duplicates"] = published.Duplicates;
+        counts.Extra["withoutDeadline"] = published.WithoutDeadline;
+        return counts;
+    }
+}

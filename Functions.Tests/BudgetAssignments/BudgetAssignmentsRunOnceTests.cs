@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Integration.Cli.RunOnce;
+using Integration.Core.Sync;
+using Integration.Functions.Tests.Infrastructure;
+
+namespace Integration.Functions.Tests.BudgetAssignments;
+
+/// <summary>run-once reports the budget assignments' publishing beside the source's usual counts.</summary>
+public class BudgetAssignmentsRunOnceTests(AzuriteFixture azurite) : BudgetAssignmentsTest(azurite)
+{
+    private Task<RunSummary> RunOnceAsync() =>
+        new RunOnceRunner(Harness.Configuration, verbose: false, _ => { }) { Timeout = TimeSpan.FromMinutes(2) }.RunAsync(CancellationToken.None);
+
+    [Fact]
+    public async Task TheJsonSummaryCarriesPublishedAndOverwrittenAndASecondRunWritesNothing()
+    {
+        AddAssignment("AMN 2021-0112-1.4");
+        AddAssignment("AMN 2019-0340-01.02", year: "2019", deadline: null, status: "A");
+
+        var first = await RunOnceAsync();
+        var second = await RunOnceAsync();
+
+        Assert.True(first.Succeeded);
+        var source = Source(first);
+        Assert.Equal(("succeeded", 2, 2, 2, 0), (source.GetProperty("status").GetString(), source.GetProperty("read").GetInt32(), source.GetProperty("created").GetInt32(), source.GetProperty("published").GetInt32(), source.GetProperty("overwritten").GetInt32()));
+
+        Assert.True(second.Succeeded);
+        var again = Source(second);
+        Assert.Equal((0, 0), (again.GetProperty("published").GetInt32(), again.GetProperty("overwritten").GetInt32()));
+        Assert.Equal(2, Harness.Graph.Requests.Count("POST", "/items"));
+        Assert.Equal(0, Harness.Graph.Requests.Count("PATCH", "/fields"));
+
+        using var table = new StringWriter();
+        SummaryPrinter.WriteTable(first, table);
+        Assert.Contains("published 2", table.ToString(), StringComparison.Ordinal);
+    }
+
+    private static JsonElement Source(RunSummary summary)
+    {
+        using var json = JsonDocument.Parse(SummaryPrinter.ToJson(summary));
+        return json.RootElement.GetProperty("sources").EnumerateArray()
+            .Single(s => s.GetProperty("source").GetString() == SyncSources.BudgetAssignments).Clone();
+    }
+}
