@@ -1,3 +1,4 @@
+using Integration.Core.Storage;
 using Integration.Core.Sync;
 
 namespace Integration.Core.BudgetAssignments;
@@ -6,8 +7,10 @@ namespace Integration.Core.BudgetAssignments;
 /// The budget assignments' night step: the source on the delta engine brings the cases into the
 /// table, then the <see cref="BudgetAssignmentPublisher"/> brings the network's list in line with
 /// the table. A failed read throws before anything is published, so the list stays as it was.
+/// Publishing holds the source's lease, as the read does, so two runs at once cannot both create
+/// the item of a new assignment.
 /// </summary>
-public sealed class BudgetAssignmentsSync(BudgetAssignmentsSource source, DeltaSyncEngine engine, BudgetAssignmentPublisher publisher) : ISourceSync
+public sealed class BudgetAssignmentsSync(BudgetAssignmentsSource source, DeltaSyncEngine engine, BudgetAssignmentPublisher publisher, SourceLocks locks) : ISourceSync
 {
     private readonly DeltaSourceSync<CaseFeedItem, BudgetAssignment> _read = new(source, engine);
 
@@ -20,7 +23,12 @@ public sealed class BudgetAssignmentsSync(BudgetAssignmentsSource source, DeltaS
     public async Task<SyncCounts> RunAsync(string runId, CancellationToken ct)
     {
         var counts = await _read.RunAsync(runId, ct);
-        var published = await publisher.PublishAsync(ct);
+        PublishCounts published;
+        await using (await locks.AcquireAsync(Source, ct))
+        {
+            published = await publisher.PublishAsync(ct);
+        }
+
         counts.Extra["published"] = published.Published;
         counts.Extra["overwritten"] = published.Overwritten;
         counts.Extra["duplicates"] = published.Duplicates;
