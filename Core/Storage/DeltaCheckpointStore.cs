@@ -23,13 +23,23 @@ public sealed class DeltaCheckpointStore(IntegrationStorage storage, TimeProvide
         return new DeltaCheckpoint(reference, id, entity.GetString("DeltaLink") ?? "", entity.GetDateTimeOffset("SavedAt"));
     }
 
+    /// <summary>
+    /// Deletes the source's checkpoint and those of its parts, named <c>{source}.{part}</c> (the
+    /// budget assignments' list mirror, <c>BudgetAssignments.list</c>).
+    /// </summary>
     /// <returns>Whether there was one.</returns>
     public async Task<bool> DeleteAsync(string source, CancellationToken ct)
     {
         var table = await storage.TableAsync(TableNames.DeltaCheckpoints, ct);
-        var existed = (await table.GetEntityIfExistsAsync<TableEntity>(Partition, source, select: ["RowKey"], cancellationToken: ct)).HasValue;
-        if (existed) await table.DeleteEntityAsync(Partition, source, Azure.ETag.All, ct);
-        return existed;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and (RowKey eq {source} or (RowKey ge {source + "."} and RowKey lt {source + "/"}))");
+        var deleted = false;
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct))
+        {
+            await table.DeleteEntityAsync(Partition, row.RowKey, Azure.ETag.All, ct);
+            deleted |= row.RowKey == source;
+        }
+
+        return deleted;
     }
 
     public async Task SaveAsync(string source, DeltaCheckpoint checkpoint, CancellationToken ct)

@@ -30,7 +30,14 @@ public class ResetTests(AzuriteFixture azurite) : StorageTest(azurite)
         Assert.NotNull(await Harness.Get<DeltaCheckpointStore>().GetAsync(SyncSources.PlanItems, CancellationToken.None));
         Assert.True(await DigestExistsAsync());
 
+        var checkpoints = Harness.Get<DeltaCheckpointStore>();
+        await checkpoints.SaveAsync("PlanItems.list", new DeltaCheckpoint("x", "y", "link"), CancellationToken.None);
+        await checkpoints.SaveAsync("PlanItemsOther", new DeltaCheckpoint("x", "y", "link"), CancellationToken.None);
+
         var (exit, output, _) = await ResetAsync(SyncSources.PlanItems, yes: true);
+
+        Assert.Null(await checkpoints.GetAsync("PlanItems.list", CancellationToken.None));
+        Assert.NotNull(await checkpoints.GetAsync("PlanItemsOther", CancellationToken.None));
 
         Assert.Equal(0, exit);
         Assert.Contains("PlanItems reset: checkpoint deleted, digest deleted", output, StringComparison.Ordinal);
