@@ -120,10 +120,13 @@ public sealed partial class DeltaSyncEngine(
         // Opened at the first page that holds an item, so a quiet night touches neither it nor the table.
         private SyncDigestSession? _digest;
 
-        // The source's open quarantine entries, read with the digest; the ones whose item came
-        // back valid or was deleted in this run are resolved with the last quarantine flush.
-        private HashSet<string> _openQuarantine = [];
-        private readonly HashSet<string> _resolved = new(StringComparer.Ordinal);
+        // Items that may close a quarantine entry: written valid, deleted, or (on a full read)
+        // found unchanged. The source's open entries are read only when there are such items or
+        // rejections, so a night that only edits valid items costs no extra read; the candidates
+        // that are open are resolved with the last quarantine flush.
+        private HashSet<string>? _openQuarantine;
+        private readonly HashSet<string> _candidates = new(StringComparer.Ordinal);
+        private bool _fullSync;
 
         public SyncCounts Counts { get; } = new();
 
@@ -133,7 +136,6 @@ public sealed partial class DeltaSyncEngine(
             {
                 await lease.HeldAsync();
                 _digest = await engine._digests.OpenForWriteAsync(source.Name, source.Table.DigestRowsAsync, ct);
-                _openQuarantine = await engine._quarantine.OpenIdsAsync(source.Name, ct);
             }
 
             return _digest.Digest;
@@ -147,23 +149,35 @@ public sealed partial class DeltaSyncEngine(
 
         private async Task FlushQuarantineAsync(CancellationToken ct)
         {
-            await engine._quarantine.AddAsync(_rejected, runId, _openQuarantine, ct);
+            if (_rejected.Count == 0 && _candidates.Count == 0) return;
+            var open = await OpenQuarantineAsync(ct);
+            await engine._quarantine.AddAsync(_rejected, runId, open, ct);
             _rejected.Clear();
-            await engine._quarantine.ResolveAsync(source.Name, _resolved, runId, ct);
-            _resolved.Clear();
+            await engine._quarantine.ResolveAsync(source.Name, _candidates.Where(open.Contains).ToList(), runId, ct);
+            _candidates.Clear();
         }
 
+        private async Task<HashSet<string>> OpenQuarantineAsync(CancellationToken ct) =>
+            _openQuarantine ??= await engine._quarantine.OpenIdsAsync(source.Name, ct);
+
         /// <summary>The item's latest version is valid or deleted: an open entry of it is resolved.</summary>
-        private void Taken(string id)
-        {
-            if (_openQuarantine.Contains(id)) _resolved.Add(id);
-        }
+        private void Taken(string id) => _candidates.Add(id);
+
+        /// <summary>
+        /// Whether the item can have an open entry, from the digest alone: it has no row (it may
+        /// have been refused since it appeared) or its row is marked as in quarantine. An edit of a
+        /// valid item cannot close an entry, so it costs no read of the Quarantine table.
+        /// </summary>
+        private static bool MayBeQuarantined(SyncDigest digest, string id, DigestMatch match) =>
+            match == DigestMatch.Absent
+            || digest.Match(id, SourceTable.QuarantinedHash) is DigestMatch.Same or DigestMatch.Absent;
 
         public async Task<string> ApplyDeltaAsync(string? startLink, CancellationToken ct)
         {
             // Without a delta link every item comes back; ids are remembered so that items no
             // longer in the source can be tombstoned.
             var fullSync = startLink is null;
+            _fullSync = fullSync;
             var seen = fullSync ? new HashSet<string>(StringComparer.Ordinal) : null;
 
             // Reading the feed and storing it overlap: a bounded channel lets the next page arrive
@@ -255,8 +269,8 @@ public sealed partial class DeltaSyncEngine(
                 {
                     // Always written: a digest that missed the row must not keep it live.
                     Counts.Deleted++;
+                    if (MayBeQuarantined(digest, id, DigestMatch.Different)) Taken(id);
                     actions.Add(Tombstone(digest, id, now));
-                    Taken(id);
                     continue;
                 }
 
@@ -280,7 +294,10 @@ public sealed partial class DeltaSyncEngine(
                 if (match == DigestMatch.Same)
                 {
                     Counts.Unchanged++;
-                    Taken(_mapping.IdOf(record));
+
+                    // Only a full read looks at unchanged items: it closes entries left open before
+                    // entries were resolved, or by a run that stopped before its flush.
+                    if (_fullSync) Taken(_mapping.IdOf(record));
                 }
                 else changed.Add(new ChangedRecord<TRecord>(record, hash, match));
             }
@@ -298,9 +315,9 @@ public sealed partial class DeltaSyncEngine(
 
                 if (match == DigestMatch.Absent) Counts.Created++;
                 else Counts.Updated++;
+                if (MayBeQuarantined(digest, id, match)) Taken(id);
                 actions.Add(_mapping.Write(record, hash, match, now));
                 digest.Stored(id, hash);
-                Taken(id);
             }
 
             await WaitForWritesAsync(PagesInFlight - 1);
@@ -310,7 +327,8 @@ public sealed partial class DeltaSyncEngine(
                 // Keyed by its ids like a page, so a repeat of one of them waits for this write
                 // and the last reason wins.
                 await WaitForWritesAsync(PagesInFlight - 1);
-                _inFlight.Enqueue((engine._quarantine.AddAsync(_rejected, runId, _openQuarantine, ct), _rejected.Select(r => r.ItemId).ToHashSet(StringComparer.Ordinal)));
+                var open = await OpenQuarantineAsync(ct);
+                _inFlight.Enqueue((engine._quarantine.AddAsync(_rejected, runId, open, ct), _rejected.Select(r => r.ItemId).ToHashSet(StringComparer.Ordinal)));
                 _rejected = [];
             }
         }
@@ -322,7 +340,7 @@ public sealed partial class DeltaSyncEngine(
         private void Reject(SyncDigest digest, TItem item, string reason, List<TableTransactionAction> actions, DateTimeOffset now)
         {
             Counts.Quarantined++;
-            _resolved.Remove(item.Id);
+            _candidates.Remove(item.Id);
             // The reason may quote a column's value, which may be anything, a name included: the
             // log gets it without the value, the Quarantine table with it.
             engine.LogQuarantined(source.Name, item.Id, Privacy.PersonalData.RedactQuoted(reason));
@@ -347,7 +365,8 @@ public sealed partial class DeltaSyncEngine(
             await source.Table.SubmitAsync(gone.Select(id => Tombstone(digest, id, now)).ToList(), ct);
 
             // An item in quarantine that the full listing no longer has is gone: its entry is history.
-            await engine._quarantine.ResolveAsync(source.Name, _openQuarantine.Where(id => !seen.Contains(id)).ToList(), runId, ct);
+            var open = await OpenQuarantineAsync(ct);
+            await engine._quarantine.ResolveAsync(source.Name, open.Where(id => !seen.Contains(id)).ToList(), runId, ct);
         }
 
         private TableTransactionAction Tombstone(SyncDigest digest, string id, DateTimeOffset now)
