@@ -124,7 +124,8 @@ public sealed partial class DeltaSyncEngine(
         // found unchanged. The source's open entries are read only when there are such items or
         // rejections, so a night that only edits valid items costs no extra read; the candidates
         // that are open are resolved with the last quarantine flush.
-        private HashSet<string>? _openQuarantine;
+        private Task<HashSet<string>>? _openQuarantine;
+        private CancellationToken _runToken;
         private readonly HashSet<string> _candidates = new(StringComparer.Ordinal);
         private bool _fullSync;
 
@@ -157,11 +158,16 @@ public sealed partial class DeltaSyncEngine(
             _candidates.Clear();
         }
 
-        private async Task<HashSet<string>> OpenQuarantineAsync(CancellationToken ct) =>
-            _openQuarantine ??= await engine._quarantine.OpenIdsAsync(source.Name, ct);
+        /// <summary>Started as soon as a night first needs it, so the query runs beside the page's writes.</summary>
+        private Task<HashSet<string>> OpenQuarantineAsync(CancellationToken ct) =>
+            _openQuarantine ??= engine._quarantine.OpenIdsAsync(source.Name, ct);
 
         /// <summary>The item's latest version is valid or deleted: an open entry of it is resolved.</summary>
-        private void Taken(string id) => _candidates.Add(id);
+        private void Taken(string id)
+        {
+            _candidates.Add(id);
+            _ = OpenQuarantineAsync(_runToken);
+        }
 
         /// <summary>
         /// Whether the item can have an open entry, from the digest alone: it has no row (it may
@@ -178,6 +184,7 @@ public sealed partial class DeltaSyncEngine(
             // longer in the source can be tombstoned.
             var fullSync = startLink is null;
             _fullSync = fullSync;
+            _runToken = ct;
             var seen = fullSync ? new HashSet<string>(StringComparer.Ordinal) : null;
 
             // Reading the feed and storing it overlap: a bounded channel lets the next page arrive
@@ -341,6 +348,7 @@ public sealed partial class DeltaSyncEngine(
         {
             Counts.Quarantined++;
             _candidates.Remove(item.Id);
+            _ = OpenQuarantineAsync(_runToken);
             // The reason may quote a column's value, which may be anything, a name included: the
             // log gets it without the value, the Quarantine table with it.
             engine.LogQuarantined(source.Name, item.Id, Privacy.PersonalData.RedactQuoted(reason));
