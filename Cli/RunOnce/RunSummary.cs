@@ -38,7 +38,9 @@ public sealed record SourceSummary(
         var c = SyncCounts.From(record.Counts);
         return new SourceSummary(record.Step, record.Status, record.Detail, c.Read, c.Created, c.Updated, c.Unchanged, c.Deleted, c.Quarantined)
         {
-            Extra = c.Extra.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => (object)e.Value),
+            Extra = c.Extra.Select(e => KeyValuePair.Create(e.Key, (object)e.Value))
+                .Concat(record.Ids.Select(i => KeyValuePair.Create(i.Key, (object)i.Value)))
+                .OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(),
         };
     }
 }

@@ -53,7 +53,13 @@ internal static class SummaryPrinter
             }
 
             output.WriteLine($"{s.Source,-18} {Status(s.Status),-10} {s.Read,6} {s.Created,8} {s.Updated,8} {s.Unchanged,10} {s.Deleted,8} {s.Quarantined,12}");
-            if (s.Extra.Count > 0) output.WriteLine($"{"",18} {string.Join(", ", s.Extra.Select(e => $"{e.Key} {e.Value}"))}");
+            var counts = s.Extra.Where(e => e.Value is int).Select(e => $"{e.Key} {e.Value}").ToList();
+            if (counts.Count > 0) output.WriteLine($"{"",18} {string.Join(", ", counts)}");
+            foreach (var (name, value) in s.Extra)
+            {
+                if (value is IReadOnlyList<string> { Count: > 0 } ids) output.WriteLine($"{"",18} {name}: {string.Join(", ", ids)}");
+            }
+
             if (s.Status == SyncRunStatus.Failed) output.WriteLine($"{"",18} error: {s.Detail}");
         }
 

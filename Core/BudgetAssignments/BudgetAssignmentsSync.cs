@@ -6,11 +6,12 @@ namespace Integration.Core.BudgetAssignments;
 /// <summary>
 /// The budget assignments' night step: the source on the delta engine brings the cases into the
 /// table, then the <see cref="BudgetAssignmentPublisher"/> brings the network's list in line with
-/// the table. A failed read throws before anything is published, so the list stays as it was.
+/// the table, and the plan items that name an assignment are checked against it
+/// (<see cref="PlanItemLinks"/>). A failed read throws before anything is published, so the list stays as it was.
 /// Publishing holds the source's lease, as the read does, so two runs at once cannot both create
 /// the item of a new assignment.
 /// </summary>
-public sealed class BudgetAssignmentsSync(BudgetAssignmentsSource source, DeltaSyncEngine engine, BudgetAssignmentPublisher publisher, SourceLocks locks) : ISourceSync
+public sealed class BudgetAssignmentsSync(BudgetAssignmentsSource source, DeltaSyncEngine engine, BudgetAssignmentPublisher publisher, PlanItemLinks links, SourceLocks locks) : ISourceSync
 {
     private readonly DeltaSourceSync<CaseFeedItem, BudgetAssignment> _read = new(source, engine);
 
@@ -33,6 +34,7 @@ public sealed class BudgetAssignmentsSync(BudgetAssignmentsSource source, DeltaS
         counts.Extra["overwritten"] = published.Overwritten;
         counts.Extra["duplicates"] = published.Duplicates;
         counts.Extra["withoutDeadline"] = published.WithoutDeadline;
+        (await links.CheckAsync(ct)).AddTo(counts);
         return counts;
     }
 }

@@ -66,6 +66,7 @@ public static class IntegrationServiceCollectionExtensions
         services.TryAddSingleton<BudgetAssignmentsSource>();
         services.TryAddSingleton<BudgetAssignmentMirror>();
         services.TryAddSingleton<BudgetAssignmentPublisher>();
+        services.TryAddSingleton<PlanItemLinks>();
         services.AddSingleton<ISourceSync, BudgetAssignmentsSync>();
         services.TryAddSingleton<CaseRegistrationSummary>();
         services.TryAddSingleton<OverdueScanner>();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure.Data.Tables;
 using Integration.Core.Sync;
 
@@ -10,6 +11,9 @@ namespace Integration.Core.Storage;
 public sealed class SyncRunStore(IntegrationStorage storage, TimeProvider time)
 {
     private const string CountPrefix = "n_";
+
+    // Ids as a JSON array of strings in one column each, named ids_{name}.
+    private const string IdsPrefix = "ids_";
 
     public async Task SaveAsync(SyncRunRecord record, CancellationToken ct)
     {
@@ -24,6 +28,7 @@ public sealed class SyncRunStore(IntegrationStorage storage, TimeProvider time)
             ["RecordedAt"] = time.GetUtcNow(),
         };
         foreach (var (name, value) in record.Counts) entity[CountPrefix + name] = value;
+        foreach (var (name, ids) in record.Ids) entity[IdsPrefix + name] = JsonSerializer.Serialize(ids);
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
     }
 
@@ -69,8 +74,11 @@ public sealed class SyncRunStore(IntegrationStorage storage, TimeProvider time)
         var counts = e.Keys
             .Where(k => k.StartsWith(CountPrefix, StringComparison.Ordinal))
             .ToDictionary(k => k[CountPrefix.Length..], k => e.GetInt32(k) ?? 0);
+        var ids = e.Keys
+            .Where(k => k.StartsWith(IdsPrefix, StringComparison.Ordinal))
+            .ToDictionary(k => k[IdsPrefix.Length..], k => (IReadOnlyList<string>)(JsonSerializer.Deserialize<string[]>(e.GetString(k) ?? "[]") ?? []));
         var status = Enum.TryParse<SyncRunStatus>(e.GetString("Status"), out var s) ? s : SyncRunStatus.Failed;
         var duration = e.GetInt64("DurationMs") is { } ms ? TimeSpan.FromMilliseconds(ms) : (TimeSpan?)null;
-        return new SyncRunRecord(e.PartitionKey, e.RowKey, status, e.GetString("Detail"), counts, e.GetInt32("Attempts") ?? 0, e.GetDateTimeOffset("StartedAt"), duration);
+        return new SyncRunRecord(e.PartitionKey, e.RowKey, status, e.GetString("Detail"), counts, e.GetInt32("Attempts") ?? 0, e.GetDateTimeOffset("StartedAt"), duration) { Ids = ids };
     }
 }

@@ -25,7 +25,7 @@ public sealed partial class RunSteps(SyncRunStore runs, TimeProvider time, ILogg
         try
         {
             var result = await work(ct);
-            var record = new SyncRunRecord(runId, step, result.Status, result.Detail, result.Counts, attempt, started, time.GetElapsedTime(clock));
+            var record = new SyncRunRecord(runId, step, result.Status, result.Detail, result.Counts, attempt, started, time.GetElapsedTime(clock)) { Ids = result.Ids };
             await runs.SaveAsync(record, ct);
             return record;
         }

@@ -19,6 +19,12 @@ public sealed class SyncCounts
     /// </summary>
     public Dictionary<string, int> Extra { get; } = [];
 
+    /// <summary>
+    /// Item ids a source reports by name (plan items whose budget assignment is unknown, say),
+    /// recorded with the counts so the run summary and <c>status</c> can name them.
+    /// </summary>
+    public Dictionary<string, IReadOnlyList<string>> Ids { get; } = [];
+
     /// <summary>The counts as a step records them (camelCase names, as the run summary prints them).</summary>
     public IReadOnlyDictionary<string, int> ToDictionary()
     {

@@ -36,6 +36,11 @@ public sealed record SyncRunRecord(
 {
     public static readonly IReadOnlyDictionary<string, int> NoCounts = new Dictionary<string, int>();
 
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoIds = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Item ids the step reports by name, beside its counts (see <see cref="SyncCounts.Ids"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Ids { get; init; } = NoIds;
+
     public bool IsFinished => Status.IsFinished();
 
     public int Count(string name) => Counts.TryGetValue(name, out var value) ? value : 0;
@@ -44,6 +49,9 @@ public sealed record SyncRunRecord(
 /// <summary>What a step's work reports back to be recorded.</summary>
 public sealed record StepResult(SyncRunStatus Status, string? Detail, IReadOnlyDictionary<string, int> Counts)
 {
+    /// <summary>Item ids the step reports by name, beside its counts.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Ids { get; init; } = SyncRunRecord.NoIds;
+
     public static StepResult Succeeded(IReadOnlyDictionary<string, int> counts, string? detail = null) => new(SyncRunStatus.Succeeded, detail, counts);
 
     public static StepResult Skipped(string detail) => new(SyncRunStatus.Skipped, detail, SyncRunRecord.NoCounts);

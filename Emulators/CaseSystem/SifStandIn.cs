@@ -115,7 +115,7 @@ public sealed class SifStandIn : IAsyncDisposable
     }
 
     /// <summary>
-    /// Changes a seeded or created case: a new title or status, custom fields set (a null value removes one),
+    /// Changes a seeded or created case: a new title, status or case type, custom fields set (a null value removes one),
     /// and the change time (default now).
     /// </summary>
     /// <exception cref="InvalidOperationException">There is no such case.</exception>
@@ -124,7 +124,8 @@ public sealed class SifStandIn : IAsyncDisposable
         string? title = null,
         string? status = null,
         IReadOnlyDictionary<string, string?>? customFields = null,
-        DateTimeOffset? lastChanged = null)
+        DateTimeOffset? lastChanged = null,
+        string? caseType = null)
     {
         var changed = lastChanged ?? context.Now;
         try
@@ -147,6 +148,7 @@ public sealed class SifStandIn : IAsyncDisposable
                 return current with
                 {
                     Title = title ?? current.Title,
+                    CaseType = caseType ?? current.CaseType,
                     Status = status is null ? current.Status : SifCodeTables.Find(SifCodeTables.CaseStatus, status)?.Code ?? status,
                     CustomFields = fields,
                     LastChanged = changed,
