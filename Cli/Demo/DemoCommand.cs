@@ -13,8 +13,10 @@ namespace Integration.Cli.Demo;
 
 /// <summary>
 /// The whole nightly job on the embedded default: Azurite plus the Graph stand-in seeded with
-/// the network's action plan, one cycle, the overdue list as people would read it, and a second
-/// cycle to show that nothing changes when nothing changed. Everything started is stopped again.
+/// the network's action plan, meeting notes and budget-assignment list, the case-system stand-in
+/// with the network's case and assignments, one cycle, the overdue list, the notes and the
+/// assignments as people would read them, and a second cycle to show that nothing changes when
+/// nothing changed. Everything started is stopped again.
 /// </summary>
 internal static class DemoCommand
 {
@@ -31,10 +33,12 @@ internal static class DemoCommand
         await using var graph = await GraphStandIn.StartAsync(ct: ct);
         var site = DemoData.Seed(graph.State, today, timeZone);
         DemoNotes.Seed(site, today, timeZone);
+        var assignmentList = DemoAssignments.DefineList(site);
         progress($"Starting the case-system stand-in (Public 360 SIF) with the network's case {DemoNotes.NetworkCase}…");
         var apiKey = Guid.NewGuid().ToString("N");
         await using var caseSystem = await SifStandIn.StartAsync(apiKey, ct: ct);
         caseSystem.AddCase(DemoNotes.NetworkCase, "Nätverket för arbetsintegrerande sociala företag", "ALLM", "B");
+        DemoAssignments.SeedCases(caseSystem, today);
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -44,6 +48,7 @@ internal static class DemoCommand
             ["SharePoint:SiteId"] = site.Id,
             ["SharePoint:Lists:PlanItems"] = DemoData.ListName,
             ["SharePoint:Libraries:MeetingNotes"] = DemoNotes.LibraryName,
+            ["SharePoint:Lists:BudgetAssignments"] = DemoAssignments.ListName,
             ["CaseSystem:BaseUrl"] = caseSystem.BaseUrl.ToString(),
             ["CaseSystem:ApiKey"] = apiKey,
             ["CaseSystem:NetworkCaseNumber"] = DemoNotes.NetworkCase,
@@ -59,10 +64,13 @@ internal static class DemoCommand
         {
             await WriteOverdueReportAsync(provider, today, output, ct);
             await DemoNotesReport.WriteAsync(provider, output, ct);
+            await DemoAssignmentsReport.WriteAsync(provider, assignmentList, timeZone, output, ct);
         }
 
         progress("Running the cycle again with nothing changed in SharePoint…");
         var patchesBefore = graph.Requests.Count("PATCH", "/fields");
+        var listPath = $"/lists/{assignmentList.Id}/items";
+        var (listPostsBefore, listPatchesBefore) = (graph.Requests.Count("POST", listPath), graph.Requests.Count("PATCH", listPath));
         var second = await new RunOnceRunner(configuration, verbose, progress).RunAsync(ct);
         var plan = second.Sources.Single(s => s.Source == SyncSources.PlanItems);
         output.WriteLine();
@@ -71,6 +79,10 @@ internal static class DemoCommand
         var notes = second.Sources.Single(s => s.Source == SyncSources.MeetingNotes);
         output.WriteLine($"Meeting notes: read {notes.Read}, archived {notes.Created + notes.Updated}, registered {second.CaseRegistration.Count("registered")}; " +
             $"{caseSystem.Documents.Count} document(s) on {DemoNotes.NetworkCase}, as after the first run.");
+        var assignments = second.Sources.Single(s => s.Source == SyncSources.BudgetAssignments);
+        output.WriteLine($"Budget assignments: read {assignments.Read} (the cases changed since the last night, with a 5-minute overlap), created {assignments.Created}, updated {assignments.Updated}, " +
+            $"published {assignments.Extra.GetValueOrDefault("published")}; {graph.Requests.Count("POST", listPath) - listPostsBefore} POST and " +
+            $"{graph.Requests.Count("PATCH", listPath) - listPatchesBefore} PATCH to the list '{DemoAssignments.ListName}' (the first run: {listPostsBefore} POST).");
 
         progress("Stopping the stand-in and Azurite.");
         return first.Succeeded && second.Succeeded ? 0 : 1;

@@ -8,14 +8,14 @@ namespace Integration.Cli.Demo;
 /// <summary>
 /// The network's action plan as a demo: the bodies and the budget-2021 assignment from the
 /// original decision (Arbetsmarknadsnämnden, ärende AMN 2015-0340-01.02), with due dates set
-/// relative to today so some items are always overdue, due soon, done or cancelled. People
-/// and addresses are invented.
+/// relative to today so some items are always overdue, due soon, done or cancelled. Each item
+/// names the assignment it follows from (<see cref="DemoAssignments"/>); one names it in words
+/// instead of a diary number, as people do, and is reported. People and addresses are invented.
 /// </summary>
 public static class DemoData
 {
     public const string ListName = "Handlingsplan";
     public const string CaseNumber = "AMN 2015-0340-01.02";
-    public const string BudgetAssignment = "Budget 2021: handlingsplan för arbetsintegrerande sociala företag";
 
     public const string Amn = "Arbetsmarknadsnämnden";
     public const string Sbr = "Stockholm Business Region AB";
@@ -34,23 +34,23 @@ public static class DemoData
 
         string Due(int days) => SharePointDates.ToSharePointValue(today.AddDays(days), timeZone);
 
-        Add(list, "Kartlägga stadens inköp från arbetsintegrerande sociala företag", "Andel inköp från sociala företag", Amn, anna, Due(-20), "Pågår / In progress");
-        Add(list, "Ta fram mätbara mål för upphandling med sociala hänsyn", "Antal upphandlingar med sociala hänsyn", Sbr, omar, Due(-3), "Ej påbörjad / Not started");
-        Add(list, "Utbildning i reserverad upphandling för stadens inköpare", "Antal utbildade inköpare", Samordningsforbundet, karin, Due(3), "Pågår / In progress");
-        Add(list, "Dialogmöte med Arbetsförmedlingen om lönestöd i sociala företag", "Genomförda dialogmöten", Amn, anna, Due(6), "Ej påbörjad / Not started");
-        Add(list, "Inventering av möjligheter till samverkan (PM hösten 2020)", "Inventering klar", Amn, karin, Due(-60), "Klar / Done");
-        Add(list, "Pilot med idéburet offentligt partnerskap (IOP)", "Antal IOP-avtal", Sbr, omar, Due(-10), "Avbruten / Cancelled");
-        Add(list, "Handlingsplan – remissversion till berörda nämnder och styrelser", "Handlingsplan beslutad", Amn, anna, Due(45), "Pågår / In progress");
-        Add(list, "Informationsmöte för nya företagare – معلومات للشركات 🌱", "Antal deltagare", Samordningsforbundet, karin, Due(30), "Ej påbörjad / Not started");
+        Add(list, "Kartlägga stadens inköp från arbetsintegrerande sociala företag", "Andel inköp från sociala företag", Amn, anna, Due(-20), "Pågår / In progress", DemoAssignments.ActionPlan);
+        Add(list, "Ta fram mätbara mål för upphandling med sociala hänsyn", "Antal upphandlingar med sociala hänsyn", Sbr, omar, Due(-3), "Ej påbörjad / Not started", DemoAssignments.ActionPlan);
+        Add(list, "Utbildning i reserverad upphandling för stadens inköpare", "Antal utbildade inköpare", Samordningsforbundet, karin, Due(3), "Pågår / In progress", DemoAssignments.Partnership);
+        Add(list, "Dialogmöte med Arbetsförmedlingen om lönestöd i sociala företag", "Genomförda dialogmöten", Amn, anna, Due(6), "Ej påbörjad / Not started", DemoAssignments.Inventory);
+        Add(list, "Inventering av möjligheter till samverkan (PM hösten 2020)", "Inventering klar", Amn, karin, Due(-60), "Klar / Done", DemoAssignments.Inventory);
+        Add(list, "Pilot med idéburet offentligt partnerskap (IOP)", "Antal IOP-avtal", Sbr, omar, Due(-10), "Avbruten / Cancelled", DemoAssignments.Partnership);
+        Add(list, "Handlingsplan – remissversion till berörda nämnder och styrelser", "Handlingsplan beslutad", Amn, anna, Due(45), "Pågår / In progress", DemoAssignments.ActionPlan);
+        Add(list, "Informationsmöte för nya företagare – معلومات للشركات 🌱", "Antal deltagare", Samordningsforbundet, karin, Due(30), "Ej påbörjad / Not started", "Budget 2021");
 
         // Three rows the network must fix: they go to quarantine and the run goes on.
-        Add(list, "Uppföljning av **mål 3** i nätverket", "Mål 3", Sbr, omar, Due(14), "Väntar");
-        Add(list, "Workshop om sociala kriterier", "Antal workshops", Amn, anna, null, "Pågår / In progress");
-        Add(list, "Extern utvärdering av handlingsplanen", "Utvärdering klar", Amn, noEmail, Due(90), "Ej påbörjad / Not started");
+        Add(list, "Uppföljning av **mål 3** i nätverket", "Mål 3", Sbr, omar, Due(14), "Väntar", DemoAssignments.ActionPlan);
+        Add(list, "Workshop om sociala kriterier", "Antal workshops", Amn, anna, null, "Pågår / In progress", DemoAssignments.ActionPlan);
+        Add(list, "Extern utvärdering av handlingsplanen", "Utvärdering klar", Amn, noEmail, Due(90), "Ej påbörjad / Not started", DemoAssignments.ActionPlan);
         return site;
     }
 
-    private static void Add(SharePointList list, string title, string goal, string body, int owner, string? due, string status)
+    private static void Add(SharePointList list, string title, string goal, string body, int owner, string? due, string status, string assignment)
     {
         list.Add(new Dictionary<string, object?>
         {
@@ -61,7 +61,7 @@ public static class DemoData
             [PlanItemColumns.DueDate] = due,
             [PlanItemColumns.Status] = status,
             [PlanItemColumns.CaseNumber] = CaseNumber,
-            [PlanItemColumns.BudgetAssignment] = BudgetAssignment,
+            [PlanItemColumns.BudgetAssignment] = assignment,
         });
     }
 }

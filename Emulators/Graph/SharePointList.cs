@@ -341,7 +341,7 @@ public sealed partial class SharePointList
     }
 
     /// <summary>Ids of the items that exist now, ascending.</summary>
-    internal int[] LiveIds()
+    public int[] LiveIds()
     {
         lock (gate)
         {

@@ -6,7 +6,7 @@ namespace Integration.Functions.Tests.Cli;
 public class DemoTests
 {
     [Fact]
-    public async Task ArchivesAndRegistersTheNotesQuarantinesTheBadFileAndChangesNothingTheSecondNight()
+    public async Task ArchivesAndRegistersTheNotesPublishesTheAssignmentsQuarantinesTheBadFileAndChangesNothingTheSecondNight()
     {
         using var output = new StringWriter();
         var progress = new List<string>();
@@ -21,5 +21,13 @@ public class DemoTests
         Assert.Contains("The file's bytes are not a zip package", text, StringComparison.Ordinal);
         Assert.Contains("Meeting notes: read 0, archived 0, registered 0; 2 document(s) on AMN 2021-0112-1.4", text, StringComparison.Ordinal);
         Assert.DoesNotContain("anna.lindqvist", text, StringComparison.Ordinal);
+
+        // The budget assignments, as the SharePoint list shows them, with the plan items that follow from each.
+        Assert.Contains("linkedPlanItems 7, overwritten 0, published 3, unknownAssignment 1, withoutDeadline 1", text, StringComparison.Ordinal);
+        Assert.Contains("budget 2021; Avslutat; deadline 2021-03-31", text, StringComparison.Ordinal);
+        Assert.Contains("follows from it: item 1 Kartlägga stadens inköp", text, StringComparison.Ordinal);
+        Assert.Contains("no deadline (published without one", text, StringComparison.Ordinal);
+        Assert.Contains("planItemsWithClosedAssignment: 4", text, StringComparison.Ordinal);
+        Assert.Contains("published 0; 0 POST and 0 PATCH to the list 'Budgetuppdrag' (the first run: 3 POST)", text, StringComparison.Ordinal);
     }
 }
