@@ -68,6 +68,12 @@ quarantineList.SetAction((parse, ct) => Guard(() =>
     Integration.Cli.Quarantine.QuarantineListCommand.RunAsync(LocalConfiguration(), parse.GetValue(quarantineSource), parse.GetValue(json), Console.Out, Console.Error, ct)));
 var quarantine = new Command("quarantine", "Items that could not be taken in.") { quarantineList };
 
+var nights = new Option<int>("--nights") { Description = "How many of the most recent nights to show.", DefaultValueFactory = _ => 1 };
+nights.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--nights must be 1 or more."); });
+var status = new Command("status", "What happened last night (or the last N), and is anything lost: steps, checkpoints, queues, quarantine. Exits 3 when something needs attention.") { json, nights };
+status.SetAction((parse, ct) => Guard(() =>
+    Integration.Cli.Status.StatusCommand.RunAsync(LocalConfiguration(), parse.GetValue(nights), parse.GetValue(json), Console.Out, ct)));
+
 var demo = new Command("demo", "Start Azurite and the SharePoint stand-in with demo data, run the nightly cycle twice and show the overdue items.") { verbose };
 demo.SetAction((parse, ct) => Guard(() => DemoCommand.RunAsync(parse.GetValue(verbose), Console.Out, Progress, ct)));
 
@@ -103,7 +109,7 @@ benchPhase.SetAction(async (parse, ct) =>
     return 0;
 });
 
-var root = new RootCommand("Action-plan integration backend: operations commands.") { runOnce, replay, reset, quarantine, demo, bench, benchPhase };
+var root = new RootCommand("Action-plan integration backend: operations commands.") { runOnce, status, replay, reset, quarantine, demo, bench, benchPhase };
 return await root.Parse(args).InvokeAsync();
 
 static void Progress(string line) => Console.Error.WriteLine(line);

@@ -84,6 +84,13 @@ internal static class DemoCommand
             $"published {assignments.Extra.GetValueOrDefault("published")}; {graph.Requests.Count("POST", listPath) - listPostsBefore} POST and " +
             $"{graph.Requests.Count("PATCH", listPath) - listPatchesBefore} PATCH to the list '{DemoAssignments.ListName}' (the first run: {listPostsBefore} POST).");
 
+        await using (var provider = Services(configuration))
+        {
+            output.WriteLine();
+            output.WriteLine("status --nights 2 (what the on-call engineer sees; exit 3 would mean something needs attention):");
+            Status.StatusCommand.WriteTable(await provider.GetRequiredService<Core.Operations.OperationsStatus>().ReadAsync(2, ct), output);
+        }
+
         progress("Stopping the stand-in and Azurite.");
         return first.Succeeded && second.Succeeded ? 0 : 1;
     }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Integration.Core.Hosting;
-using Integration.Core.Privacy;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Microsoft.Extensions.Configuration;
@@ -30,15 +29,10 @@ internal static class QuarantineListCommand
         await using var provider = services.BuildServiceProvider();
         var store = provider.GetRequiredService<QuarantineStore>();
 
-        var open = new List<OpenEntry>();
+        var open = new List<OpenQuarantineEntry>();
         foreach (var name in source is null ? SyncSources.Names : [source])
         {
-            await foreach (var row in store.ListAsync(name, ct))
-            {
-                if (row.GetBoolean(QuarantineStore.OpenColumn) == false) continue;
-                var lastSeen = row.GetDateTimeOffset("QuarantinedAt");
-                open.Add(new OpenEntry(name, row.GetString("ItemId") ?? row.RowKey, PersonalData.RedactQuoted(row.GetString("Reason") ?? ""), row.GetDateTimeOffset("FirstSeen") ?? lastSeen, lastSeen));
-            }
+            await foreach (var entry in store.OpenEntriesAsync(name, ct)) open.Add(entry);
         }
 
         if (json)
@@ -56,6 +50,4 @@ internal static class QuarantineListCommand
 
         return 0;
     }
-
-    private sealed record OpenEntry(string Source, string ItemId, string Reason, DateTimeOffset? FirstSeen, DateTimeOffset? LastSeen);
 }

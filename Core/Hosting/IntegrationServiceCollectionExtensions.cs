@@ -4,6 +4,7 @@ using Integration.Core.Configuration;
 using Integration.Core.Http;
 using Integration.Core.MeetingNotes;
 using Integration.Core.Notifications;
+using Integration.Core.Operations;
 using Integration.Core.PlanItems;
 using Integration.Core.Queues;
 using Integration.Core.SharePoint;
@@ -74,6 +75,7 @@ public static class IntegrationServiceCollectionExtensions
 
         services.TryAddSingleton<NightlyCycle>();
         services.TryAddSingleton<SourceReset>();
+        services.TryAddSingleton<OperationsStatus>();
         services.TryAddSingleton<RunSteps>();
         services.TryAddSingleton<QueueMessageDispatcher>();
         services.AddMessageHandler<SyncSourceMessage, SourceSyncHandler>();

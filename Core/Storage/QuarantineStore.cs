@@ -88,6 +88,20 @@ public sealed class QuarantineStore(IntegrationStorage storage, TimeProvider tim
         })).ToList(), ct);
     }
 
+    /// <summary>
+    /// The open entries of a source, as operations show them: quoted values in a reason are left out
+    /// (they may be anything, a name included); the table and the source item have them.
+    /// </summary>
+    public async IAsyncEnumerable<OpenQuarantineEntry> OpenEntriesAsync(string source, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await foreach (var row in ListAsync(source, ct))
+        {
+            if (row.GetBoolean(OpenColumn) == false) continue;
+            var lastSeen = row.GetDateTimeOffset("QuarantinedAt");
+            yield return new OpenQuarantineEntry(source, row.GetString("ItemId") ?? row.RowKey, Privacy.PersonalData.RedactQuoted(row.GetString("Reason") ?? ""), row.GetDateTimeOffset("FirstSeen") ?? lastSeen, lastSeen);
+        }
+    }
+
     public async IAsyncEnumerable<TableEntity> ListAsync(string source, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         var table = await storage.TableAsync(TableNames.Quarantine, ct);
@@ -105,3 +119,6 @@ public sealed class QuarantineStore(IntegrationStorage storage, TimeProvider tim
         return $"{PayloadContainer}/{name}";
     }
 }
+
+/// <summary>An item in quarantine now: its id, the reason with quoted values left out, and when it was first and last seen.</summary>
+public sealed record OpenQuarantineEntry(string Source, string ItemId, string Reason, DateTimeOffset? FirstSeen, DateTimeOffset? LastSeen);

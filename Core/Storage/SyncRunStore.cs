@@ -55,7 +55,27 @@ public sealed class SyncRunStore(IntegrationStorage storage, TimeProvider time)
     public async Task SaveLatestNightAsync(string runId, CancellationToken ct)
     {
         var table = await storage.TableAsync(TableNames.SyncRuns, ct);
-        await table.UpsertEntityAsync(new TableEntity(LatestPartition, LatestRow) { ["RunId"] = runId, ["StartedAt"] = time.GetUtcNow() }, TableUpdateMode.Replace, ct);
+        var now = time.GetUtcNow();
+        await table.UpsertEntityAsync(new TableEntity(LatestPartition, LatestRow) { ["RunId"] = runId, ["StartedAt"] = now }, TableUpdateMode.Replace, ct);
+        // The index of nights, newest first (row keys count down), so status reads the last N with one query.
+        var newestFirst = (DateTimeOffset.MaxValue.UtcTicks - now.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+        await table.UpsertEntityAsync(new TableEntity(NightsPartition, newestFirst) { ["RunId"] = runId, ["StartedAt"] = now }, TableUpdateMode.Replace, ct);
+    }
+
+    /// <summary>The most recent nights, newest first: their run ids and when they started.</summary>
+    public async Task<IReadOnlyList<(string RunId, DateTimeOffset StartedAt)>> RecentNightsAsync(int count, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableNames.SyncRuns, ct);
+        var nights = new List<(string, DateTimeOffset)>();
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == NightsPartition, maxPerPage: Math.Min(count, 1000), cancellationToken: ct))
+        {
+            if (row.GetString("RunId") is { } runId && row.GetDateTimeOffset("StartedAt") is { } at) nights.Add((runId, at));
+            if (nights.Count == count) return nights;
+        }
+
+        // A store written before the index existed has only the latest night.
+        if (nights.Count == 0 && await GetLatestNightAsync(ct) is { } latest) nights.Add(latest);
+        return nights;
     }
 
     public async Task<(string RunId, DateTimeOffset StartedAt)?> GetLatestNightAsync(CancellationToken ct)
@@ -68,6 +88,7 @@ public sealed class SyncRunStore(IntegrationStorage storage, TimeProvider time)
     // Run ids start with a digit; this partition sorts apart from them.
     private const string LatestPartition = "~latest";
     private const string LatestRow = "night";
+    private const string NightsPartition = "~nights";
 
     private static SyncRunRecord ToRecord(TableEntity e)
     {

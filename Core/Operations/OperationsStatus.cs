@@ -1,0 +1,155 @@
+using Integration.Core.BudgetAssignments;
+using Integration.Core.MeetingNotes;
+using Integration.Core.Queues;
+using Integration.Core.Storage;
+using Integration.Core.Sync;
+
+namespace Integration.Core.Operations;
+
+/// <summary>
+/// Reads what <c>status</c> shows from the tables and queues the night writes: the run records,
+/// the checkpoints, the queues and their poison twins, and the open quarantine entries. It only
+/// reads. What needs attention is decided here, so the CLI, a monitor and a test agree.
+/// </summary>
+public sealed class OperationsStatus(
+    SyncRunStore runs,
+    DeltaCheckpointStore checkpoints,
+    QuarantineStore quarantine,
+    CaseRegistrationSummary registrations,
+    IntegrationStorage storage,
+    IEnumerable<ISourceSync> sources,
+    TimeProvider time)
+{
+    /// <summary>A night is missing when none started within this long.</summary>
+    public static readonly TimeSpan NightExpectedWithin = TimeSpan.FromHours(26);
+
+    /// <summary>A source not synced for longer than this needs a look (a quiet night counts as synced).</summary>
+    public static readonly TimeSpan CheckpointStaleAfter = TimeSpan.FromDays(8);
+
+    /// <summary>A step still queued this long after its night started will not finish by itself.</summary>
+    public static readonly TimeSpan StepExpectedWithin = TimeSpan.FromHours(6);
+
+    /// <summary>The name under which the notifications step records its run.</summary>
+    public const string NotificationsStep = "Notifications";
+
+    private const int NewestReasons = 3;
+
+    public async Task<StatusReport> ReadAsync(int nights, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(nights, 1);
+        var now = time.GetUtcNow();
+        var attention = new List<string>();
+
+        // Enough nights to know when each source last synced, however few are shown.
+        var recent = await runs.RecentNightsAsync(Math.Max(nights, 30), ct);
+        var history = new List<NightStatus>();
+        foreach (var (runId, startedAt) in recent)
+        {
+            if (history.Count >= nights && now - startedAt > CheckpointStaleAfter) break;
+            history.Add(await NightAsync(runId, startedAt, ct));
+        }
+
+        var shown = history.Take(nights).ToList();
+        if (shown.Count == 0 || now - shown[0].StartedAt > NightExpectedWithin)
+        {
+            attention.Add(shown.Count == 0
+                ? "No night has run yet."
+                : $"No night has started since {shown[0].StartedAt:yyyy-MM-dd HH:mm}Z (more than {NightExpectedWithin.TotalHours:0} hours ago): is the NightlySync timer running?");
+        }
+
+        if (shown.Count > 0)
+        {
+            var last = shown[0];
+            foreach (var step in last.Steps)
+            {
+                if (step.Status == SyncRunStatus.Failed) attention.Add($"{step.Step} failed in run {last.RunId}: {step.Detail}");
+                else if (step.Status == SyncRunStatus.Queued && now - last.StartedAt > StepExpectedWithin) attention.Add($"{step.Step} of run {last.RunId} never finished (still queued after {StepExpectedWithin.TotalHours:0} hours).");
+            }
+        }
+
+        var sourceStatus = new List<SourceStatus>();
+        foreach (var name in SyncSources.Names)
+        {
+            var status = await SourceAsync(name, history, now, ct);
+            sourceStatus.Add(status);
+            if (status is { Configured: true, CheckpointAge: { } age } && age > CheckpointStaleAfter)
+            {
+                attention.Add($"{name} has not synced for {age.TotalDays:0} days (checkpoint saved {status.CheckpointSavedAt:yyyy-MM-dd HH:mm}Z).");
+            }
+        }
+
+        var queues = new List<QueueStatus>();
+        foreach (var queue in QueueNames.All)
+        {
+            var status = new QueueStatus(queue, await LengthAsync(queue, ct), await LengthAsync(QueueNames.Poison(queue), ct));
+            queues.Add(status);
+            if (status.Poison > 0) attention.Add($"{status.Poison} message(s) in {QueueNames.Poison(queue)}: fix the cause (see the log), then run 'replay {queue}'.");
+        }
+
+        var quarantined = new List<QuarantineStatus>();
+        foreach (var name in SyncSources.Names)
+        {
+            var open = new List<OpenQuarantineEntry>();
+            await foreach (var entry in quarantine.OpenEntriesAsync(name, ct)) open.Add(entry);
+            if (open.Count > 0) quarantined.Add(new QuarantineStatus(name, open.Count, [.. open.OrderByDescending(e => e.LastSeen).Take(NewestReasons)]));
+        }
+
+        var notifications = shown.FirstOrDefault()?.Steps.FirstOrDefault(s => s.Step == NotificationsStep);
+        return new StatusReport(now, shown, sourceStatus, queues, quarantined, notifications, attention);
+    }
+
+    /// <summary>When the newest night whose every step finished without failing started; null when none of the recent ones did.</summary>
+    public async Task<DateTimeOffset?> LastCompletedNightAsync(CancellationToken ct)
+    {
+        foreach (var (runId, startedAt) in await runs.RecentNightsAsync(5, ct))
+        {
+            if ((await NightAsync(runId, startedAt, ct)).Completed) return startedAt;
+        }
+
+        return null;
+    }
+
+    private async Task<NightStatus> NightAsync(string runId, DateTimeOffset startedAt, CancellationToken ct)
+    {
+        var steps = (await runs.ListAsync(runId, ct)).Select(StepStatus.From).ToList();
+        // Registration has no run row of its own: each version row says how it went.
+        if (steps.Any(s => s.Step == SyncSources.MeetingNotes))
+        {
+            var registration = await registrations.ForRunAsync(runId, ct);
+            steps.Add(new StepStatus(CaseRegistrationSummary.Step, registration.Status, null, null, 0, registration.Counts, registration.Ids, registration.Detail));
+        }
+
+        var ordered = steps.OrderBy(s => Order(s.Step)).ThenBy(s => s.StartedAt).ToList();
+        return new NightStatus(runId, startedAt, ordered.All(s => s.Status.IsFinished()), ordered);
+    }
+
+    private static int Order(string step) =>
+        SyncSources.Names.ToList().IndexOf(step) is var index and >= 0 ? index
+        : step == CaseRegistrationSummary.Step ? 10
+        : step == PlanItems.OverdueScanStep.Step ? 11
+        : 12;
+
+    private async Task<SourceStatus> SourceAsync(string name, IReadOnlyList<NightStatus> history, DateTimeOffset now, CancellationToken ct)
+    {
+        var configured = sources.FirstOrDefault(s => s.Source == name) is { IsConfigured: true };
+        var checkpoint = await checkpoints.GetAsync(name, ct);
+        var lastSynced = history.FirstOrDefault(n => n.Steps.Any(s => s.Step == name && s.Status == SyncRunStatus.Succeeded))?.StartedAt;
+        var confirmed = Latest(checkpoint?.SavedAt, lastSynced);
+        var age = checkpoint is null ? null : now - confirmed;
+
+        var (full, why) = checkpoint is null
+            ? (true, "no checkpoint: the next night reads it in full")
+            : CaseDeltaLink.TryParse(checkpoint.DeltaLink, out var link) && now - link.FullReadAt > CaseDeltaFeed.FullReadInterval
+            ? (true, $"the weekly full read is due (last {link.FullReadAt:yyyy-MM-dd})")
+            : (false, null);
+        return new SourceStatus(name, configured, checkpoint?.SavedAt, lastSynced, age, full, configured ? why : "not configured");
+    }
+
+    private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    private async Task<int> LengthAsync(string queue, CancellationToken ct)
+    {
+        var client = await storage.QueueAsync(queue, ct);
+        return (await client.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount;
+    }
+}
