@@ -1,24 +1,30 @@
 using System.Net;
 using System.Text.Json;
-using Integration.Core.Storage;
+using Integration.Core.Operations;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 
 namespace Integration.Functions;
 
-/// <summary>Anonymous liveness probe: 200 when storage answers, 503 when it does not.</summary>
-public sealed class HealthFunction(StorageHealthCheck health)
+/// <summary>
+/// Anonymous health: each dependency (storage, Graph, the case system, each when configured) and
+/// whether the last night completed; 503 naming what is down. Cached for a minute.
+/// </summary>
+public sealed class HealthFunction(DependencyHealth health)
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     [Function("health")]
     public async Task<HttpResponseData> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequestData request,
         CancellationToken ct)
     {
-        var report = await health.CheckAsync(ct);
-        var response = request.CreateResponse(report.Healthy ? HttpStatusCode.OK : HttpStatusCode.ServiceUnavailable);
+        var answer = await health.CheckAsync(ct);
+        var response = request.CreateResponse(answer.IsDown ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK);
         // Not WriteAsJsonAsync: every overload of it sets the status to 200, which would hide a 503.
         response.Headers.Add("Content-Type", "application/json; charset=utf-8");
-        await JsonSerializer.SerializeAsync(response.Body, new { status = report.Healthy ? "Healthy" : "Unhealthy", detail = report.Detail }, cancellationToken: ct);
+        response.Headers.Add("Cache-Control", "no-store");
+        await JsonSerializer.SerializeAsync(response.Body, answer, Json, ct);
         return response;
     }
 }

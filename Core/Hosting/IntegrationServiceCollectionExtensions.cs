@@ -42,7 +42,6 @@ public static class IntegrationServiceCollectionExtensions
         services.TryAddSingleton<SourceLocks>();
         services.TryAddSingleton<QuarantineStore>();
         services.TryAddSingleton<SyncRunStore>();
-        services.TryAddSingleton<StorageHealthCheck>();
         services.TryAddSingleton<NotificationOutbox>();
 
         // The case system, the registry and the Teams webhook: typed clients with retries and a breaker.
@@ -76,10 +75,27 @@ public static class IntegrationServiceCollectionExtensions
         services.TryAddSingleton<NightlyCycle>();
         services.TryAddSingleton<SourceReset>();
         services.TryAddSingleton<OperationsStatus>();
+        AddHealth(services, configuration);
         services.TryAddSingleton<RunSteps>();
         services.TryAddSingleton<QueueMessageDispatcher>();
         services.AddMessageHandler<SyncSourceMessage, SourceSyncHandler>();
         return services;
+    }
+
+    /// <summary>
+    /// The health endpoint's checks: storage always, Graph and the case system when configured,
+    /// and whether a night completed lately (degraded at worst, never down).
+    /// </summary>
+    private static void AddHealth(IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton<DependencyHealth>();
+        services.TryAddSingleton<StorageHealthCheck>();
+        var timeout = DependencyHealth.CheckTimeout;
+        var checks = services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>("storage", timeout: timeout)
+            .AddCheck<LastNightHealthCheck>("lastNight", failureStatus: Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, timeout: timeout);
+        if (!string.IsNullOrWhiteSpace(configuration[$"{SharePointOptions.Section}:SiteId"])) checks.AddCheck<GraphHealthCheck>("graph", timeout: timeout);
+        if (!string.IsNullOrWhiteSpace(configuration[$"{CaseSystemOptions.Section}:BaseUrl"])) checks.AddCheck<CaseSystemHealthCheck>("caseSystem", timeout: timeout);
     }
 
     /// <summary>Registers a SharePoint source on the delta engine: one line per source.</summary>

@@ -2,6 +2,7 @@ using Integration.Core.Storage;
 using Integration.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Integration.Functions.Tests.Triggers;
 
@@ -11,13 +12,13 @@ public class HealthCheckTests(AzuriteFixture azurite) : StorageTest(azurite)
     [Fact]
     public async Task IsHealthyWhenStorageAnswers()
     {
-        var report = await Harness.Get<StorageHealthCheck>().CheckAsync(CancellationToken.None);
+        var report = await Harness.Get<StorageHealthCheck>().CheckHealthAsync(new HealthCheckContext());
 
-        Assert.True(report.Healthy, report.Detail);
+        Assert.Equal(HealthStatus.Healthy, report.Status);
     }
 
     [Fact]
-    public async Task IsUnhealthyWhenStorageDoesNotAnswerAndSaysSoWithoutTheConnectionString()
+    public async Task IsUnhealthyWhenStorageDoesNotAnswerAndSaysSoWithoutTheConnectionStringOrTheEndpoint()
     {
         var connection = ClosedPort.StorageConnectionString();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = connection }).Build();
@@ -26,9 +27,11 @@ public class HealthCheckTests(AzuriteFixture azurite) : StorageTest(azurite)
         services.Configure<Azure.Data.Tables.TableClientOptions>(o => o.Retry.MaxRetries = 0);
         await using var provider = services.BuildServiceProvider();
 
-        var report = await provider.GetRequiredService<StorageHealthCheck>().CheckAsync(CancellationToken.None);
+        var report = await provider.GetRequiredService<StorageHealthCheck>().CheckHealthAsync(new HealthCheckContext());
 
-        Assert.False(report.Healthy);
-        Assert.DoesNotContain("AccountKey", report.Detail, StringComparison.Ordinal);
+        Assert.Equal(HealthStatus.Unhealthy, report.Status);
+        Assert.StartsWith("unreachable", report.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain("AccountKey", report.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain("127.0.0.1", report.Description, StringComparison.Ordinal);
     }
 }

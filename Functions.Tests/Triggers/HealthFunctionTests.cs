@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using System.Text.Json;
-using Integration.Core.Storage;
+using Integration.Core.Operations;
 using Integration.Functions.Tests.Infrastructure;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
@@ -17,7 +17,7 @@ public class HealthFunctionTests
     public async Task AnswersServiceUnavailableWithAJsonBodyWhenStorageDoesNotAnswer()
     {
         await using var provider = ServicesWithStorageDown();
-        var function = new HealthFunction(provider.GetRequiredService<StorageHealthCheck>());
+        var function = new HealthFunction(provider.GetRequiredService<DependencyHealth>());
 
         var response = await function.Run(new FakeRequest(new FakeContext(provider)), CancellationToken.None);
 
@@ -26,7 +26,15 @@ public class HealthFunctionTests
         response.Body.Position = 0;
         using var body = await JsonDocument.ParseAsync(response.Body);
         Assert.Equal("Unhealthy", body.RootElement.GetProperty("status").GetString());
-        Assert.Contains("unreachable", body.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["storage"], body.RootElement.GetProperty("down").EnumerateArray().Select(e => e.GetString()));
+        var storage = body.RootElement.GetProperty("checks").GetProperty("storage");
+        Assert.Equal("Unhealthy", storage.GetProperty("status").GetString());
+        Assert.StartsWith("unreachable", storage.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // The night cannot be read either; that makes it degraded, not a second thing down.
+        Assert.Equal("Degraded", body.RootElement.GetProperty("checks").GetProperty("lastNight").GetProperty("status").GetString());
+        var text = System.Text.Encoding.UTF8.GetString(((MemoryStream)response.Body).ToArray());
+        Assert.DoesNotContain("127.0.0.1", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("AccountKey", text, StringComparison.Ordinal);
     }
 
     private static ServiceProvider ServicesWithStorageDown()
