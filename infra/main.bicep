@@ -82,6 +82,12 @@ param meetingNotesRetentionDays int = 3650
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
+@description('E-mail address the alert rules notify (a failed night, a poison message, no completed night in 26 hours). Empty: the rules exist but notify nobody.')
+param alertEmail string = ''
+
+// host.json's extensions.queues.maxDequeueCount: the alert on a failed night counts a step's last try.
+var queueMaxDequeueCount = 5
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -112,6 +118,19 @@ module monitoring 'modules/monitoring.bicep' = {
     applicationInsightsName: 'appi-${resourceToken}'
     location: location
     tags: tags
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    resourceToken: resourceToken
+    workspaceId: monitoring.outputs.workspaceId
+    alertEmail: alertEmail
+    maxDequeueCount: queueMaxDequeueCount
   }
 }
 

@@ -69,6 +69,7 @@ public sealed partial class NightlyCycle(
     private string NewRunId() =>
         string.Create(CultureInfo.InvariantCulture, $"{time.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}-{Random.Shared.Next(0x10000):x4}");
 
+    // The alert rule "no completed night" in infra/modules/alerts.bicep parses this message.
     [LoggerMessage(Level = LogLevel.Information, Message = "Nightly run {RunId} started: {Count} sources queued.")]
     private partial void LogStarted(string runId, int count);
 }

@@ -27,6 +27,7 @@ public sealed partial class RunSteps(SyncRunStore runs, TimeProvider time, ILogg
             var result = await work(ct);
             var record = new SyncRunRecord(runId, step, result.Status, result.Detail, result.Counts, attempt, started, time.GetElapsedTime(clock)) { Ids = result.Ids };
             await runs.SaveAsync(record, ct);
+            LogFinished(runId, step, attempt);
             return record;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -52,6 +53,10 @@ public sealed partial class RunSteps(SyncRunStore runs, TimeProvider time, ILogg
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} already finished {Step}; a redelivered message changes nothing.")]
     private partial void LogDuplicate(string runId, string step);
+
+    // The alert rules in infra/modules/alerts.bicep parse these two messages: change them together.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} step {Step} finished on attempt {Attempt}.")]
+    private partial void LogFinished(string runId, string step, int attempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} step {Step} failed on attempt {Attempt}.")]
     private partial void LogFailed(string runId, string step, int attempt, Exception exception);

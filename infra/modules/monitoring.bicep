@@ -36,5 +36,6 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
 }
 
 output applicationInsightsName string = appInsights.name
+output workspaceId string = workspace.id
 // Not a secret: with local auth disabled, ingestion needs an Entra token as well.
 output applicationInsightsConnectionString string = appInsights.properties.ConnectionString
