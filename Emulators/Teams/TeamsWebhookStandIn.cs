@@ -111,7 +111,7 @@ public sealed class TeamsWebhookStandIn : IAsyncDisposable
             return;
         }
 
-        if (Faults.TryTake() is { } fault)
+        if (Faults.TryTake() is { IsPass: false } fault)
         {
             if (fault.RetryAfterSeconds is { } seconds) http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             var code = fault.Status == StatusCodes.Status429TooManyRequests ? "WorkflowRequestsThrottled" : "ServiceUnavailable";

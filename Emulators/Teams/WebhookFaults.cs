@@ -7,6 +7,8 @@ namespace Integration.Emulators.Teams;
 /// </summary>
 public sealed class WebhookFaults
 {
+    internal const int StatusPass = 0;
+
     private readonly Lock gate = new();
     private readonly Queue<WebhookFault> faults = new();
 
@@ -21,6 +23,9 @@ public sealed class WebhookFaults
             }
         }
     }
+
+    /// <summary>The next posts go through as usual; switches set after this one hit the posts after them (fail the second post, say).</summary>
+    public void Pass(int count = 1) => Add(count, new WebhookFault(StatusPass, null));
 
     /// <summary>The next posts answer 429 with <c>Retry-After</c> in whole seconds.</summary>
     public void Throttle(int count = 1, int retryAfterSeconds = 1) => Add(count, new WebhookFault(429, retryAfterSeconds));
@@ -67,4 +72,7 @@ public sealed class WebhookFaults
     }
 }
 
-internal sealed record WebhookFault(int Status, int? RetryAfterSeconds);
+internal sealed record WebhookFault(int Status, int? RetryAfterSeconds)
+{
+    public bool IsPass => Status == WebhookFaults.StatusPass;
+}
