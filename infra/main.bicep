@@ -54,12 +54,31 @@ param caseSystemMarkerField string = 'ExternalReference'
 @description('Key Vault secret holding the SIF authkey.')
 param caseSystemApiKeySecretName string = 'case-system-api-key'
 
+// Teams notifications (section "Teams" in Core/Notifications/TeamsOptions.cs). The webhook URL is
+// not a parameter: it carries the flow's signature, so it is the Key Vault secret named below, set
+// by hand (docs/deploy-to-azure.md). Until the secret exists, the reference stays unresolved and the
+// app reports the digest as not configured instead of failing.
+@description('Key Vault secret holding the Teams Workflows webhook URL of the channel digest.')
+param teamsWorkflowWebhookSecretName string = 'teams-workflow-webhook-url'
+@description('Personal notifications in the Teams activity feed (needs TeamsActivity.Send and the app installed for each person).')
+@allowed([
+  'false'
+  'true'
+])
+param teamsActivityFeedEnabled string = 'false'
+@description('The network coordinator\'s user principal name; gets items overdue past the escalation days. Empty: no escalation.')
+param teamsCoordinatorEmail string = ''
+@description('Days overdue after which an item is escalated to the coordinator.')
+param teamsEscalationDays string = '14'
+
 // Defaults equal SchedulesOptions in Core. The timer triggers read these app settings through
 // %Schedules:...%, so they must be set even where the code has a default.
 @description('NCRONTAB (six fields, UTC) of the nightly sync.')
 param nightlySyncSchedule string = '0 0 2 * * *'
 @description('NCRONTAB (six fields, UTC) of the overdue scan; after the nightly sync has had time to finish.')
 param overdueScanSchedule string = '0 30 4 * * *'
+@description('NCRONTAB (six fields, UTC) of the night\'s Teams digest; after the overdue scan\'s events are in.')
+param notificationDigestSchedule string = '0 0 5 * * *'
 
 @description('Key Vault purge protection. It cannot be turned off again once on; turn it off only for throw-away environments.')
 param enableKeyVaultPurgeProtection bool = true
@@ -184,8 +203,8 @@ module deployerRoles 'modules/role-assignments.bicep' = if (!empty(principalId))
 
 // Every app setting, in one place. Functions.Tests/Infra checks these keys against the options
 // classes in Core and the bindings in functions.metadata, so keep this a plain object literal.
-// Settings of parts not built yet (Teams__*) arrive with the code that reads them; secrets as Key
-// Vault references: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=...)'.
+// Settings of parts not built yet arrive with the code that reads them; secrets as Key Vault
+// references: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=...)'.
 var appSettings = {
   // Functions host (triggers) and Core's storage clients, identity-based: no connection string.
   AzureWebJobsStorage__credential: 'managedidentity'
@@ -214,8 +233,15 @@ var appSettings = {
   CaseSystem__NetworkCaseNumber: caseSystemNetworkCaseNumber
   CaseSystem__MarkerField: caseSystemMarkerField
 
+  // Teams: the webhook URL is a secret, so a Key Vault reference like the case system's key.
+  Teams__WorkflowWebhookUrl: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${teamsWorkflowWebhookSecretName})'
+  Teams__ActivityFeed__Enabled: teamsActivityFeedEnabled
+  Teams__CoordinatorEmail: teamsCoordinatorEmail
+  Teams__EscalationDays: teamsEscalationDays
+
   Schedules__NightlySync: nightlySyncSchedule
   Schedules__OverdueScan: overdueScanSchedule
+  Schedules__NotificationDigest: notificationDigestSchedule
 }
 
 module functionApp 'modules/function-app.bicep' = {

@@ -25,4 +25,12 @@ public sealed class QueueFunctions(QueueMessageDispatcher dispatcher)
         long dequeueCount,
         CancellationToken cancellationToken) =>
         dispatcher.DispatchAsync(QueueNames.CaseRegistration, message, dequeueCount, cancellationToken, id);
+
+    [FunctionName("Notifications")]
+    public Task Notifications(
+        [QueueTrigger(QueueNames.Notifications, Connection = IntegrationServiceCollectionExtensions.StorageConnection)] string message,
+        string id,
+        long dequeueCount,
+        CancellationToken cancellationToken) =>
+        dispatcher.DispatchAsync(QueueNames.Notifications, message, dequeueCount, cancellationToken, id);
 }

@@ -1,5 +1,6 @@
 using Integration.Cli.Hosting;
 using Integration.Core.MeetingNotes;
+using Integration.Core.Notifications;
 using Integration.Core.PlanItems;
 using Integration.Core.Queues;
 using Integration.Core.Storage;
@@ -14,7 +15,8 @@ namespace Integration.Cli.RunOnce;
 /// One nightly cycle, start to end, in the order of the night: queue every source as the
 /// NightlySync timer does and let the WebJobs queue listener work the queue until each source is
 /// done or poisoned; then case registration; then the overdue scan as the OverdueScan timer does;
-/// then notifications. Each queue that has a consumer is drained before the next step.
+/// then notifications: the events are taken off their queue, then the night's digest is asked for
+/// and sent. Each queue that has a consumer is drained before the next step.
 /// </summary>
 internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, Action<string> progress)
 {
@@ -42,6 +44,7 @@ internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, 
         var stillRunning = new List<string>();
         SyncRunRecord? scan = null;
         var registrationDrained = !consumed.Contains(QueueNames.CaseRegistration);
+        var notificationsDone = false;
         try
         {
             await WaitForSourcesAsync(services, run, deadline.Token);
@@ -54,6 +57,11 @@ internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, 
                 (scan.Counts.Count > 0 ? $" ({string.Join(", ", scan.Counts.Select(c => $"{c.Key} {c.Value}"))})" : "") + ".");
 
             foreach (var queue in AfterScan.Where(consumed.Contains)) await DrainAsync(storage, queue, deadline.Token);
+
+            // The night's events are in: ask for the one digest, as the NotificationDigest timer does, and let it be sent.
+            var digest = await services.GetRequiredService<NotificationDigestStep>().RequestAsync(run.RunId, deadline.Token);
+            if (digest.Status == SyncRunStatus.Queued) await DrainAsync(storage, QueueNames.Notifications, deadline.Token);
+            notificationsDone = true;
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
         {
@@ -75,7 +83,9 @@ internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, 
         var scanSummary = scan is null
             ? new StepSummary(SyncRunStatus.Queued, "did not run: the run gave up waiting before it", SyncRunRecord.NoCounts)
             : StepSummary.From(scan);
-        return new RunSummary(run.RunId, sources.Select(SourceSummary.From).ToList(), registration, scanSummary, stillRunning);
+        var notifications = StepSummary.From(await services.GetRequiredService<NotificationSummary>().ForRunAsync(run.RunId, ct));
+        if (!notificationsDone) stillRunning.Add(NotificationDigestHandler.Step);
+        return new RunSummary(run.RunId, sources.Select(SourceSummary.From).ToList(), registration, scanSummary, notifications, stillRunning);
     }
 
     private async Task WaitForSourcesAsync(IServiceProvider services, NightlyRun run, CancellationToken ct)

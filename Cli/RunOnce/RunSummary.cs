@@ -5,14 +5,15 @@ using Integration.Core.Sync;
 namespace Integration.Cli.RunOnce;
 
 /// <summary>What one nightly cycle did, per source and per step, as run-once prints it.</summary>
-public sealed record RunSummary(string RunId, IReadOnlyList<SourceSummary> Sources, StepSummary CaseRegistration, StepSummary OverdueScan, IReadOnlyList<string> StillRunning)
+public sealed record RunSummary(string RunId, IReadOnlyList<SourceSummary> Sources, StepSummary CaseRegistration, StepSummary OverdueScan, StepSummary Notifications, IReadOnlyList<string> StillRunning)
 {
-    /// <summary>A failed or unfinished source or step, a registration that failed, or a flag that could not be written, fails the run.</summary>
+    /// <summary>A failed or unfinished source or step, a registration that failed, a flag that could not be written, or a digest not sent, fails the run.</summary>
     public bool Succeeded =>
         StillRunning.Count == 0
         && Sources.All(s => s.Status.IsFinished())
         && CaseRegistration.Status is not SyncRunStatus.Failed
-        && OverdueScan.Status is not SyncRunStatus.Failed;
+        && OverdueScan.Status is not SyncRunStatus.Failed
+        && Notifications.Status is not SyncRunStatus.Failed;
 }
 
 public sealed record SourceSummary(

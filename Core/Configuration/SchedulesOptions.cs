@@ -13,4 +13,7 @@ public sealed class SchedulesOptions
 
     /// <summary>After the sync has had time to finish.</summary>
     public string OverdueScan { get; set; } = "0 30 4 * * *";
+
+    /// <summary>After the scan's events have been taken off the queue: the night's one Teams digest.</summary>
+    public string NotificationDigest { get; set; } = "0 0 5 * * *";
 }

@@ -18,6 +18,7 @@ internal sealed class SchedulesOptionsValidator : IValidateOptions<SchedulesOpti
         var failures = new List<string>();
         Check("Schedules__NightlySync", options.NightlySync, failures);
         Check("Schedules__OverdueScan", options.OverdueScan, failures);
+        Check("Schedules__NotificationDigest", options.NotificationDigest, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

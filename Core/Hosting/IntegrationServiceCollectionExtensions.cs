@@ -71,6 +71,9 @@ public static class IntegrationServiceCollectionExtensions
         services.TryAddSingleton<CaseRegistrationSummary>();
         services.TryAddSingleton<OverdueScanner>();
         services.TryAddSingleton<OverdueScanStep>();
+        services.AddTeams(configuration);
+        services.AddMessageHandler<NotificationMessage, PendingNotificationHandler>();
+        services.AddMessageHandler<NotificationDigestMessage, NotificationDigestHandler>();
 
         services.TryAddSingleton<NightlyCycle>();
         services.TryAddSingleton<SourceReset>();

@@ -29,9 +29,6 @@ public sealed class OperationsStatus(
     /// <summary>A step still queued this long after its night started will not finish by itself.</summary>
     public static readonly TimeSpan StepExpectedWithin = TimeSpan.FromHours(6);
 
-    /// <summary>The name under which the notifications step records its run.</summary>
-    public const string NotificationsStep = "Notifications";
-
     private const int NewestReasons = 3;
 
     public async Task<StatusReport> ReadAsync(int nights, CancellationToken ct)
@@ -94,7 +91,7 @@ public sealed class OperationsStatus(
             if (open.Count > 0) quarantined.Add(new QuarantineStatus(name, open.Count, [.. open.OrderByDescending(e => e.LastSeen).Take(NewestReasons)]));
         }
 
-        var notifications = shown.FirstOrDefault()?.Steps.FirstOrDefault(s => s.Step == NotificationsStep);
+        var notifications = shown.FirstOrDefault()?.Steps.FirstOrDefault(s => s.Step == Notifications.NotificationDigestHandler.Step);
         return new StatusReport(now, shown, sourceStatus, queues, quarantined, notifications, attention);
     }
 
@@ -127,7 +124,8 @@ public sealed class OperationsStatus(
         SyncSources.Names.ToList().IndexOf(step) is var index and >= 0 ? index
         : step == CaseRegistrationSummary.Step ? 10
         : step == PlanItems.OverdueScanStep.Step ? 11
-        : 12;
+        : step == Notifications.NotificationDigestHandler.Step ? 12
+        : 13;
 
     private async Task<SourceStatus> SourceAsync(string name, IReadOnlyList<NightStatus> history, DateTimeOffset now, CancellationToken ct)
     {

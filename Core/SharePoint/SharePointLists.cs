@@ -33,6 +33,14 @@ public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePoin
         return list?.Id ?? throw new InvalidOperationException($"SharePoint list '{idOrDisplayName}' was not found on the site.");
     }
 
+    /// <summary>The list's address in SharePoint, e.g. <c>https://…/Lists/Handlingsplan</c>; an item opens at <c>{it}/DispForm.aspx?ID={id}</c>.</summary>
+    public async Task<string?> GetListWebUrlAsync(string idOrDisplayName, CancellationToken ct)
+    {
+        var list = await graph.Sites[SiteId].Lists[idOrDisplayName]
+            .GetAsync(r => r.QueryParameters.Select = ["id", "webUrl"], ct);
+        return list?.WebUrl;
+    }
+
     /// <summary>
     /// Pages of a list's delta feed, starting from a saved delta link or from scratch. Pages are
     /// yielded as they arrive so memory stays flat whatever the list size.
@@ -84,9 +92,10 @@ public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePoin
         try
         {
             var request = graph.Sites[SiteId].Lists[UserInformationList].Items[lookupId]
-                .ToGetRequestInformation(r => r.QueryParameters.Expand = ["fields($select=EMail)"]);
+                .ToGetRequestInformation(r => r.QueryParameters.Expand = ["fields($select=EMail,Title)"]);
             using var document = await GraphJson.SendAsync(graph, request, ct);
-            return new SiteUser(lookupId, SharePointItem.Parse(document.RootElement).Text("EMail"));
+            var item = SharePointItem.Parse(document.RootElement);
+            return new SiteUser(lookupId, item.Text("EMail"), item.Text("Title"));
         }
         catch (ApiException error) when (error.ResponseStatusCode is >= 400 and < 500 and not 429)
         {

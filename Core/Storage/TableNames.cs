@@ -18,6 +18,12 @@ public static class TableNames
     /// <summary>Notification events enqueued, so each is enqueued once.</summary>
     public const string NotificationLedger = "NotificationLedger";
 
+    /// <summary>Notification events received from the queue and not yet delivered everywhere: the night's digest is built from them.</summary>
+    public const string NotificationEvents = "NotificationEvents";
+
+    /// <summary>The delivery ledger: one row per event and recipient (the channel, later each person), written after the send.</summary>
+    public const string NotificationDeliveries = "NotificationDeliveries";
+
     /// <summary>Emails of the site's users by person-column lookup id, so each owner costs one Graph call a week, not one a night.</summary>
     public const string SiteUsers = "SiteUsers";
 
@@ -27,5 +33,5 @@ public static class TableNames
     /// <summary>Budget assignments read from the case system: one partition, one row per diary number; cases that left the filter stay as tombstones.</summary>
     public const string BudgetAssignments = "BudgetAssignments";
 
-    public static IReadOnlyList<string> All { get; } = [BudgetAssignments, MeetingNotes, PlanItems, DeltaCheckpoints, Quarantine, SyncRuns, NotificationLedger, SiteUsers];
+    public static IReadOnlyList<string> All { get; } = [BudgetAssignments, MeetingNotes, PlanItems, DeltaCheckpoints, Quarantine, SyncRuns, NotificationLedger, NotificationEvents, NotificationDeliveries, SiteUsers];
 }

@@ -18,6 +18,9 @@ public class CliProcessTests(AzuriteFixture azurite) : StorageTest(azurite)
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Integration.Cli.dll"));
         foreach (var arg in arguments.Split(' ')) start.ArgumentList.Add(arg);
+        // The test's own storage setting (AzureWebJobsStorage in the runner's environment) must not
+        // reach a child that is given its storage, or none, by the test.
+        foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("AzureWebJobsStorage", StringComparison.OrdinalIgnoreCase)).ToList()) start.Environment.Remove(inherited);
         foreach (var (key, value) in environment) start.Environment[key] = value;
 
         using var process = Process.Start(start)!;
@@ -58,7 +61,9 @@ public class CliProcessTests(AzuriteFixture azurite) : StorageTest(azurite)
         var registration = json.RootElement.GetProperty("caseRegistration");
         Assert.Equal("skipped", registration.GetProperty("status").GetString());
         Assert.Contains("CaseSystem__BaseUrl", registration.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal(0, json.RootElement.GetProperty("notifications").GetProperty("channelPosts").GetInt32());
+        var notifications = json.RootElement.GetProperty("notifications");
+        Assert.Equal(("skipped", 0, 0, 0), (notifications.GetProperty("status").GetString(), notifications.GetProperty("channelPosts").GetInt32(), notifications.GetProperty("personal").GetInt32(), notifications.GetProperty("failed").GetInt32()));
+        Assert.Contains("Teams__WorkflowWebhookUrl", notifications.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Object, json.RootElement.GetProperty("indicators").ValueKind);
         Assert.Equal(["PlanItems", "MeetingNotes", "BudgetAssignments", "Enterprises", "Agreements"],
             json.RootElement.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("source").GetString()));

@@ -26,14 +26,15 @@ public class FunctionMetadataTests
     }
 
     [Fact]
-    public void HasExactlyTheFiveFunctions()
+    public void HasExactlyTheSevenFunctions()
     {
-        Assert.Equal(["CaseRegistration", "NightlySync", "OverdueScan", "SyncSource", "health"], Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["CaseRegistration", "NightlySync", "NotificationDigest", "Notifications", "OverdueScan", "SyncSource", "health"], Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 
     [Theory]
     [InlineData("NightlySync", "%Schedules:NightlySync%")]
     [InlineData("OverdueScan", "%Schedules:OverdueScan%")]
+    [InlineData("NotificationDigest", "%Schedules:NotificationDigest%")]
     public void TimersTakeTheirScheduleFromSettings(string function, string schedule)
     {
         var trigger = Trigger(function);
@@ -44,6 +45,7 @@ public class FunctionMetadataTests
     [Theory]
     [InlineData("SyncSource", QueueNames.SyncSource)]
     [InlineData("CaseRegistration", QueueNames.CaseRegistration)]
+    [InlineData("Notifications", QueueNames.Notifications)]
     public void QueueFunctionsListenOnTheirQueue(string function, string queue)
     {
         var trigger = Trigger(function);

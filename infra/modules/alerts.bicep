@@ -23,7 +23,7 @@ union
     | where Attempt >= {maxDequeueCount} or Step == "OverdueScan"
     | project TimeGenerated, What = strcat(Step, " failed in run ", RunId)),
   (AppRequests
-    | where Name in ("NightlySync", "OverdueScan") and Success == false
+    | where Name in ("NightlySync", "OverdueScan", "NotificationDigest") and Success == false
     | project TimeGenerated, What = strcat(Name, " failed"))
 '''
 

@@ -42,6 +42,8 @@ var tableNames = [
   'Quarantine'
   'SyncRuns'
   'NotificationLedger'
+  'NotificationEvents'
+  'NotificationDeliveries'
 ]
 
 // The app's own containers (Core/Storage/ContainerNames.cs) and the package container.

@@ -1,0 +1,33 @@
+using Integration.Core.Queues;
+using Integration.Core.Storage;
+using Integration.Core.Sync;
+using Microsoft.Extensions.Options;
+
+namespace Integration.Core.Notifications;
+
+/// <summary>
+/// Asks for the night's digest once the night's events are in: the NotificationDigest timer does it
+/// after the overdue scan, run-once after draining the <c>notifications</c> queue. Without a webhook
+/// the step is recorded as skipped, naming the setting, and nothing is queued.
+/// </summary>
+public sealed class NotificationDigestStep(QueueSender queue, SyncRunStore runs, NightlyCycle nights, IOptions<TeamsOptions> teams)
+{
+    /// <param name="runId">The night's run; null for the latest night (the timer's case).</param>
+    public async Task<SyncRunRecord> RequestAsync(string? runId, CancellationToken ct)
+    {
+        runId ??= await nights.CurrentRunIdAsync(ct);
+        if (await runs.GetAsync(runId, NotificationDigestHandler.Step, ct) is { IsFinished: true } done) return done;
+
+        if (teams.Value.NotConfiguredReason is { } reason)
+        {
+            var skipped = new SyncRunRecord(runId, NotificationDigestHandler.Step, SyncRunStatus.Skipped, reason + "; events wait as pending", NotificationSummary.Zero, 0);
+            await runs.SaveAsync(skipped, ct);
+            return skipped;
+        }
+
+        var queued = new SyncRunRecord(runId, NotificationDigestHandler.Step, SyncRunStatus.Queued, null, NotificationSummary.Zero, 0);
+        await runs.SaveAsync(queued, ct);
+        await queue.SendAsync(new NotificationDigestMessage(runId), ct);
+        return queued;
+    }
+}
