@@ -29,6 +29,8 @@ public sealed partial class NotificationDigestHandler(
 
     public async Task<StepResult> HandleAsync(NotificationDigestMessage message, MessageContext context, CancellationToken ct)
     {
+        // As RunSteps does for the other steps: every line of the digest carries the night and the step.
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = message.RunId, ["Step"] = Step });
         var previous = await runs.GetAsync(message.RunId, Step, ct);
         if (previous is { IsFinished: true })
         {
