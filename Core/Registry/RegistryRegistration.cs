@@ -4,8 +4,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.RateLimiting;
 
 namespace Integration.Core.Registry;
 
@@ -27,14 +25,7 @@ public static class RegistryRegistration
         services.TryAddSingleton<RegistryTokenCache>();
         services.TryAddSingleton<RegistryPacing>();
         services.AddOutboundHttpClient<RegistryTokenClient>();
-
-        // Added after the standard handler, so inside it: each attempt, a retry too, waits for its permit.
-        services.AddOutboundHttpClient<IEnterpriseRegistry, BolagsverketRegistry>()
-            .AddResilienceHandler("registry-pacing", (pipeline, context) =>
-            {
-                var pacing = context.ServiceProvider.GetRequiredService<RegistryPacing>();
-                pipeline.AddRateLimiter(new RateLimiterStrategyOptions { RateLimiter = args => pacing.AcquireAsync(args.Context.CancellationToken) });
-            });
+        services.AddOutboundHttpClient<IEnterpriseRegistry, BolagsverketRegistry>();
         return services;
     }
 }

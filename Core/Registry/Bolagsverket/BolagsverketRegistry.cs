@@ -19,13 +19,14 @@ namespace Integration.Core.Registry.Bolagsverket;
 /// pattern does not allow one, nor the <c>16</c> prefix). An unknown number is HTTP 200 with
 /// <c>ORGANISATION_FINNS_EJ</c> (<see cref="OrganisationerAnswer"/>); a refused request is an RFC 7807
 /// problem document (<see cref="RegistryProblem"/>); 429 and 5xx are retried by the standard resilience
-/// handler, and every attempt waits for <see cref="RegistryPacing"/>. A 401 gets one fresh token and one
+/// handler, and every call waits for its turn from <see cref="RegistryPacing"/> first. A 401 gets one fresh token and one
 /// more try: the API says <c>auth.token_expired</c> when a token runs out earlier than it said.
 /// </summary>
 public sealed partial class BolagsverketRegistry(
     HttpClient http,
     RegistryTokenClient tokenClient,
     RegistryTokenCache tokens,
+    RegistryPacing pacing,
     IOptions<RegistryOptions> options,
     ILogger<BolagsverketRegistry> logger) : IEnterpriseRegistry
 {
@@ -84,6 +85,7 @@ public sealed partial class BolagsverketRegistry(
         request.Headers.TryAddWithoutValidation("X-Request-Id", requestId);
         try
         {
+            if (!await pacing.WaitTurnAsync(ct)) throw new RateLimiterRejectedException();
             return await http.SendAsync(request, ct);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or RateLimiterRejectedException or IOException

@@ -68,7 +68,7 @@ internal static class OrganisationerAnswer
             : [],
         IsActive: parts.Get("verksamOrganisation") is { } active ? Text(active, "kod")?.ToUpperInvariant() switch { "JA" => true, "NEJ" => false, _ => null } : null,
         IndustryCodes: parts.Get("naringsgrenOrganisation") is { } industry ? Items(industry, "sni").Select(Code).OfType<RegistryCode>().ToList() : [],
-        NameProtectionSerial: element.TryGetProperty("namnskyddslopnummer", out var serial) && serial.TryGetInt32(out var value) ? value : null);
+        NameProtectionSerial: element.TryGetProperty("namnskyddslopnummer", out var serial) && serial.ValueKind == JsonValueKind.Number && serial.TryGetInt32(out var value) ? value : null);
 
     /// <summary>The business name (FORETAGSNAMN), or the first name when none is marked as it.</summary>
     private static string? Name(JsonElement names)
