@@ -54,6 +54,19 @@ param caseSystemMarkerField string = 'ExternalReference'
 @description('Key Vault secret holding the SIF authkey.')
 param caseSystemApiKeySecretName string = 'case-system-api-key'
 
+// The company register (section "Registry" in Core/Registry/RegistryOptions.cs): Bolagsverket's
+// "värdefulla datamängder" API. An empty URL leaves it unconfigured and the registry check is
+// reported as skipped. The client secret is the Key Vault secret named below, set by hand
+// (docs/deploy-to-azure.md), read through a Key Vault reference.
+@description('Bolagsverket API base URL, e.g. https://gw.api.bolagsverket.se/vardefulla-datamangder/v1. Empty: no registry check.')
+param registryBaseUrl string = ''
+@description('OAuth2 token endpoint of the registry, e.g. https://portal.api.bolagsverket.se/oauth2/token.')
+param registryTokenUrl string = ''
+@description('OAuth2 client id the registry gave the city.')
+param registryClientId string = ''
+@description('Key Vault secret holding the registry\'s OAuth2 client secret.')
+param registryClientSecretName string = 'registry-client-secret'
+
 // Defaults equal SchedulesOptions in Core. The timer triggers read these app settings through
 // %Schedules:...%, so they must be set even where the code has a default.
 @description('NCRONTAB (six fields, UTC) of the nightly sync.')
@@ -194,6 +207,12 @@ var appSettings = {
   CaseSystem__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${caseSystemApiKeySecretName})'
   CaseSystem__NetworkCaseNumber: caseSystemNetworkCaseNumber
   CaseSystem__MarkerField: caseSystemMarkerField
+
+  // The company register; its client secret is a Key Vault reference, like the case system's key.
+  Registry__BaseUrl: registryBaseUrl
+  Registry__TokenUrl: registryTokenUrl
+  Registry__ClientId: registryClientId
+  Registry__ClientSecret: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${registryClientSecretName})'
 
   Schedules__NightlySync: nightlySyncSchedule
   Schedules__OverdueScan: overdueScanSchedule
