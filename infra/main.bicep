@@ -71,6 +71,19 @@ param teamsCoordinatorEmail string = ''
 @description('Days overdue after which an item is escalated to the coordinator.')
 param teamsEscalationDays string = '14'
 
+// The company register (section "Registry" in Core/Registry/RegistryOptions.cs): Bolagsverket's
+// "värdefulla datamängder" API. An empty URL leaves it unconfigured and the registry check is
+// reported as skipped. The client secret is the Key Vault secret named below, set by hand
+// (docs/deploy-to-azure.md), read through a Key Vault reference.
+@description('Bolagsverket API base URL, e.g. https://gw.api.bolagsverket.se/vardefulla-datamangder/v1. Empty: no registry check.')
+param registryBaseUrl string = ''
+@description('OAuth2 token endpoint of the registry, e.g. https://portal.api.bolagsverket.se/oauth2/token.')
+param registryTokenUrl string = ''
+@description('OAuth2 client id the registry gave the city.')
+param registryClientId string = ''
+@description('Key Vault secret holding the registry\'s OAuth2 client secret.')
+param registryClientSecretName string = 'registry-client-secret'
+
 // Defaults equal SchedulesOptions in Core. The timer triggers read these app settings through
 // %Schedules:...%, so they must be set even where the code has a default.
 @description('NCRONTAB (six fields, UTC) of the nightly sync.')
@@ -238,6 +251,11 @@ var appSettings = {
   Teams__ActivityFeed__Enabled: teamsActivityFeedEnabled
   Teams__CoordinatorEmail: teamsCoordinatorEmail
   Teams__EscalationDays: teamsEscalationDays
+  // The company register; its client secret is a Key Vault reference, like the case system's key.
+  Registry__BaseUrl: registryBaseUrl
+  Registry__TokenUrl: registryTokenUrl
+  Registry__ClientId: registryClientId
+  Registry__ClientSecret: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${registryClientSecretName})'
 
   Schedules__NightlySync: nightlySyncSchedule
   Schedules__OverdueScan: overdueScanSchedule

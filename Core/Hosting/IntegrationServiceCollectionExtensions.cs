@@ -7,6 +7,7 @@ using Integration.Core.Notifications;
 using Integration.Core.Operations;
 using Integration.Core.PlanItems;
 using Integration.Core.Queues;
+using Integration.Core.Registry;
 using Integration.Core.SharePoint;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
@@ -61,6 +62,7 @@ public static class IntegrationServiceCollectionExtensions
         services.TryAddSingleton<MeetingNoteArchive>();
         services.AddDeltaSource<MeetingNotesSource, DriveFile, MeetingNote>();
         services.AddCaseSystem(configuration);
+        services.AddRegistry(configuration);
         services.AddMessageHandler<CaseRegistrationMessage, CaseRegistrationHandler>();
         services.TryAddSingleton<BudgetAssignmentStore>();
         services.TryAddSingleton<BudgetAssignmentsSource>();
