@@ -43,7 +43,8 @@ public sealed class OperationsStatus(
         foreach (var (runId, startedAt) in recent)
         {
             if (history.Count >= nights && now - startedAt > CheckpointStaleAfter) break;
-            history.Add(await NightAsync(runId, startedAt, ct));
+            // Registration counts scan the version rows: only for the nights shown.
+            history.Add(await NightAsync(runId, startedAt, withRegistration: history.Count < nights, ct));
         }
 
         var shown = history.Take(nights).ToList();
@@ -100,17 +101,18 @@ public sealed class OperationsStatus(
     {
         foreach (var (runId, startedAt) in await runs.RecentNightsAsync(5, ct))
         {
-            if ((await NightAsync(runId, startedAt, ct)).Completed) return startedAt;
+            // Registration failures are in the poison queue, which status reports; health stays cheap.
+            if ((await NightAsync(runId, startedAt, withRegistration: false, ct)).Completed) return startedAt;
         }
 
         return null;
     }
 
-    private async Task<NightStatus> NightAsync(string runId, DateTimeOffset startedAt, CancellationToken ct)
+    private async Task<NightStatus> NightAsync(string runId, DateTimeOffset startedAt, bool withRegistration, CancellationToken ct)
     {
         var steps = (await runs.ListAsync(runId, ct)).Select(StepStatus.From).ToList();
         // Registration has no run row of its own: each version row says how it went.
-        if (steps.Any(s => s.Step == SyncSources.MeetingNotes))
+        if (withRegistration && steps.Any(s => s.Step == SyncSources.MeetingNotes))
         {
             var registration = await registrations.ForRunAsync(runId, ct);
             steps.Add(new StepStatus(CaseRegistrationSummary.Step, registration.Status, null, null, 0, registration.Counts, registration.Ids, registration.Detail));
