@@ -20,7 +20,6 @@ internal static class CliHost
     public static IHost Build(IConfiguration configuration, bool verbose)
     {
         return new HostBuilder()
-            .ConfigureAppConfiguration(c => c.AddConfiguration(configuration))
             .ConfigureLogging(logging =>
             {
                 // Progress and logs go to stderr; stdout stays for the summary.
@@ -45,6 +44,9 @@ internal static class CliHost
                 queues.BatchSize = 4;
                 queues.MessageEncoding = QueueMessageEncoding.Base64;
             }))
+            // After ConfigureWebJobs, which adds environment variables of its own: the configuration
+            // the command was given (the demo's own Azurite, say) must win over the process's.
+            .ConfigureAppConfiguration(c => c.AddConfiguration(configuration))
             .ConfigureServices((context, services) =>
             {
                 services.AddIntegration(context.Configuration);
