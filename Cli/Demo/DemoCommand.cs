@@ -6,6 +6,7 @@ using Integration.Core.Sync;
 using Integration.Emulators.Azurite;
 using Integration.Emulators.CaseSystem;
 using Integration.Emulators.Graph;
+using Integration.Emulators.Teams;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,8 +16,10 @@ namespace Integration.Cli.Demo;
 /// The whole nightly job on the embedded default: Azurite plus the Graph stand-in seeded with
 /// the network's action plan, meeting notes and budget-assignment list, the case-system stand-in
 /// with the network's case and assignments, one cycle, the overdue list, the notes and the
-/// assignments as people would read them, and a second cycle to show that nothing changes when
-/// nothing changed. Everything started is stopped again.
+/// assignments as people would read them, the Teams channel digest and the personal
+/// notifications each person got (through the Workflows and activity-feed stand-ins), and a
+/// second cycle to show that nothing changes, and nothing is sent, when nothing changed.
+/// Everything started is stopped again.
 /// </summary>
 internal static class DemoCommand
 {
@@ -39,6 +42,10 @@ internal static class DemoCommand
         await using var caseSystem = await SifStandIn.StartAsync(apiKey, ct: ct);
         caseSystem.AddCase(DemoNotes.NetworkCase, "Nätverket för arbetsintegrerande sociala företag", "ALLM", "B");
         DemoAssignments.SeedCases(caseSystem, today);
+        progress("Starting the Teams Workflows webhook stand-in; the Graph stand-in's activity feed knows the network's people…");
+        await using var webhook = await TeamsWebhookStandIn.StartAsync(ct: ct);
+        foreach (var person in DemoData.People) graph.ActivityFeed.AddUser(person);
+        graph.ActivityFeed.AddUser(DemoData.Coordinator);
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -54,6 +61,9 @@ internal static class DemoCommand
             ["CaseSystem:NetworkCaseNumber"] = DemoNotes.NetworkCase,
             ["Overdue:TimeZone"] = TimeZoneId,
             ["Overdue:DueSoonDays"] = "7",
+            ["Teams:WorkflowWebhookUrl"] = webhook.WebhookUrl.ToString(),
+            ["Teams:ActivityFeed:Enabled"] = "true",
+            ["Teams:CoordinatorEmail"] = DemoData.Coordinator,
         }).Build();
 
         progress("Running one nightly cycle…");
@@ -63,6 +73,7 @@ internal static class DemoCommand
         await using (var provider = Services(configuration))
         {
             await WriteOverdueReportAsync(provider, today, output, ct);
+            DemoDigestReport.Write(webhook, graph.ActivityFeed, output);
             await DemoNotesReport.WriteAsync(provider, output, ct);
             await DemoAssignmentsReport.WriteAsync(provider, assignmentList, timeZone, output, ct);
         }
@@ -71,6 +82,7 @@ internal static class DemoCommand
         var patchesBefore = graph.Requests.Count("PATCH", "/fields");
         var listPath = $"/lists/{assignmentList.Id}/items";
         var (listPostsBefore, listPatchesBefore) = (graph.Requests.Count("POST", listPath), graph.Requests.Count("PATCH", listPath));
+        var (postsBefore, personalBefore) = (webhook.Posts.Count, graph.ActivityFeed.Received.Count);
         var second = await new RunOnceRunner(configuration, verbose, progress).RunAsync(ct);
         var plan = second.Sources.Single(s => s.Source == SyncSources.PlanItems);
         output.WriteLine();
@@ -79,6 +91,9 @@ internal static class DemoCommand
         var notes = second.Sources.Single(s => s.Source == SyncSources.MeetingNotes);
         output.WriteLine($"Meeting notes: read {notes.Read}, archived {notes.Created + notes.Updated}, registered {second.CaseRegistration.Count("registered")}; " +
             $"{caseSystem.Documents.Count} document(s) on {DemoNotes.NetworkCase}, as after the first run.");
+        output.WriteLine($"Teams: channel posts {second.Notifications.Count("channelPosts")}, personal notifications {second.Notifications.Count("personal")}; " +
+            $"{webhook.Posts.Count - postsBefore} post(s) to the webhook and {graph.ActivityFeed.Received.Count - personalBefore} to the activity feed this night " +
+            $"(the first night: {postsBefore} and {personalBefore}).");
         var assignments = second.Sources.Single(s => s.Source == SyncSources.BudgetAssignments);
         output.WriteLine($"Budget assignments: read {assignments.Read} (the cases changed since the last night, with a 5-minute overlap), created {assignments.Created}, updated {assignments.Updated}, " +
             $"published {assignments.Extra.GetValueOrDefault("published")}; {graph.Requests.Count("POST", listPath) - listPostsBefore} POST and " +

@@ -21,15 +21,21 @@ public static class DemoData
     public const string Sbr = "Stockholm Business Region AB";
     public const string Samordningsforbundet = "Samordningsförbundet Stockholms stad";
 
+    /// <summary>The network's coordinator, who gets items overdue past the escalation days.</summary>
+    public const string Coordinator = "samordnare@natverket.example";
+
+    /// <summary>The owners with an address: users of the tenant, with the Teams app installed.</summary>
+    public static readonly IReadOnlyList<string> People = ["anna.lindqvist@natverket.example", "omar.haddad@natverket.example", "karin.berg@natverket.example"];
+
     public static SharePointSite Seed(SharePointState state, DateOnly today, TimeZoneInfo timeZone)
     {
         var site = state.AddSite("stockholm.sharepoint.com", "/sites/wise-natverket", "Nätverket för arbetsintegrerande sociala företag");
         site.TimeZone = timeZone;
         var list = PlanItemGenerator.DefineColumns(site.AddList(ListName));
 
-        var anna = site.EnsureUser("Anna Lindqvist", "anna.lindqvist@natverket.example");
-        var omar = site.EnsureUser("Omar Haddad", "omar.haddad@natverket.example");
-        var karin = site.EnsureUser("Karin Berg", "karin.berg@natverket.example");
+        var anna = site.EnsureUser("Anna Lindqvist", People[0]);
+        var omar = site.EnsureUser("Omar Haddad", People[1]);
+        var karin = site.EnsureUser("Karin Berg", People[2]);
         var noEmail = site.EnsureUser("Extern konsult", null);
 
         string Due(int days) => SharePointDates.ToSharePointValue(today.AddDays(days), timeZone);

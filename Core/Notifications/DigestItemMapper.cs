@@ -39,6 +39,8 @@ public static class DigestItemMapper
             0 => new("Förfaller", "i dag"),
             _ => new("Förfaller", "om " + SwedishDates.Days(-plan.DaysOverdue)),
         });
+        // The third step, shown where the reader looks for how late the item is.
+        if (plan.EscalatedAfterDays is { } days) facts.Add(new("Eskalerad", $"till samordnaren (försenad mer än {SwedishDates.Days(days)})"));
         if (!string.IsNullOrWhiteSpace(plan.CaseNumber)) facts.Add(new("Diarienummer", DigestItem.Clip(plan.CaseNumber)));
         return facts;
     }

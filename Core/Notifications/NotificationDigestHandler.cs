@@ -8,17 +8,19 @@ using Microsoft.Extensions.Options;
 namespace Integration.Core.Notifications;
 
 /// <summary>
-/// Sends the night's channel digest: every pending event the ledger has not seen delivered to the
-/// channel, in one post (or a few, when one would pass the size limit). Each post is recorded in
-/// the ledger as soon as Teams accepted it, so a retry after a failed second post sends only what
-/// is still missing, and a rerun with nothing new sends nothing. The outcome is the night's
-/// <see cref="Step"/> row in SyncRuns: posts, personal notifications, failures.
+/// Sends the night's digests: the channel digest, every pending event the ledger has not seen
+/// delivered to the channel, in one post (or a few, when one would pass the size limit); then,
+/// with the activity feed on, one personal notification per person (<see cref="PersonalNotifications"/>).
+/// Each send is recorded in the ledger as soon as Teams accepted it, so a retry after a failure
+/// sends only what is still missing, and a rerun with nothing new sends nothing. The outcome is
+/// the night's <see cref="Step"/> row in SyncRuns: posts, personal notifications, failures.
 /// </summary>
 public sealed partial class NotificationDigestHandler(
     PendingNotifications pending,
     DeliveryLedger ledger,
     DigestContent content,
     ITeamsChannel channel,
+    PersonalNotifications personal,
     SyncRunStore runs,
     IOptions<TeamsOptions> teams,
     IOptions<OverdueOptions> overdue,
@@ -40,35 +42,63 @@ public sealed partial class NotificationDigestHandler(
 
         var started = time.GetUtcNow();
         var clock = time.GetTimestamp();
-        if (teams.Value.NotConfiguredReason is { } reason)
+        var options = teams.Value;
+        if (options.NotConfiguredReason is { } reason && !personal.IsEnabled)
         {
-            var skipped = Result(SyncRunStatus.Skipped, reason + "; events wait as pending", 0, 0);
+            var skipped = Result(SyncRunStatus.Skipped, reason + "; events wait as pending", new Tally(null), 0);
             await SaveAsync(message.RunId, skipped, context, started, clock, ct);
             return skipped;
         }
 
-        // Posts of earlier attempts of this night count too: the ledger kept their events from going again.
-        var posted = previous?.Count("channelPosts") ?? 0;
+        // Sends of earlier attempts of this night count too: the ledger kept their events from going again.
+        var tally = new Tally(previous);
         try
         {
-            var events = await pending.ListAsync(ct);
-            var delivered = await ledger.DeliveredAsync(DeliveryLedger.Channel, events.Select(e => e.EventId).ToList(), ct);
-            var fresh = events.Where(e => !delivered.Contains(e.EventId)).GroupBy(e => e.EventId, StringComparer.Ordinal).Select(g => g.First()).ToList();
+            var events = (await pending.ListAsync(ct)).GroupBy(e => e.EventId, StringComparer.Ordinal).Select(g => g.First()).ToList();
+            var fresh = new List<NotificationMessage>();
+            if (options.IsConfigured)
+            {
+                var delivered = await ledger.DeliveredAsync(DeliveryLedger.Channel, events.Select(e => e.EventId).ToList(), ct);
+                fresh.AddRange(events.Where(e => !delivered.Contains(e.EventId)));
+            }
 
-            var items = await content.ItemsAsync(fresh, ct);
-            var posts = DigestPosts.Build(Night(), items);
+            tally.Events = fresh.Count;
+
+            // The personal notifications need every pending event's link: one of them may still lack a person.
+            var items = await content.ItemsAsync(personal.IsEnabled ? events : fresh, ct);
+            var freshIds = fresh.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal);
+            var posts = DigestPosts.Build(Night(), items.Where(i => freshIds.Contains(i.EventId)).ToList());
             for (var i = 0; i < posts.Count; i++)
             {
                 await channel.PostAsync(posts[i], ct);
-                await ledger.RecordAsync(DeliveryLedger.Channel, posts[i].EventIds, message.RunId, posted + 1, ct);
-                posted++;
+                await ledger.RecordAsync(DeliveryLedger.Channel, posts[i].EventIds, message.RunId, tally.ChannelPosts + 1, ct);
+                tally.ChannelPosts++;
                 LogPosted(message.RunId, i + 1, posts.Count, posts[i].EventIds.Count, posts[i].Bytes);
             }
 
-            // Personal notifications are not built yet, so the channel is every event's only recipient.
-            await pending.RemoveAsync(events.Select(e => e.EventId), ct);
-            var detail = teams.Value.ActivityFeed.Enabled ? "Teams__ActivityFeed__Enabled is set, but personal notifications are not built yet; the channel digest carries every item" : null;
-            var result = Result(SyncRunStatus.Succeeded, detail, posted, 0, fresh.Count);
+            var notes = new List<string>();
+            if (options.NotConfiguredReason is { } channelOff) notes.Add($"channel digest {channelOff}; events wait as pending for it");
+            if (personal.IsEnabled)
+            {
+                var outcome = await personal.SendAsync(message.RunId, events, items.ToDictionary(i => i.EventId, i => i.Link, StringComparer.Ordinal), ct);
+                tally.Personal += outcome.Notifications;
+                tally.Refused += outcome.Refused.Count;
+                if (outcome.Refused.Count > 0) notes.Add($"{outcome.Refused.Count} recipient(s) refused in the activity feed, recorded in {TableNames.NotificationDeliveries}: {string.Join("; ", outcome.Refused)}{(options.IsConfigured ? "; the channel digest carries their items" : "")}");
+                if (outcome.EscalatedWithoutCoordinatorCount > 0) notes.Add($"{outcome.EscalatedWithoutCoordinatorCount} item(s) overdue past Teams__EscalationDays, but Teams__CoordinatorEmail is not set");
+                if (outcome.Failures.Count > 0)
+                {
+                    // The ledger holds what went out; the retry sends only the rest.
+                    throw new TeamsPostException($"{outcome.Failures.Count} personal notification(s) failed: {outcome.Failures[0].Message}", outcome.Failures[0].Status, isTransient: true);
+                }
+            }
+            else
+            {
+                notes.Add("personal notifications off (Teams__ActivityFeed__Enabled is not true)");
+            }
+
+            // Without a channel the events stay pending for it; the ledger keeps persons from a second notification.
+            if (options.IsConfigured) await pending.RemoveAsync(events.Select(e => e.EventId), ct);
+            var result = Result(SyncRunStatus.Succeeded, string.Join("; ", notes), tally, 0);
             await SaveAsync(message.RunId, result, context, started, clock, ct);
             return result;
         }
@@ -78,7 +108,7 @@ public sealed partial class NotificationDigestHandler(
             LogFailed(message.RunId, context.DequeueCount, why);
             try
             {
-                await SaveAsync(message.RunId, Result(SyncRunStatus.Failed, why, posted, 1), context, started, clock, ct);
+                await SaveAsync(message.RunId, Result(SyncRunStatus.Failed, why, tally, 1), context, started, clock, ct);
             }
             catch (Exception saveFailure) when (saveFailure is Azure.RequestFailedException or StorageUnavailableException)
             {
@@ -93,13 +123,27 @@ public sealed partial class NotificationDigestHandler(
     private DateOnly Night() =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(overdue.Value.TimeZone)).DateTime);
 
-    private static StepResult Result(SyncRunStatus status, string? detail, int channelPosts, int failed, int events = 0) => new(status, detail, new Dictionary<string, int>
+    /// <param name="stepFailed">1 when the step itself failed this attempt; refused recipients count as failed as well.</param>
+    private static StepResult Result(SyncRunStatus status, string? detail, Tally tally, int stepFailed) => new(status, string.IsNullOrEmpty(detail) ? null : detail, new Dictionary<string, int>
     {
-        ["channelPosts"] = channelPosts,
-        ["personal"] = 0,
-        ["failed"] = failed,
-        ["events"] = events,
+        ["channelPosts"] = tally.ChannelPosts,
+        ["personal"] = tally.Personal,
+        ["refused"] = tally.Refused,
+        ["failed"] = tally.Refused + stepFailed,
+        ["events"] = tally.Events,
     });
+
+    /// <summary>The night's sends so far, this attempt's added to those of earlier attempts.</summary>
+    private sealed class Tally(SyncRunRecord? previous)
+    {
+        public int ChannelPosts { get; set; } = previous?.Count("channelPosts") ?? 0;
+
+        public int Personal { get; set; } = previous?.Count("personal") ?? 0;
+
+        public int Refused { get; set; } = previous?.Count("refused") ?? 0;
+
+        public int Events { get; set; }
+    }
 
     private Task SaveAsync(string runId, StepResult result, MessageContext context, DateTimeOffset started, long clock, CancellationToken ct) =>
         runs.SaveAsync(new SyncRunRecord(runId, Step, result.Status, result.Detail, result.Counts, (int)context.DequeueCount, started, time.GetElapsedTime(clock)), ct);

@@ -8,7 +8,7 @@ namespace Integration.Core.Notifications;
 /// <summary>
 /// Asks for the night's digest once the night's events are in: the NotificationDigest timer does it
 /// after the overdue scan, run-once after draining the <c>notifications</c> queue. Without a webhook
-/// the step is recorded as skipped, naming the setting, and nothing is queued.
+/// and with the activity feed off the step is recorded as skipped, naming the setting, and nothing is queued.
 /// </summary>
 public sealed class NotificationDigestStep(QueueSender queue, SyncRunStore runs, NightlyCycle nights, IOptions<TeamsOptions> teams)
 {
@@ -18,7 +18,7 @@ public sealed class NotificationDigestStep(QueueSender queue, SyncRunStore runs,
         runId ??= await nights.CurrentRunIdAsync(ct);
         if (await runs.GetAsync(runId, NotificationDigestHandler.Step, ct) is { IsFinished: true } done) return done;
 
-        if (teams.Value.NotConfiguredReason is { } reason)
+        if (teams.Value.NotConfiguredReason is { } reason && !teams.Value.ActivityFeed.Enabled)
         {
             var skipped = new SyncRunRecord(runId, NotificationDigestHandler.Step, SyncRunStatus.Skipped, reason + "; events wait as pending", NotificationSummary.Zero, 0);
             await runs.SaveAsync(skipped, ct);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Integration.Core.Notifications;
 
-/// <summary>The Teams settings, the webhook client and the notification stores, from the composition root.</summary>
+/// <summary>The Teams settings, the webhook client, the activity feed and the notification stores, from the composition root.</summary>
 public static class TeamsRegistration
 {
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
@@ -22,6 +22,9 @@ public static class TeamsRegistration
         services.TryAddSingleton<PendingNotifications>();
         services.TryAddSingleton<DeliveryLedger>();
         services.TryAddSingleton<DigestContent>();
+        // Personal notifications go through the process's one Graph client and its retry handler.
+        services.TryAddSingleton<IActivityFeed, GraphActivityFeed>();
+        services.TryAddSingleton<PersonalNotifications>();
         services.TryAddSingleton<NotificationDigestStep>();
         services.TryAddSingleton<NotificationSummary>();
         return services;

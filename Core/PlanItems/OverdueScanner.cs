@@ -13,7 +13,8 @@ namespace Integration.Core.PlanItems;
 
 /// <summary>
 /// Flags plan items that are overdue or due soon, writes the flag back to SharePoint only where
-/// it changed, and enqueues one notification per new flag. Reads only what a server-side filter
+/// it changed, and enqueues one notification per new step: due soon, overdue, and overdue for more
+/// than <c>Teams__EscalationDays</c> (escalated; the SharePoint flag stays "Overdue"). Reads only what a server-side filter
 /// returns, so a quiet night costs a query and nothing else.
 /// </summary>
 public sealed partial class OverdueScanner(
@@ -25,6 +26,7 @@ public sealed partial class OverdueScanner(
     SourceLocks locks,
     IOptions<SharePointOptions> sharePoint,
     IOptions<OverdueOptions> overdue,
+    IOptions<TeamsOptions> teams,
     TimeProvider time,
     ILogger<OverdueScanner> logger)
 {
@@ -63,7 +65,7 @@ public sealed partial class OverdueScanner(
             result.Scanned++;
             // An item in quarantine is not acted on: its flag goes, and no notification is sent.
             var state = entity.InQuarantine ? OverdueState.None : rule.Evaluate(entity.Due, entity.StatusValue, today);
-            var change = new Change(entity, state, state == OverdueState.None ? null : EventId(entity, state));
+            var change = new Change(entity, state, state == OverdueState.None ? null : EventId(entity, state, IsEscalated(entity, state, today)));
             if (!change.IsNeeded) continue;
 
             pending.Add(change);
@@ -109,7 +111,8 @@ public sealed partial class OverdueScanner(
             {
                 try
                 {
-                    if (await outbox.EnqueueOnceAsync(ToMessage(entity, change.State, eventId, today, now), token))
+                    var escalatedAfter = IsEscalated(entity, change.State, today) ? teams.Value.EscalationDays : (int?)null;
+                    if (await outbox.EnqueueOnceAsync(ToMessage(entity, change.State, eventId, today, now, escalatedAfter), token))
                     {
                         Interlocked.Increment(ref notifications);
                     }
@@ -174,10 +177,14 @@ public sealed partial class OverdueScanner(
         }
     }
 
-    private static string EventId(PlanItemEntity entity, OverdueState state) =>
-        $"{SyncSources.PlanItems}:{entity.RowKey}:{state}:{entity.DueDate}";
+    /// <summary>The third step: overdue for more than the escalation days. It is an event of its own, so crossing the line notifies again.</summary>
+    private bool IsEscalated(PlanItemEntity entity, OverdueState state, DateOnly today) =>
+        state == OverdueState.Overdue && today.DayNumber - entity.Due.DayNumber > teams.Value.EscalationDays;
 
-    private static NotificationMessage ToMessage(PlanItemEntity entity, OverdueState state, string eventId, DateOnly today, DateTimeOffset now)
+    private static string EventId(PlanItemEntity entity, OverdueState state, bool escalated) =>
+        $"{SyncSources.PlanItems}:{entity.RowKey}:{(escalated ? "Escalated" : state.ToString())}:{entity.DueDate}";
+
+    private static NotificationMessage ToMessage(PlanItemEntity entity, OverdueState state, string eventId, DateOnly today, DateTimeOffset now, int? escalatedAfterDays)
     {
         var daysOverdue = today.DayNumber - entity.Due.DayNumber;
         var body = Clip(entity.ResponsibleBody);
@@ -196,7 +203,7 @@ public sealed partial class OverdueScanner(
             Facts: facts,
             WebUrl: null,
             DetectedAt: now,
-            PlanItem: new PlanItemNotice(entity.Due, daysOverdue, body, caseNumber));
+            PlanItem: new PlanItemNotice(entity.Due, daysOverdue, body, caseNumber, escalatedAfterDays));
     }
 
     /// <summary>

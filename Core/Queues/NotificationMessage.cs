@@ -40,7 +40,14 @@ public sealed record NotificationFact(string Label, string Value);
 
 /// <summary>What escalation needs of a plan item: its due date and how late it was when detected.</summary>
 /// <param name="DaysOverdue">Days past the due date when detected (0 or less for due soon).</param>
-public sealed record PlanItemNotice(DateOnly DueDate, int DaysOverdue, string? ResponsibleBody, string? CaseNumber);
+/// <param name="EscalatedAfterDays">
+/// Set on the third step, an item overdue for more than this many days (<c>Teams__EscalationDays</c>
+/// when detected): the coordinator is told too. Null for due soon and overdue.
+/// </param>
+public sealed record PlanItemNotice(DateOnly DueDate, int DaysOverdue, string? ResponsibleBody, string? CaseNumber, int? EscalatedAfterDays = null)
+{
+    public bool IsEscalated => EscalatedAfterDays is not null;
+}
 
 /// <summary>The events notifications are sent for. A new kind adds a name here and, if it needs one, a notice record.</summary>
 public static class NotificationEvents

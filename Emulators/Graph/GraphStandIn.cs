@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Integration.Emulators.Graph;
 
 /// <summary>
-/// A loopback stand-in for Microsoft Graph's SharePoint list and document library (drive) endpoints. It answers
+/// A loopback stand-in for Microsoft Graph's SharePoint list and document library (drive) endpoints, and the
+/// Teams activity feed's <c>sendActivityNotification</c>. It answers
 /// as SharePoint does, paging, delta links, throttling and errors included, so the real Graph SDK can be pointed
 /// at <see cref="BaseUrl"/> unchanged.
 /// </summary>
@@ -31,6 +32,9 @@ public sealed class GraphStandIn : IAsyncDisposable
     public FaultInjector Faults => context.Faults;
 
     public RequestLog Requests => context.Requests;
+
+    /// <summary>The tenant's users for Teams, whether our app is installed for each, and the activity-feed notifications received.</summary>
+    public TeamsActivityFeed ActivityFeed => context.ActivityFeed;
 
     /// <summary>Delay before every Graph response; starts at <see cref="GraphStandInOptions.Latency"/>.</summary>
     public TimeSpan Latency

@@ -6,7 +6,7 @@ namespace Integration.Functions.Tests.Cli;
 public class DemoTests
 {
     [Fact]
-    public async Task ArchivesAndRegistersTheNotesPublishesTheAssignmentsQuarantinesTheBadFileAndChangesNothingTheSecondNight()
+    public async Task ArchivesAndRegistersTheNotesPublishesTheAssignmentsQuarantinesTheBadFileShowsTheDigestsAndChangesNothingTheSecondNight()
     {
         using var output = new StringWriter();
         var progress = new List<string>();
@@ -33,5 +33,23 @@ public class DemoTests
         Assert.Contains("Open plan items under a closed assignment (close them or move them):\n  item 4 Dialogmöte", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("does not have (fix the Budgetuppdrag column):\n  item 8 Informationsmöte", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("published 0; 0 POST and 0 PATCH to the list 'Budgetuppdrag' (the first run: 3 POST)", text, StringComparison.Ordinal);
+
+        // Teams: the channel digest as its readers see it, one personal notification per person to a
+        // masked address, the escalated item to the coordinator too, and nothing sent the second night.
+        Assert.Contains("notifications      succeeded  channelPosts 1, personal 4, failed 0", text, StringComparison.Ordinal);
+        Assert.Contains("Channel digest through the Teams Workflows webhook: 1 post(s)", text, StringComparison.Ordinal);
+        Assert.Contains("bytes, 0 problem(s) the flow would meet.", text, StringComparison.Ordinal);
+        var digest = text.ReplaceLineEndings("\n");
+        Assert.Contains("  Försenade aktiviteter: 2\n    - Kartlägga stadens inköp från arbetsintegrerande sociala företag", digest, StringComparison.Ordinal);
+        Assert.Contains("      Eskalerad: till samordnaren (försenad mer än 14 dagar)", text, StringComparison.Ordinal);
+        Assert.Contains("  Aktiviteter som förfaller snart: 2\n    - Utbildning i reserverad upphandling för stadens inköpare", digest, StringComparison.Ordinal);
+        Assert.Contains("Personal notifications in the Teams activity feed: 4, one per person.", text, StringComparison.Ordinal);
+        Assert.Contains("to a***@natverket.example: 2 aktiviteter i handlingsplanen behöver din uppmärksamhet", text, StringComparison.Ordinal);
+        Assert.Contains("to k***@natverket.example: Förfaller om 3 dagar: Utbildning i reserverad upphandling för stadens inköpare", text, StringComparison.Ordinal);
+        Assert.Contains("to o***@natverket.example: Försenad 3 dagar: Ta fram mätbara mål för upphandling med sociala hänsyn", text, StringComparison.Ordinal);
+        Assert.Contains("to s***@natverket.example: Eskalerad, försenad 20 dagar: Kartlägga stadens inköp från arbetsintegrerande sociala företag", text, StringComparison.Ordinal);
+        Assert.Contains("Teams: channel posts 0, personal notifications 0; 0 post(s) to the webhook and 0 to the activity feed this night (the first night: 1 and 4).", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("omar.haddad", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("samordnare@", text, StringComparison.Ordinal);
     }
 }

@@ -11,9 +11,10 @@ using Microsoft.Extensions.Http.Resilience;
 namespace Integration.Functions.Tests.Notifications;
 
 /// <summary>
-/// Base for the Teams tests: Azurite, the Graph stand-in with the plan-item list, and a Workflows
-/// webhook stand-in configured as <c>Teams__WorkflowWebhookUrl</c>; the real Core services post to
-/// it over loopback through the real resilience handler.
+/// Base for the Teams tests: Azurite, the Graph stand-in with the plan-item list and the tenant's
+/// users for the activity feed, and a Workflows webhook stand-in configured as
+/// <c>Teams__WorkflowWebhookUrl</c>; the real Core services post to both over loopback through the
+/// real resilience handler and the real Graph SDK.
 /// </summary>
 public abstract class TeamsTest(AzuriteFixture azurite) : StorageTest(azurite)
 {
@@ -28,9 +29,26 @@ public abstract class TeamsTest(AzuriteFixture azurite) : StorageTest(azurite)
 
     protected virtual bool WebhookConfigured => true;
 
-    protected override IDictionary<string, string?>? Settings => WebhookConfigured
-        ? new Dictionary<string, string?> { ["Teams:WorkflowWebhookUrl"] = _teams.WebhookUrl.ToString() }
-        : null;
+    /// <summary>Personal notifications through the Graph stand-in's activity feed (<c>Teams__ActivityFeed__Enabled</c>).</summary>
+    protected virtual bool ActivityFeedEnabled => false;
+
+    /// <summary>The network's coordinator, <c>Teams__CoordinatorEmail</c>; a user of the stand-in's tenant.</summary>
+    protected virtual string? CoordinatorEmail => "samordnare@natverket.example";
+
+    protected override IDictionary<string, string?>? Settings
+    {
+        get
+        {
+            var settings = new Dictionary<string, string?>();
+            if (WebhookConfigured) settings["Teams:WorkflowWebhookUrl"] = _teams.WebhookUrl.ToString();
+            if (ActivityFeedEnabled) settings["Teams:ActivityFeed:Enabled"] = "true";
+            if (CoordinatorEmail is not null) settings["Teams:CoordinatorEmail"] = CoordinatorEmail;
+            return settings;
+        }
+    }
+
+    /// <summary>What the Graph stand-in's activity feed received.</summary>
+    protected Integration.Emulators.Graph.TeamsActivityFeed Feed => Harness.Graph.ActivityFeed;
 
     // The resilience pipeline waits on the harness's fake clock, which stands still: retries within
     // a call come at once here. What is retried is the production rule.
@@ -41,6 +59,10 @@ public abstract class TeamsTest(AzuriteFixture azurite) : StorageTest(azurite)
     {
         _teams = await TeamsWebhookStandIn.StartAsync();
         await base.InitializeAsync();
+        // The tenant's users, with the Teams app installed for each.
+        Feed.AddUser("anna.lindqvist@natverket.example");
+        Feed.AddUser("omar.haddad@natverket.example");
+        if (CoordinatorEmail is not null) Feed.AddUser(CoordinatorEmail);
     }
 
     public override async Task DisposeAsync()

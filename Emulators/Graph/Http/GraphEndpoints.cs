@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Integration.Emulators.Graph.Http;
 
-/// <summary>The Graph v1.0 routes the stand-in serves, and SharePoint's download URL; anything else gets Graph's 404.</summary>
+/// <summary>The Graph v1.0 routes the stand-in serves (SharePoint, and the Teams activity feed), and SharePoint's download URL; anything else gets Graph's 404.</summary>
 internal static class GraphEndpoints
 {
     private const string List = "/sites/{siteId}/lists/{listRef}";
@@ -42,6 +42,9 @@ internal static class GraphEndpoints
             DriveEndpoints.GetItem(context, http, driveId, itemRef));
         v1.MapGet(Drive + "/items/{itemRef}/{part}", (HttpContext http, string driveId, string itemRef, string part) =>
             DriveEndpoints.GetItemPart(context, http, driveId, itemRef, part));
+        // Teams: the Graph SDK sends the action's plain name; the qualified form is accepted as Graph does.
+        v1.MapPost("/users/{user}/teamwork/" + TeamsActivityFeed.Action, (HttpContext http, string user) => ActivityFeedEndpoints.SendAsync(context, http, user));
+        v1.MapPost("/users/{user}/teamwork/microsoft.graph." + TeamsActivityFeed.Action, (HttpContext http, string user) => ActivityFeedEndpoints.SendAsync(context, http, user));
         // SharePoint's side, outside Graph: where a file's content redirects.
         app.MapGet(DownloadEndpoint.Path, (HttpContext http) => DownloadEndpoint.Get(context, http));
         ControlEndpoints.Map(app, context);

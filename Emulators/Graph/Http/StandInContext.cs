@@ -13,6 +13,8 @@ internal sealed class StandInContext(GraphStandInOptions options)
 
     public RequestLog Requests { get; } = new();
 
+    public TeamsActivityFeed ActivityFeed { get; } = new();
+
     /// <summary>Delay before every Graph response; starts at the option's value and can be changed while running.</summary>
     public TimeSpan Latency
     {
