@@ -1,6 +1,7 @@
 using Integration.Core.BudgetAssignments;
 using Integration.Core.CaseSystem;
 using Integration.Core.Configuration;
+using Integration.Core.Enterprises;
 using Integration.Core.Http;
 using Integration.Core.MeetingNotes;
 using Integration.Core.Notifications;
@@ -61,6 +62,9 @@ public static class IntegrationServiceCollectionExtensions
         services.TryAddSingleton<MeetingNoteStore>();
         services.TryAddSingleton<MeetingNoteArchive>();
         services.AddDeltaSource<MeetingNotesSource, DriveFile, MeetingNote>();
+        services.AddOptions<EnterprisesOptions>().Bind(configuration.GetSection(EnterprisesOptions.Section));
+        services.TryAddSingleton<EnterpriseStore>();
+        services.AddDeltaSource<EnterpriseSource, EnterpriseItem, Enterprise>();
         services.AddCaseSystem(configuration);
         services.AddRegistry(configuration);
         services.AddMessageHandler<CaseRegistrationMessage, CaseRegistrationHandler>();
