@@ -1,3 +1,4 @@
+using Integration.Core.Agreements;
 using Integration.Core.BudgetAssignments;
 using Integration.Core.CaseSystem;
 using Integration.Core.Configuration;
@@ -65,6 +66,9 @@ public static class IntegrationServiceCollectionExtensions
         services.AddOptions<EnterprisesOptions>().Bind(configuration.GetSection(EnterprisesOptions.Section));
         services.TryAddSingleton<EnterpriseStore>();
         services.AddDeltaSource<EnterpriseSource, EnterpriseItem, Enterprise>();
+        AddValidatedOptions<AgreementsOptions, AgreementsOptionsValidator>(services, configuration, AgreementsOptions.Section);
+        services.TryAddSingleton<AgreementStore>();
+        services.AddDeltaSource<AgreementSource, SharePointItem, Agreement>();
         services.AddCaseSystem(configuration);
         services.AddRegistry(configuration);
         services.AddMessageHandler<CaseRegistrationMessage, CaseRegistrationHandler>();
