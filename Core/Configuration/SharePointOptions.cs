@@ -35,6 +35,9 @@ public sealed class SharePointOptions
     /// <summary>Accepted Status choice values per status, each a <c>;</c>-separated list.</summary>
     public PlanItemStatusValues PlanItemStatuses { get; set; } = new();
 
+    /// <summary>Accepted AgreementType choice values per type, each a <c>;</c>-separated list.</summary>
+    public Agreements.AgreementTypeValues AgreementTypes { get; set; } = new();
+
     /// <summary>Items per Graph page (<c>$top</c>). SharePoint caps list pages at 5000; smaller pages keep memory flat.</summary>
     public int PageSize { get; set; } = 200;
 }

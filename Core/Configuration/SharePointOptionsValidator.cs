@@ -62,6 +62,7 @@ internal sealed class SharePointOptionsValidator : IValidateOptions<SharePointOp
         }
 
         failures.AddRange(PlanItemStatusMap.Validate(options.PlanItemStatuses));
+        failures.AddRange(Agreements.AgreementTypeMap.Validate(options.AgreementTypes));
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -1,6 +1,8 @@
+using Integration.Core.Agreements;
 using Integration.Core.BudgetAssignments;
 using Integration.Core.CaseSystem;
 using Integration.Core.Configuration;
+using Integration.Core.Enterprises;
 using Integration.Core.Http;
 using Integration.Core.MeetingNotes;
 using Integration.Core.Notifications;
@@ -61,6 +63,12 @@ public static class IntegrationServiceCollectionExtensions
         services.TryAddSingleton<MeetingNoteStore>();
         services.TryAddSingleton<MeetingNoteArchive>();
         services.AddDeltaSource<MeetingNotesSource, DriveFile, MeetingNote>();
+        services.AddOptions<EnterprisesOptions>().Bind(configuration.GetSection(EnterprisesOptions.Section));
+        services.TryAddSingleton<EnterpriseStore>();
+        services.AddDeltaSource<EnterpriseSource, EnterpriseItem, Enterprise>();
+        AddValidatedOptions<AgreementsOptions, AgreementsOptionsValidator>(services, configuration, AgreementsOptions.Section);
+        services.TryAddSingleton<AgreementStore>();
+        services.AddDeltaSource<AgreementSource, SharePointItem, Agreement>();
         services.AddCaseSystem(configuration);
         services.AddRegistry(configuration);
         services.AddMessageHandler<CaseRegistrationMessage, CaseRegistrationHandler>();

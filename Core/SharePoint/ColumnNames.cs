@@ -38,6 +38,10 @@ public sealed class ColumnNames
     public MappedColumn Map(string column, bool required = false, bool written = false) =>
         new(Setting(column), column, this[column], this[column], required, written, _overrides.ContainsKey(column));
 
+    /// <summary>A column whose default internal name is not its own name (an enterprise's Name is SharePoint's Title).</summary>
+    public MappedColumn Map(string column, string defaultName, bool required = false) =>
+        new(Setting(column), column, this[column, defaultName], this[column, defaultName], required, Written: false, _overrides.ContainsKey(column));
+
     /// <summary>A person or lookup column, read as <see cref="LookupId"/>.</summary>
     public MappedColumn MapLookup(string column, bool required = false) =>
         new(Setting(column), column, this[column], LookupId(column), required, Written: false, _overrides.ContainsKey(column));

@@ -33,5 +33,11 @@ public static class TableNames
     /// <summary>Budget assignments read from the case system: one partition, one row per diary number; cases that left the filter stay as tombstones.</summary>
     public const string BudgetAssignments = "BudgetAssignments";
 
-    public static IReadOnlyList<string> All { get; } = [BudgetAssignments, MeetingNotes, PlanItems, DeltaCheckpoints, Quarantine, SyncRuns, NotificationLedger, NotificationEvents, NotificationDeliveries, SiteUsers];
+    /// <summary>The social-enterprise register: one row per list item (partition <c>enterprises</c>), and which item holds which number (<c>number-holders</c>).</summary>
+    public const string Enterprises = "Enterprises";
+
+    /// <summary>Agreements between the city and the enterprises: one row per list item (<c>agreements</c>), and those waiting on their enterprise (<c>waiting</c>).</summary>
+    public const string Agreements = "Agreements";
+
+    public static IReadOnlyList<string> All { get; } = [Agreements, BudgetAssignments, Enterprises, MeetingNotes, PlanItems, DeltaCheckpoints, Quarantine, SyncRuns, NotificationLedger, NotificationEvents, NotificationDeliveries, SiteUsers];
 }

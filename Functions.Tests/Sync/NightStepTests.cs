@@ -14,17 +14,15 @@ public class NightStepTests(AzuriteFixture azurite) : StorageTest(azurite)
     };
 
     [Fact]
-    public async Task TheNightRecordsEverySourceAConfiguredButUnbuiltOneAsNotBuilt()
+    public async Task TheNightQueuesEveryConfiguredSourceAndRecordsTheOthersAsSkipped()
     {
         var run = await Harness.Get<NightlyCycle>().StartAsync(CancellationToken.None);
 
         var records = await Harness.Get<SyncRunStore>().ListAsync(run.RunId, CancellationToken.None);
 
-        Assert.Equal([SyncSources.PlanItems], run.QueuedSources);
+        // Every source is built now: a configured one is queued, an unconfigured one skipped.
+        Assert.Equal([SyncSources.Agreements, SyncSources.PlanItems], run.QueuedSources.Order());
         Assert.Equal(SyncSources.Names.Order(), records.Select(r => r.Step).Order());
-        var agreements = records.Single(r => r.Step == SyncSources.Agreements);
-        Assert.Equal(SyncRunStatus.NotBuilt, agreements.Status);
-        Assert.Contains("SharePoint__Lists__Agreements", agreements.Detail, StringComparison.Ordinal);
         Assert.Equal(SyncRunStatus.Skipped, records.Single(r => r.Step == SyncSources.Enterprises).Status);
     }
 

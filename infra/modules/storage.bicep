@@ -34,7 +34,9 @@ var queueNames = [
 ]
 
 var tableNames = [
+  'Agreements'
   'BudgetAssignments'
+  'Enterprises'
   'MeetingNotes'
   'PlanItems'
   'SiteUsers'

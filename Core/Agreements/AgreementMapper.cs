@@ -1,0 +1,88 @@
+using System.Globalization;
+using Integration.Core.Privacy;
+using Integration.Core.SharePoint;
+using Integration.Core.Sync;
+
+namespace Integration.Core.Agreements;
+
+/// <summary>
+/// Turns an item of the agreements list into an <see cref="Agreement"/>, or says why it cannot be one:
+/// a missing or unknown type, a value below zero or above <c>Agreements__MaxYearlyValue</c>, an end
+/// before the start. Whether its enterprise is in the register is the source's question, asked after.
+/// </summary>
+public sealed class AgreementMapper(ColumnNames columns, AgreementTypeMap types, decimal maxYearlyValue, TimeZoneInfo siteTimeZone)
+{
+    public const int MaxTextLength = 255;
+
+    public IReadOnlyList<MappedColumn> Mapping { get; } =
+    [
+        columns.MapLookup(AgreementColumns.Enterprise, required: true), columns.Map(AgreementColumns.AgreementType, required: true),
+        columns.Map(AgreementColumns.BuyingBoard), columns.Map(AgreementColumns.YearlyValue, required: true),
+        columns.Map(AgreementColumns.StartDate, required: true), columns.Map(AgreementColumns.EndDate),
+    ];
+
+    public IReadOnlyCollection<string> Fields => field ??= [.. Mapping.Select(c => c.FieldName)];
+
+    public string? EnterpriseLookupId(SharePointItem item) => item.Text(columns.LookupId(AgreementColumns.Enterprise))?.Trim();
+
+    public SourceMapping<Agreement> Map(SharePointItem item)
+    {
+        string? Text(string column) => item.Text(columns[column])?.Trim();
+
+        var enterprise = EnterpriseLookupId(item);
+        if (enterprise is null) return SourceMapping.Rejected<Agreement>($"Enterprise (lookup column {columns[AgreementColumns.Enterprise]}) is missing.");
+        if (!enterprise.All(char.IsAsciiDigit) || enterprise.Length is 0 or > 10)
+        {
+            return SourceMapping.Rejected<Agreement>($"Enterprise {PersonalData.Quote(enterprise)} is not an item id of the enterprise list.");
+        }
+
+        var rawType = Text(AgreementColumns.AgreementType);
+        if (!types.TryParse(rawType, out var type))
+        {
+            return SourceMapping.Rejected<Agreement>(rawType is null
+                ? "AgreementType is missing."
+                : $"AgreementType {PersonalData.Quote(rawType)} is not one of the accepted values (see SharePoint__AgreementTypes__*).");
+        }
+
+        var rawValue = Text(AgreementColumns.YearlyValue);
+        if (rawValue is null) return SourceMapping.Rejected<Agreement>("YearlyValue is missing.");
+        if (!decimal.TryParse(rawValue, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return SourceMapping.Rejected<Agreement>($"YearlyValue {PersonalData.Quote(rawValue)} is not a number.");
+        }
+
+        if (value < 0) return SourceMapping.Rejected<Agreement>($"YearlyValue {Sek(value)} is negative.");
+        if (value > maxYearlyValue)
+        {
+            return SourceMapping.Rejected<Agreement>($"YearlyValue {Sek(value)} is above the ceiling of {Sek(maxYearlyValue)} (Agreements__MaxYearlyValue); a typo is likelier than such an agreement.");
+        }
+
+        var rawStart = Text(AgreementColumns.StartDate);
+        if (rawStart is null) return SourceMapping.Rejected<Agreement>("StartDate is missing.");
+        if (!SharePointDates.TryParseCalendarDate(rawStart, siteTimeZone, out var start))
+        {
+            return SourceMapping.Rejected<Agreement>($"StartDate {PersonalData.Quote(rawStart)} is not a date.");
+        }
+
+        DateOnly? end = null;
+        if (Text(AgreementColumns.EndDate) is { } rawEnd)
+        {
+            if (!SharePointDates.TryParseCalendarDate(rawEnd, siteTimeZone, out var parsed))
+            {
+                return SourceMapping.Rejected<Agreement>($"EndDate {PersonalData.Quote(rawEnd)} is not a date.");
+            }
+
+            if (parsed < start) return SourceMapping.Rejected<Agreement>($"EndDate {Day(parsed)} is before StartDate {Day(start)}.");
+            end = parsed;
+        }
+
+        var board = Text(AgreementColumns.BuyingBoard);
+        if (board is { Length: > MaxTextLength }) return SourceMapping.Rejected<Agreement>($"BuyingBoard is {board.Length} characters; the limit is {MaxTextLength}.");
+
+        return SourceMapping.Valid(new Agreement(item.Id, enterprise, type, board, value, start, end));
+    }
+
+    private static string Sek(decimal value) => value.ToString("#,##0.##", CultureInfo.InvariantCulture) + " SEK";
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

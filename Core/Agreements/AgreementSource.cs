@@ -1,0 +1,118 @@
+using Azure.Data.Tables;
+using Integration.Core.Configuration;
+using Integration.Core.Enterprises;
+using Integration.Core.SharePoint;
+using Integration.Core.Storage;
+using Integration.Core.Sync;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Integration.Core.Agreements;
+
+/// <summary>
+/// The agreements list (<c>SharePoint__Lists__Agreements</c>) as a source on the
+/// <see cref="DeltaSyncEngine"/>, into the Agreements table. An agreement is taken in only when its
+/// enterprise is in the register (stored, not deleted, not in quarantine); one refused for that alone
+/// is remembered as waiting, and the <see cref="AgreementFeed"/> brings it back once the enterprise is.
+/// </summary>
+public sealed class AgreementSource(
+    SharePointLists lists,
+    AgreementStore store,
+    EnterpriseStore enterprises,
+    IntegrationStorage storage,
+    IOptions<SharePointOptions> sharePoint,
+    IOptions<AgreementsOptions> options,
+    IOptions<OverdueOptions> overdue,
+    ILogger<AgreementSource> logger) : IDeltaSource<SharePointItem, Agreement>
+{
+    private AgreementMapper Mapper => field ??= new(
+        new ColumnNames(sharePoint.Value, AgreementColumns.List),
+        new AgreementTypeMap(sharePoint.Value.AgreementTypes),
+        options.Value.MaxYearlyValue,
+        TimeZoneInfo.FindSystemTimeZoneById(overdue.Value.TimeZone));
+
+    public string Name => SyncSources.Agreements;
+
+    public string? Reference => sharePoint.Value.Lists.Agreements;
+
+    public IDeltaFeed<SharePointItem> Feed => field ??= new AgreementFeed(lists, store, NewLookup, Mapper.Fields);
+
+    public SourceTable Table => store;
+
+    private EnterpriseLookup NewLookup() => new(enterprises, storage);
+
+    public IDeltaSourceRun<SharePointItem, Agreement> StartRun(string runId, string containerId) =>
+        new Run(Mapper, store, NewLookup(), new ColumnCheck(lists, containerId, Reference ?? containerId, Mapper.Mapping, logger));
+
+    private sealed class Run(AgreementMapper mapper, AgreementStore store, EnterpriseLookup enterprises, ColumnCheck columns) : IDeltaSourceRun<SharePointItem, Agreement>
+    {
+        private Dictionary<string, string>? _waiting;
+        private readonly Dictionary<string, string?> _changes = new(StringComparer.Ordinal);
+
+        public Task BeginFeedAsync(bool fullSync, CancellationToken ct) => columns.BeginFeedAsync(fullSync, ct);
+
+        public async Task BeforePageAsync(IReadOnlyCollection<SharePointItem> live, CancellationToken ct)
+        {
+            await columns.BeforePageAsync(live, ct);
+            if (live.Count == 0) return;
+            _waiting ??= await store.LoadWaitingAsync(ct);
+            // The page's enterprises are read side by side, each once a run.
+            await Task.WhenAll(live.Select(mapper.EnterpriseLookupId).OfType<string>().Distinct().Select(id => enterprises.StateAsync(id, ct)));
+        }
+
+        public async ValueTask<SourceMapping<Agreement>> MapAsync(SharePointItem item, CancellationToken ct)
+        {
+            var mapped = mapper.Map(item);
+            string? waitsFor = null;
+            if (mapped.Record is { } agreement)
+            {
+                var state = await enterprises.StateAsync(agreement.EnterpriseId, ct);
+                var why = state switch
+                {
+                    EnterpriseState.InQuarantine => "is in quarantine",
+                    EnterpriseState.Deleted => "has been deleted from the enterprise list",
+                    EnterpriseState.Unknown => "is not in the register",
+                    _ => null,
+                };
+                if (why is not null)
+                {
+                    waitsFor = agreement.EnterpriseId;
+                    mapped = SourceMapping.Rejected<Agreement>(
+                        $"Enterprise (item {agreement.EnterpriseId} of the enterprise list) {why}. The agreement is taken in, without an edit, on the first night after its enterprise is.");
+                }
+            }
+
+            // Only what differs from the stored waiting list is written.
+            var before = _waiting!.GetValueOrDefault(item.Id);
+            if (before != waitsFor) _changes[item.Id] = waitsFor;
+            else _changes.Remove(item.Id);
+            return mapped;
+        }
+
+        public async Task<IReadOnlyList<Agreement>> AfterMapAsync(IReadOnlyList<Agreement> mapped, CancellationToken ct)
+        {
+            if (_changes.Count > 0)
+            {
+                await store.SaveWaitingAsync(_changes, ct);
+                foreach (var (id, enterprise) in _changes)
+                {
+                    if (enterprise is null) _waiting!.Remove(id);
+                    else _waiting![id] = enterprise;
+                }
+
+                _changes.Clear();
+            }
+
+            return mapped;
+        }
+
+        public string IdOf(Agreement record) => record.Id;
+
+        public string HashOf(Agreement record) => AgreementStore.Hash(record);
+
+        public TableTransactionAction Write(Agreement record, string hash, DigestMatch match, DateTimeOffset now) =>
+            new(TableTransactionActionType.UpsertReplace, AgreementStore.Row(record, hash, now));
+
+        public TableEntity Tombstone(string id, DateTimeOffset now) => AgreementStore.Tombstone(id, now);
+    }
+}

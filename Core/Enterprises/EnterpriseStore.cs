@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Integration.Core.Storage;
+using Integration.Core.Sync;
+
+namespace Integration.Core.Enterprises;
+
+/// <summary>
+/// The Enterprises table. Partition <c>enterprises</c>: one row per list item, keyed by its SharePoint
+/// id, deleted items kept as tombstones. Partition <c>number-holders</c>: which item holds which number
+/// (<see cref="EnterpriseNumber.Key"/>), valid or in quarantine, for finding duplicates.
+/// <para>
+/// <b>Personal data.</b> A sole trader's row shows its number masked in <c>OrganisationNumber</c>, is
+/// marked <c>HoldsPersonalData</c>, and keeps the whole personal identity number in the column
+/// <c>PersonalIdentityNumber</c>, which only <see cref="RevealPersonalIdentityNumberAsync"/> reads (every
+/// other query here selects its columns); a tombstone empties it.
+/// </para>
+/// </summary>
+public sealed class EnterpriseStore(IntegrationStorage storage) : SourceTable(storage, TableNames.Enterprises, Partition)
+{
+    public const string Partition = "enterprises";
+    public const string HoldersPartition = "number-holders";
+    public const string PersonalNumberColumn = "PersonalIdentityNumber";
+    public const string HoldsPersonalDataColumn = "HoldsPersonalData";
+
+    public static string Hash(Enterprise e) => Convert.ToBase64String(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new object?[]
+    {
+        e.Name, e.Number.Key, e.LegalForm, e.WiseCriteriaMet, e.Sector, e.Contact,
+    })).AsSpan(0, 18));
+
+    /// <summary>The whole row: it replaces what was there, a quarantine mark or a tombstone included.</summary>
+    public static TableEntity Row(Enterprise e, string hash, DateTimeOffset now)
+    {
+        var row = new TableEntity(Partition, e.Id)
+        {
+            ["Name"] = e.Name,
+            ["OrganisationNumber"] = e.Number.Shown,
+            ["NumberKind"] = e.Number.IsPersonal ? "PersonalIdentityNumber" : "OrganisationNumber",
+            [HoldsPersonalDataColumn] = e.Number.IsPersonal,
+            [ContentHashColumn] = hash,
+            [IsDeletedColumn] = false,
+            ["SyncedAt"] = now,
+        };
+        if (e.Number.Personal is { } personal) row[PersonalNumberColumn] = personal.RevealDigits();
+        if (e.LegalForm is not null) row["LegalForm"] = e.LegalForm;
+        if (e.WiseCriteriaMet is { } wise) row["WiseCriteriaMet"] = wise;
+        if (e.Sector is not null) row["Sector"] = e.Sector;
+        if (e.Contact is not null) row["Contact"] = e.Contact;
+        return row;
+    }
+
+    /// <summary>A tombstone, merged over the row: the personal identity number goes with the item.</summary>
+    public static TableEntity Tombstone(string id, DateTimeOffset now) =>
+        new(Partition, id) { [IsDeletedColumn] = true, ["DeletedAt"] = now, [PersonalNumberColumn] = "" };
+
+    /// <summary>The whole personal identity number of a sole trader, or null. For the code that must send it (a registry lookup); never for a log.</summary>
+    public async Task<PersonalIdentityNumber?> RevealPersonalIdentityNumberAsync(string id, DateOnly today, CancellationToken ct)
+    {
+        var table = await TableAsync(ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, id, [PersonalNumberColumn], ct);
+        return row.HasValue && PersonalIdentityNumber.TryParse(row.Value!.GetString(PersonalNumberColumn), today, out var number, out _) ? number : null;
+    }
+
+    /// <summary>Whether the enterprise with this id is in the register now, and if not, why not.</summary>
+    public async Task<EnterpriseState> StateAsync(string id, CancellationToken ct)
+    {
+        var table = await TableAsync(ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, id, [IsDeletedColumn, InQuarantineColumn], ct);
+        if (!row.HasValue) return EnterpriseState.Unknown;
+        if (row.Value!.GetBoolean(IsDeletedColumn) == true) return EnterpriseState.Deleted;
+        return row.Value.GetBoolean(InQuarantineColumn) == true ? EnterpriseState.InQuarantine : EnterpriseState.Valid;
+    }
+
+    /// <summary>Every item's number key, one query over a partition of two short columns.</summary>
+    public async Task<Dictionary<string, string>> LoadHoldersAsync(CancellationToken ct)
+    {
+        var table = await TableAsync(ct);
+        var holders = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == HoldersPartition, select: ["RowKey", "NumberKey"], cancellationToken: ct))
+        {
+            if (row.GetString("NumberKey") is { } key) holders[row.RowKey] = key;
+        }
+
+        return holders;
+    }
+
+    /// <summary>Brings the holders partition in line with <paramref name="now"/>, writing only what differs from <paramref name="stored"/>.</summary>
+    public async Task SaveHoldersAsync(IReadOnlyDictionary<string, string> stored, IReadOnlyDictionary<string, string> now, IEnumerable<string> ids, CancellationToken ct)
+    {
+        var actions = new List<TableTransactionAction>();
+        foreach (var id in ids.Distinct(StringComparer.Ordinal))
+        {
+            var before = stored.GetValueOrDefault(id);
+            var after = now.GetValueOrDefault(id);
+            if (before == after) continue;
+            actions.Add(after is null
+                ? new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(HoldersPartition, id), ETag.All)
+                : new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(HoldersPartition, id)
+                {
+                    ["NumberKey"] = after,
+                    [HoldsPersonalDataColumn] = after.StartsWith('P'),
+                }));
+        }
+
+        if (actions.Count > 0) await SubmitAsync(actions, ct);
+    }
+}
+
+/// <summary>An enterprise as an agreement sees it.</summary>
+public enum EnterpriseState
+{
+    Valid,
+    InQuarantine,
+    Deleted,
+    Unknown,
+}

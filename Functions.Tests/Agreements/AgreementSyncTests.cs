@@ -1,0 +1,124 @@
+using Integration.Core.Sync;
+using Integration.Functions.Tests.Infrastructure;
+
+namespace Integration.Functions.Tests.Agreements;
+
+/// <summary>The agreements list into the Agreements table: the lookup, the Stockholm days, and every quarantine rule.</summary>
+public class AgreementSyncTests(AzuriteFixture azurite) : AgreementsTest(azurite)
+{
+    [Fact]
+    public async Task AnAgreementIsStoredWithItsEnterpriseFromTheLookupColumnAndStockholmDays()
+    {
+        var enterprise = AddEnterprise("Gröna Hjärtat", NumberA);
+        await SyncEnterprisesAsync();
+        var id = AddAgreement(enterprise, type: "idéburet OFFENTLIGT partnerskap", value: 1250000.5);
+
+        var counts = await SyncAgreementsAsync();
+
+        Assert.Equal(1, counts.Created);
+        var row = (await AgreementsAsync())[Id(id)];
+        Assert.Equal(Id(enterprise), row.GetString("EnterpriseId"));
+        Assert.Equal("Iop", row.GetString("AgreementType"));
+        Assert.Equal(1250000.5, row.GetDouble("YearlyValue"));
+        Assert.Equal("2026-03-15", row.GetString("StartDate"));
+        Assert.Equal("2027-06-15", row.GetString("EndDate"));
+        Assert.Equal("Arbetsmarknadsnämnden", row.GetString("BuyingBoard"));
+        Reconciles(counts);
+    }
+
+    public static TheoryData<string, string?, object?, int, int, string> Refused => new()
+    {
+        { "unknown type", "Ramavtal", 1000, 0, 1, "AgreementType 'Ramavtal' is not one of the accepted values" },
+        { "missing type", null, 1000, 0, 1, "AgreementType is missing." },
+        { "negative value", "IOP", -1, 0, 1, "YearlyValue -1 SEK is negative." },
+        { "above the ceiling", "Direct award", 5000001, 0, 1, "is above the ceiling of 5,000,000 SEK (Agreements__MaxYearlyValue)" },
+        { "end before start", "Övrigt", 1000, 10, -1, "EndDate 2026-03-14 is before StartDate 2026-03-25." },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refused))]
+    public async Task ARefusedAgreementIsQuarantinedWithItsReason(string because, string? type, object? value, int startShift, int endShift, string reason)
+    {
+        Assert.NotNull(because);
+        var enterprise = AddEnterprise("Gröna Hjärtat", NumberA);
+        await SyncEnterprisesAsync();
+        var id = AddAgreement(enterprise, type, value, Start.AddDays(startShift), Start.AddDays(endShift));
+
+        var counts = await SyncAgreementsAsync();
+
+        Assert.Equal(1, counts.Quarantined);
+        Assert.Contains(reason, (await OpenQuarantineAsync(SyncSources.Agreements))[Id(id)].GetString("Reason"));
+        Reconciles(counts);
+    }
+
+    [Fact]
+    public async Task AnAgreementWithAnUnknownEnterpriseIsQuarantined()
+    {
+        var id = AddAgreement(42);
+
+        var counts = await SyncAgreementsAsync();
+
+        Assert.Equal(1, counts.Quarantined);
+        Assert.Contains("Enterprise (item 42 of the enterprise list) is not in the register", (await OpenQuarantineAsync(SyncSources.Agreements))[Id(id)].GetString("Reason"));
+    }
+
+    [Fact]
+    public async Task AnAgreementWithAQuarantinedEnterpriseIsQuarantined()
+    {
+        var enterprise = AddEnterprise("Trasig", "559900-0015");
+        await SyncEnterprisesAsync();
+        var id = AddAgreement(enterprise);
+
+        await SyncAgreementsAsync();
+
+        Assert.Contains("is in quarantine", (await OpenQuarantineAsync(SyncSources.Agreements))[Id(id)].GetString("Reason"));
+    }
+
+    [Fact]
+    public async Task AnEnterpriseCorrectedLaterBringsItsAgreementsInWithoutAnEditOfTheirOwn()
+    {
+        var enterprise = AddEnterprise("Trasig", "559900-0015");
+        var first = AddAgreement(enterprise);
+        var second = AddAgreement(enterprise, type: "Reserverad upphandling");
+        await SyncEnterprisesAsync("night-1");
+        await SyncAgreementsAsync("night-1");
+        Assert.Equal(2, (await OpenQuarantineAsync(SyncSources.Agreements)).Count);
+
+        // The night the enterprise is corrected, the agreements may run first: they still wait.
+        EnterpriseList.Update(enterprise, new Dictionary<string, object?> { ["OrganisationNumber"] = NumberA });
+        var same = await SyncAgreementsAsync("night-2");
+        await SyncEnterprisesAsync("night-2");
+        Assert.Equal(0, same.Created);
+
+        var next = await SyncAgreementsAsync("night-3");
+
+        Assert.Equal(2, next.Read);
+        Assert.Equal(2, next.Created);
+        Assert.Empty(await OpenQuarantineAsync(SyncSources.Agreements));
+        Assert.Equal([Id(first), Id(second)], (await AgreementsAsync()).Keys.Order());
+        Reconciles(next);
+
+        Harness.TableRequests.Reset();
+        var quiet = await SyncAgreementsAsync("night-4");
+        Assert.Equal(0, quiet.Read);
+        Assert.Equal(0, Harness.TableRequests.Writes);
+    }
+
+    [Fact]
+    public async Task ASecondNightWithoutChangeWritesNothing()
+    {
+        var enterprise = AddEnterprise("Gröna Hjärtat", NumberA);
+        await SyncEnterprisesAsync();
+        AddAgreement(enterprise);
+        AddAgreement(enterprise, value: -5);
+        AddAgreement(99);
+        var first = await SyncAgreementsAsync("first");
+        Reconciles(first);
+        Harness.TableRequests.Reset();
+
+        var counts = await SyncAgreementsAsync("second");
+
+        Assert.Equal(0, counts.Read);
+        Assert.Equal(0, Harness.TableRequests.Writes);
+    }
+}
