@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Integration.Core.Storage;
@@ -19,10 +17,8 @@ public sealed class AgreementStore(IntegrationStorage storage) : SourceTable(sto
     public const string Partition = "agreements";
     public const string WaitingPartition = "waiting";
 
-    public static string Hash(Agreement a) => Convert.ToBase64String(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new object?[]
-    {
-        a.EnterpriseId, a.Type.ToString(), a.BuyingBoard, a.YearlyValue.ToString(CultureInfo.InvariantCulture), a.StartDate.DayNumber, a.EndDate?.DayNumber,
-    })).AsSpan(0, 18));
+    public static string Hash(Agreement a) => ContentHash(
+        a.EnterpriseId, a.Type.ToString(), a.BuyingBoard, a.YearlyValue.ToString(CultureInfo.InvariantCulture), a.StartDate.DayNumber, a.EndDate?.DayNumber);
 
     public static TableEntity Row(Agreement a, string hash, DateTimeOffset now)
     {

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text.Json;
 using Azure.Data.Tables;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
@@ -19,11 +17,9 @@ public sealed class BudgetAssignmentStore(IntegrationStorage storage) : SourceTa
     public const string PartnerSeparator = "; ";
 
     /// <summary>A hash of every synced column, over a serialised array so a value cannot slide into the next one.</summary>
-    public static string Hash(BudgetAssignment a) => Convert.ToBase64String(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new object?[]
-    {
+    public static string Hash(BudgetAssignment a) => ContentHash(
         a.DiaryNumber.ToString(), a.Title, a.BudgetYear, a.ResponsibleBoard, a.Partners, a.Deadline?.DayNumber, a.Status, a.Closed,
-        a.LastActivity?.ToUnixTimeMilliseconds(), a.CaseLink,
-    })).AsSpan(0, 18));
+        a.LastActivity?.ToUnixTimeMilliseconds(), a.CaseLink);
 
     /// <summary>The whole row: it replaces what was there, a quarantine mark or a tombstone included.</summary>
     public static TableEntity Row(BudgetAssignment a, string hash, DateTimeOffset now)

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Integration.Core.Storage;
@@ -25,10 +23,8 @@ public sealed class EnterpriseStore(IntegrationStorage storage) : SourceTable(st
     public const string PersonalNumberColumn = "PersonalIdentityNumber";
     public const string HoldsPersonalDataColumn = "HoldsPersonalData";
 
-    public static string Hash(Enterprise e) => Convert.ToBase64String(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new object?[]
-    {
-        e.Name, e.Number.Key, e.LegalForm, e.WiseCriteriaMet, e.Sector, e.Contact,
-    })).AsSpan(0, 18));
+    public static string Hash(Enterprise e) => ContentHash(
+        e.Name, e.Number.Key, e.LegalForm, e.WiseCriteriaMet, e.Sector, e.Contact);
 
     /// <summary>The whole row: it replaces what was there, a quarantine mark or a tombstone included.</summary>
     public static TableEntity Row(Enterprise e, string hash, DateTimeOffset now)

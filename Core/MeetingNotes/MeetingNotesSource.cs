@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Azure.Data.Tables;
 using Integration.Core.CaseSystem;
 using Integration.Core.Configuration;
@@ -155,10 +153,8 @@ public sealed class MeetingNotesSource(
         public string IdOf(MeetingNote record) => record.ItemId;
 
         // What SharePoint says of the file; the SHA-256 and blob follow from its quickXorHash.
-        public string HashOf(MeetingNote record) => Convert.ToBase64String(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new object?[]
-        {
-            record.FileName, record.QuickXorHash, record.Size, record.ContentType, record.MeetingDate.DayNumber, record.Group, record.WebUrl,
-        })).AsSpan(0, 18));
+        public string HashOf(MeetingNote record) => SourceTable.ContentHash(
+            record.FileName, record.QuickXorHash, record.Size, record.ContentType, record.MeetingDate.DayNumber, record.Group, record.WebUrl);
 
         public TableTransactionAction Write(MeetingNote record, string hash, DigestMatch match, DateTimeOffset now) =>
             new(TableTransactionActionType.UpsertReplace, MeetingNoteStore.Current(record, hash));

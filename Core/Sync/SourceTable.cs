@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using Integration.Core.Storage;
@@ -23,6 +25,13 @@ public class SourceTable(IntegrationStorage storage, string tableName, string pa
     public const string QuarantinedHash = "quarantined";
 
     public Task<TableClient> TableAsync(CancellationToken ct) => storage.TableAsync(tableName, ct);
+
+    /// <summary>
+    /// A content hash over an item's synced values, serialised as one JSON array so a value cannot
+    /// slide into the next; 18 bytes of SHA-256 tell versions apart and keep the digest small.
+    /// </summary>
+    public static string ContentHash(params object?[] values) =>
+        Convert.ToBase64String(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(values)).AsSpan(0, 18));
 
     /// <summary>
     /// Every row's id, content hash and tombstone mark, to rebuild the digest when it cannot be
