@@ -59,6 +59,17 @@ public sealed class CardRenderingTests(CardRenderingTests.Rendering rendering) :
         Assert.Contains(report.Formatting, f => f.StartsWith("strong", StringComparison.Ordinal));
     }
 
+    /// <summary>And an element the renderer does not know is reported and counted as dropped.</summary>
+    [SkippableFact]
+    public void AnElementTheRendererDoesNotKnowIsReportedAndCountedAsDropped()
+    {
+        var report = rendering.Report(Rendering.UnknownElement);
+
+        Assert.Contains(report.ParseEvents, e => e.Contains("Rating", StringComparison.Ordinal));
+        Assert.Contains(report.Dropped, d => d.Contains("Rating", StringComparison.Ordinal));
+        Assert.NotEqual(report.JsonElements, report.RenderedElements);
+    }
+
     [SkippableFact]
     public void SwedishTextArrivesIntactAndTheSplitDigestSaysWhichPart()
     {
@@ -77,6 +88,7 @@ public sealed class CardRenderingTests(CardRenderingTests.Rendering rendering) :
     public sealed class Rendering
     {
         public const string Control = "control-unescaped-textblock";
+        public const string UnknownElement = "control-unknown-element";
         public static readonly string[] CardNames = ["digest", "digest-one-section", "digest-split-1", "digest-split-2"];
 
         private static readonly DateOnly Night = new(2026, 12, 2);
@@ -179,6 +191,11 @@ public sealed class CardRenderingTests(CardRenderingTests.Rendering rendering) :
             var control = DigestCard.Message(Night, [night[0]]);
             control["attachments"]![0]!["content"]!["body"]!.AsArray().Add(new JsonObject { ["type"] = "TextBlock", ["text"] = HostileTitle, ["wrap"] = true });
             yield return (Control, control);
+
+            // Nor this: an element that Teams' renderer does not have (a rating from a later version).
+            var unknown = DigestCard.Message(Night, [night[0]]);
+            unknown["attachments"]![0]!["content"]!["body"]!.AsArray().Add(new JsonObject { ["type"] = "Rating", ["value"] = 4, ["max"] = 5 });
+            yield return (UnknownElement, unknown);
         }
 
         private static List<DigestItem> NightItems() =>
