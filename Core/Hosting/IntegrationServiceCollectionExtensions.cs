@@ -65,7 +65,9 @@ public static class IntegrationServiceCollectionExtensions
         services.AddDeltaSource<MeetingNotesSource, DriveFile, MeetingNote>();
         services.AddOptions<EnterprisesOptions>().Bind(configuration.GetSection(EnterprisesOptions.Section));
         services.TryAddSingleton<EnterpriseStore>();
-        services.AddDeltaSource<EnterpriseSource, EnterpriseItem, Enterprise>();
+        services.TryAddSingleton<EnterpriseSource>();
+        services.TryAddSingleton<RegistryCheck>();
+        services.AddSingleton<ISourceSync, EnterprisesSync>();
         AddValidatedOptions<AgreementsOptions, AgreementsOptionsValidator>(services, configuration, AgreementsOptions.Section);
         services.TryAddSingleton<AgreementStore>();
         services.AddDeltaSource<AgreementSource, SharePointItem, Agreement>();

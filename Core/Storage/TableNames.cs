@@ -39,5 +39,8 @@ public static class TableNames
     /// <summary>Agreements between the city and the enterprises: one row per list item (<c>agreements</c>), and those waiting on their enterprise (<c>waiting</c>).</summary>
     public const string Agreements = "Agreements";
 
-    public static IReadOnlyList<string> All { get; } = [Agreements, BudgetAssignments, Enterprises, MeetingNotes, PlanItems, DeltaCheckpoints, Quarantine, SyncRuns, NotificationLedger, NotificationEvents, NotificationDeliveries, SiteUsers];
+    /// <summary>The company register's answers, one row per enterprise (partition <c>answers</c>): number, status, name and when it was read, so an enterprise is asked about at most weekly.</summary>
+    public const string RegistryAnswers = "RegistryAnswers";
+
+    public static IReadOnlyList<string> All { get; } = [Agreements, BudgetAssignments, Enterprises, RegistryAnswers, MeetingNotes, PlanItems, DeltaCheckpoints, Quarantine, SyncRuns, NotificationLedger, NotificationEvents, NotificationDeliveries, SiteUsers];
 }

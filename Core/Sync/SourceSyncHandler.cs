@@ -15,6 +15,6 @@ public sealed class SourceSyncHandler(IEnumerable<ISourceSync> sources) : IMessa
         if (!source.IsConfigured) return StepResult.Skipped(source.MissingSetting is { } missing ? $"not configured ({missing} is not set)" : "not configured");
 
         var counts = await source.RunAsync(message.RunId, ct);
-        return StepResult.Succeeded(counts.ToDictionary()) with { Ids = counts.Ids };
+        return StepResult.Succeeded(counts.ToDictionary(), counts.Detail) with { Ids = counts.Ids };
     }
 }

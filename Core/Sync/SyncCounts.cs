@@ -25,6 +25,12 @@ public sealed class SyncCounts
     /// </summary>
     public Dictionary<string, IReadOnlyList<string>> Ids { get; } = [];
 
+    /// <summary>
+    /// A sentence the step records beside its counts (a part of the step that was skipped, say);
+    /// null when the counts say it all.
+    /// </summary>
+    public string? Detail { get; set; }
+
     /// <summary>The counts as a step records them (camelCase names, as the run summary prints them).</summary>
     public IReadOnlyDictionary<string, int> ToDictionary()
     {

@@ -37,6 +37,7 @@ var tableNames = [
   'Agreements'
   'BudgetAssignments'
   'Enterprises'
+  'RegistryAnswers'
   'MeetingNotes'
   'PlanItems'
   'SiteUsers'
