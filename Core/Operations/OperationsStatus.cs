@@ -58,6 +58,12 @@ public sealed class OperationsStatus(
         if (shown.Count > 0)
         {
             var last = shown[0];
+            // A scan or digest whose night never started syncing opens a run of its own (NightlyCycle.CurrentRunIdAsync).
+            if (!last.Steps.Any(s => SyncSources.Names.Contains(s.Step)))
+            {
+                attention.Add($"Run {last.RunId} has no source step: the NightlySync timer did not start the night's sync.");
+            }
+
             foreach (var step in last.Steps)
             {
                 if (step.Status == SyncRunStatus.Failed) attention.Add($"{step.Step} failed in run {last.RunId}: {step.Detail}");

@@ -106,6 +106,16 @@ public class StatusTests(AzuriteFixture azurite) : CaseSystemTest(azurite)
     }
 
     [Fact]
+    public async Task AScanWithoutTheNightsSyncNeedsAttention()
+    {
+        await Harness.Get<NightlyCycle>().CurrentRunIdAsync(CancellationToken.None);
+
+        var report = await Harness.Get<OperationsStatus>().ReadAsync(1, CancellationToken.None);
+
+        Assert.Contains(report.Attention, a => a.EndsWith("has no source step: the NightlySync timer did not start the night's sync.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AResetSourceIsShownAsReadInFullNextAndAFreshStoreHasNoNightYet()
     {
         var report = await Harness.Get<OperationsStatus>().ReadAsync(3, CancellationToken.None);
