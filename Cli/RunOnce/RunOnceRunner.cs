@@ -1,4 +1,5 @@
 using Integration.Cli.Hosting;
+using Integration.Core.Indicators;
 using Integration.Core.MeetingNotes;
 using Integration.Core.Notifications;
 using Integration.Core.PlanItems;
@@ -15,7 +16,7 @@ namespace Integration.Cli.RunOnce;
 /// One nightly cycle, start to end, in the order of the night: queue every source as the
 /// NightlySync timer does and let the WebJobs queue listener work the queue until each source is
 /// done or poisoned; then case registration; then the overdue scan as the OverdueScan timer does;
-/// then notifications: the events are taken off their queue, then the night's digest is asked for
+/// then the day's indicators; then notifications: the events are taken off their queue, then the night's digest is asked for
 /// and sent. Each queue that has a consumer is drained before the next step.
 /// </summary>
 internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, Action<string> progress)
@@ -43,6 +44,7 @@ internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, 
 
         var stillRunning = new List<string>();
         SyncRunRecord? scan = null;
+        SyncRunRecord? indicators = null;
         var registrationDrained = !consumed.Contains(QueueNames.CaseRegistration);
         var notificationsDone = false;
         try
@@ -55,6 +57,10 @@ internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, 
             scan = await services.GetRequiredService<OverdueScanStep>().RunAsync(run.RunId, deadline.Token);
             progress($"Overdue scan: {scan.Status.ToString().ToLowerInvariant()}" +
                 (scan.Counts.Count > 0 ? $" ({string.Join(", ", scan.Counts.Select(c => $"{c.Key} {c.Value}"))})" : "") + ".");
+
+            progress("Indicators…");
+            indicators = await services.GetRequiredService<IndicatorsStep>().RunAsync(run.RunId, deadline.Token);
+            progress($"Indicators: {indicators.Status.ToString().ToLowerInvariant()}.");
 
             foreach (var queue in AfterScan.Where(consumed.Contains)) await DrainAsync(storage, queue, deadline.Token);
 
@@ -83,9 +89,21 @@ internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, 
         var scanSummary = scan is null
             ? new StepSummary(SyncRunStatus.Queued, "did not run: the run gave up waiting before it", SyncRunRecord.NoCounts)
             : StepSummary.From(scan);
+        indicators ??= records.FirstOrDefault(r => r.Step == IndicatorsStep.Step);
+        if (indicators is null) stillRunning.Add(IndicatorsStep.Step);
+        var indicatorSummary = indicators is null
+            ? new StepSummary(SyncRunStatus.Queued, "did not run: the run gave up waiting before it", SyncRunRecord.NoCounts)
+            : StepSummary.From(indicators);
+        var indicatorValues = indicators is { Status: SyncRunStatus.Succeeded }
+            ? await services.GetRequiredService<IndicatorStore>().LoadDayAsync(services.GetRequiredService<IndicatorCalculator>().Today(), ct)
+            : new Dictionary<string, double>();
         var notifications = StepSummary.From(await services.GetRequiredService<NotificationSummary>().ForRunAsync(run.RunId, ct));
         if (!notificationsDone) stillRunning.Add(NotificationDigestHandler.Step);
-        return new RunSummary(run.RunId, sources.Select(SourceSummary.From).ToList(), registration, scanSummary, notifications, stillRunning);
+        return new RunSummary(run.RunId, sources.Select(SourceSummary.From).ToList(), registration, scanSummary, notifications, stillRunning)
+        {
+            Indicators = indicatorSummary,
+            IndicatorValues = indicatorValues,
+        };
     }
 
     private async Task WaitForSourcesAsync(IServiceProvider services, NightlyRun run, CancellationToken ct)

@@ -13,7 +13,14 @@ public sealed record RunSummary(string RunId, IReadOnlyList<SourceSummary> Sourc
         && Sources.All(s => s.Status.IsFinished())
         && CaseRegistration.Status is not SyncRunStatus.Failed
         && OverdueScan.Status is not SyncRunStatus.Failed
-        && Notifications.Status is not SyncRunStatus.Failed;
+        && Notifications.Status is not SyncRunStatus.Failed
+        && Indicators.Status is not SyncRunStatus.Failed;
+
+    /// <summary>The indicators step: its outcome and how many rows it wrote.</summary>
+    public StepSummary Indicators { get; init; } = StepSummary.NotBuilt("not run");
+
+    /// <summary>The day's indicators as the step stored them, by name.</summary>
+    public IReadOnlyDictionary<string, double> IndicatorValues { get; init; } = new Dictionary<string, double>();
 }
 
 public sealed record SourceSummary(

@@ -22,7 +22,8 @@ internal static class SummaryPrinter
         overdueScan = Step(summary.OverdueScan),
         caseRegistration = Step(summary.CaseRegistration),
         notifications = Step(summary.Notifications),
-        indicators = new Dictionary<string, double>(),
+        indicatorsStep = Step(summary.Indicators),
+        indicators = summary.IndicatorValues,
     }, Json);
 
     /// <summary>A step as one flat object: status, detail and its counts side by side.</summary>
@@ -63,7 +64,13 @@ internal static class SummaryPrinter
         output.WriteLine();
         WriteStep(output, "case registration", summary.CaseRegistration);
         WriteStep(output, "overdue scan", summary.OverdueScan);
+        WriteStep(output, "indicators", summary.Indicators);
         WriteStep(output, "notifications", summary.Notifications);
+        if (summary.IndicatorValues.Count > 0)
+        {
+            output.WriteLine();
+            foreach (var (name, value) in summary.IndicatorValues) output.WriteLine($"{name,-48} {value.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture),16}");
+        }
         if (summary.StillRunning.Count > 0) output.WriteLine($"still running when the run gave up waiting: {string.Join(", ", summary.StillRunning)}");
     }
 

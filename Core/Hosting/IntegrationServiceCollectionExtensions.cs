@@ -4,6 +4,7 @@ using Integration.Core.CaseSystem;
 using Integration.Core.Configuration;
 using Integration.Core.Enterprises;
 using Integration.Core.Http;
+using Integration.Core.Indicators;
 using Integration.Core.MeetingNotes;
 using Integration.Core.Notifications;
 using Integration.Core.Operations;
@@ -83,6 +84,9 @@ public static class IntegrationServiceCollectionExtensions
         services.TryAddSingleton<CaseRegistrationSummary>();
         services.TryAddSingleton<OverdueScanner>();
         services.TryAddSingleton<OverdueScanStep>();
+        services.TryAddSingleton<IndicatorCalculator>();
+        services.TryAddSingleton<IndicatorStore>();
+        services.TryAddSingleton<IndicatorsStep>();
         services.AddTeams(configuration);
         services.AddMessageHandler<NotificationMessage, PendingNotificationHandler>();
         services.AddMessageHandler<NotificationDigestMessage, NotificationDigestHandler>();

@@ -42,5 +42,8 @@ public static class TableNames
     /// <summary>The company register's answers, one row per enterprise (partition <c>answers</c>): number, status, name and when it was read, so an enterprise is asked about at most weekly.</summary>
     public const string RegistryAnswers = "RegistryAnswers";
 
-    public static IReadOnlyList<string> All { get; } = [Agreements, BudgetAssignments, Enterprises, RegistryAnswers, MeetingNotes, PlanItems, DeltaCheckpoints, Quarantine, SyncRuns, NotificationLedger, NotificationEvents, NotificationDeliveries, SiteUsers];
+    /// <summary>The plan's indicators as a dated time series: one partition per Stockholm day (<c>yyyy-MM-dd</c>), one row per indicator; a rerun the same day replaces that day's rows.</summary>
+    public const string Indicators = "Indicators";
+
+    public static IReadOnlyList<string> All { get; } = [Agreements, Indicators, BudgetAssignments, Enterprises, RegistryAnswers, MeetingNotes, PlanItems, DeltaCheckpoints, Quarantine, SyncRuns, NotificationLedger, NotificationEvents, NotificationDeliveries, SiteUsers];
 }

@@ -20,7 +20,7 @@ union
   (AppTraces
     | where Message startswith "Run " and Message has " failed on attempt "
     | parse Message with "Run " RunId " step " Step " failed on attempt " Attempt:int "."
-    | where Attempt >= {maxDequeueCount} or Step == "OverdueScan"
+    | where Attempt >= {maxDequeueCount} or Step in ("OverdueScan", "Indicators")
     | project TimeGenerated, What = strcat(Step, " failed in run ", RunId)),
   (AppRequests
     | where Name in ("NightlySync", "OverdueScan", "NotificationDigest") and Success == false

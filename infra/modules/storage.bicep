@@ -37,6 +37,7 @@ var tableNames = [
   'Agreements'
   'BudgetAssignments'
   'Enterprises'
+  'Indicators'
   'RegistryAnswers'
   'MeetingNotes'
   'PlanItems'
