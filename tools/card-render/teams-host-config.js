@@ -6,6 +6,17 @@
 // weights 300/400/600, and the tight spacing Teams uses between lines of a card. Values chosen by
 // hand to match; no Teams file was copied. Segoe UI is not on a Linux machine: the fallbacks
 // (system UI fonts, then any sans-serif) are what a headless Chromium shows there.
+// Teams' light theme writes the same text colours on white and on the grey emphasis background.
+const teamsForegroundColors = {
+  default: { default: "#242424", subtle: "#616161" },
+  dark: { default: "#242424", subtle: "#616161" },
+  light: { default: "#FFFFFF", subtle: "#F5F5F5" },
+  accent: { default: "#5B5FC7", subtle: "#4F52B2" },
+  good: { default: "#237B4B", subtle: "#1F6B41" },
+  warning: { default: "#835C00", subtle: "#6D4C00" },
+  attention: { default: "#C4314B", subtle: "#A72037" },
+};
+
 window.teamsHostConfig = {
   fontFamily: "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', 'Liberation Sans', sans-serif",
   supportsInteractivity: true,
@@ -18,27 +29,11 @@ window.teamsHostConfig = {
   containerStyles: {
     default: {
       backgroundColor: "#FFFFFF",
-      foregroundColors: {
-        default: { default: "#242424", subtle: "#616161" },
-        dark: { default: "#242424", subtle: "#616161" },
-        light: { default: "#FFFFFF", subtle: "#F5F5F5" },
-        accent: { default: "#5B5FC7", subtle: "#4F52B2" },
-        good: { default: "#237B4B", subtle: "#1F6B41" },
-        warning: { default: "#835C00", subtle: "#6D4C00" },
-        attention: { default: "#C4314B", subtle: "#A72037" },
-      },
+      foregroundColors: teamsForegroundColors,
     },
     emphasis: {
       backgroundColor: "#F5F5F5",
-      foregroundColors: {
-        default: { default: "#242424", subtle: "#616161" },
-        dark: { default: "#242424", subtle: "#616161" },
-        light: { default: "#FFFFFF", subtle: "#F5F5F5" },
-        accent: { default: "#5B5FC7", subtle: "#4F52B2" },
-        good: { default: "#237B4B", subtle: "#1F6B41" },
-        warning: { default: "#835C00", subtle: "#6D4C00" },
-        attention: { default: "#C4314B", subtle: "#A72037" },
-      },
+      foregroundColors: teamsForegroundColors,
     },
   },
   actions: {
