@@ -86,6 +86,7 @@ public static class IntegrationServiceCollectionExtensions
         services.TryAddSingleton<OverdueScanStep>();
         services.TryAddSingleton<IndicatorCalculator>();
         services.TryAddSingleton<IndicatorStore>();
+        services.TryAddSingleton<PlanItemGoals>();
         services.TryAddSingleton<IndicatorsStep>();
         services.AddTeams(configuration);
         services.AddMessageHandler<NotificationMessage, PendingNotificationHandler>();

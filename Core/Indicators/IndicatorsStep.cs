@@ -6,12 +6,17 @@ namespace Integration.Core.Indicators;
 
 /// <summary>
 /// The indicators as a step of the night, after the sources: computed from the Enterprises and
-/// Agreements tables and written as the day's rows of the Indicators table; recorded in SyncRuns
-/// under the night's run id like every other step.
+/// Agreements tables and written as the day's rows of the Indicators table, then put against the
+/// plan items whose goal names one (<see cref="PlanItemGoals"/>); recorded in SyncRuns under the
+/// night's run id like every other step.
 /// </summary>
-public sealed class IndicatorsStep(IndicatorCalculator calculator, IndicatorStore store, RunSteps steps, NightlyCycle nights, IOptions<SharePointOptions> sharePoint, TimeProvider time)
+public sealed class IndicatorsStep(
+    IndicatorCalculator calculator, IndicatorStore store, PlanItemGoals goals, RunSteps steps, NightlyCycle nights, IOptions<SharePointOptions> sharePoint, TimeProvider time)
 {
     public const string Step = "Indicators";
+
+    /// <summary>At most this many plan-item ids are kept in the run record; the counts are always whole.</summary>
+    public const int MaxReportedIds = 200;
 
     public bool IsConfigured =>
         !string.IsNullOrWhiteSpace(sharePoint.Value.Lists.Enterprises) || !string.IsNullOrWhiteSpace(sharePoint.Value.Lists.Agreements);
@@ -25,7 +30,26 @@ public sealed class IndicatorsStep(IndicatorCalculator calculator, IndicatorStor
             if (!IsConfigured) return StepResult.Skipped("not configured (neither SharePoint__Lists__Enterprises nor SharePoint__Lists__Agreements is set)");
             var snapshot = await calculator.ComputeAsync(token);
             var (written, removed) = await store.SaveAsync(snapshot, time.GetUtcNow(), token);
-            return StepResult.Succeeded(new Dictionary<string, int> { ["indicators"] = written, ["removed"] = removed }, $"day {IndicatorStore.DayKey(snapshot.Day)}");
+            var counts = new Dictionary<string, int> { ["indicators"] = written, ["removed"] = removed };
+            var detail = $"day {IndicatorStore.DayKey(snapshot.Day)}";
+            if (!goals.IsConfigured) return StepResult.Succeeded(counts, detail + "; plan-item goals not looked at (SharePoint__Lists__PlanItems is not set)");
+
+            var report = await goals.ApplyAsync(snapshot.Values, token);
+            counts["goals"] = report.Goals;
+            counts["goalsMet"] = report.Met;
+            counts["goalValuesWritten"] = report.Written;
+            counts["goalProblems"] = report.Problems.Count;
+            counts["goalWriteFailures"] = report.Failed;
+            var ids = new Dictionary<string, IReadOnlyList<string>>();
+            if (report.Problems.Count > 0) ids["planItemsWithGoalProblem"] = [.. report.Problems.Take(MaxReportedIds)];
+            if (report.ColumnProblem is { } column)
+            {
+                return new StepResult(SyncRunStatus.Failed, $"{detail}; no indicator value written: {column}", counts) { Ids = ids };
+            }
+
+            return report.Failed > 0
+                ? new StepResult(SyncRunStatus.Failed, $"{detail}; {report.Failed} indicator value(s) could not be written to SharePoint; the next night tries them again", counts) { Ids = ids }
+                : new StepResult(SyncRunStatus.Succeeded, detail, counts) { Ids = ids };
         }, ct);
     }
 }

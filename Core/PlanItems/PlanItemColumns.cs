@@ -16,4 +16,7 @@ public static class PlanItemColumns
 
     /// <summary>Written by this backend: "Overdue", "DueSoon" or empty.</summary>
     public const string OverdueFlag = "OverdueFlag";
+
+    /// <summary>Written by this backend: a goal's indicator value against its target (Core/Indicators/PlanItemGoals).</summary>
+    public const string IndicatorValue = "IndicatorValue";
 }

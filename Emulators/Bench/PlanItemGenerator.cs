@@ -70,7 +70,8 @@ public sealed class PlanItemGenerator : IBenchGenerator
             .DefineColumn(PlanItemColumns.Status, "Status", ColumnType.Choice)
             .DefineColumn(PlanItemColumns.CaseNumber, "Diarienummer", ColumnType.Text)
             .DefineColumn(PlanItemColumns.BudgetAssignment, "Budgetuppdrag", ColumnType.Text)
-            .DefineColumn(PlanItemColumns.OverdueFlag, "Försenad", ColumnType.Text);
+            .DefineColumn(PlanItemColumns.OverdueFlag, "Försenad", ColumnType.Text)
+            .DefineColumn(PlanItemColumns.IndicatorValue, "Indikatorvärde", ColumnType.Text);
     }
 
     /// <summary>

@@ -30,4 +30,7 @@ internal static class PlanItemColumns
 
     /// <summary>Written by the backend's overdue scan; no item carries it until then.</summary>
     public const string OverdueFlag = "OverdueFlag";
+
+    /// <summary>Written by the backend's Indicators step for a goal that names an indicator.</summary>
+    public const string IndicatorValue = "IndicatorValue";
 }
