@@ -71,7 +71,8 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSingleton<ISourceSync, EnterprisesSync>();
         AddValidatedOptions<AgreementsOptions, AgreementsOptionsValidator>(services, configuration, AgreementsOptions.Section);
         services.TryAddSingleton<AgreementStore>();
-        services.AddDeltaSource<AgreementSource, SharePointItem, Agreement>();
+        services.TryAddSingleton<AgreementSource>();
+        services.AddSingleton<ISourceSync, AgreementsSync>();
         services.AddCaseSystem(configuration);
         services.AddRegistry(configuration);
         services.AddMessageHandler<CaseRegistrationMessage, CaseRegistrationHandler>();
@@ -97,6 +98,7 @@ public static class IntegrationServiceCollectionExtensions
         services.TryAddSingleton<OperationsStatus>();
         AddHealth(services, configuration);
         services.TryAddSingleton<RunSteps>();
+        services.TryAddSingleton<PredecessorWait>();
         services.TryAddSingleton<QueueMessageDispatcher>();
         services.AddMessageHandler<SyncSourceMessage, SourceSyncHandler>();
         return services;

@@ -96,6 +96,20 @@ public sealed partial class RegistryCheck(
         LogDone(counts.Extra["registryLookups"], counts.Extra["registryCached"], counts.Extra["registryFailed"], counts.Extra["registerWarnings"]);
     }
 
+    /// <summary>
+    /// The warnings alone, worked out again from the stored answers without a lookup: run after the
+    /// agreements' sync, so an agreement taken in on the same night as its enterprise's answer brings
+    /// its warning that night. The outbox sends each warning once, whichever pass finds it first.
+    /// </summary>
+    public async Task WarnAgainAsync(SyncCounts counts, CancellationToken ct)
+    {
+        counts.Extra["registerWarnings"] = 0;
+        if (_registry is null) return;
+        var live = await LiveEnterprisesAsync(ct);
+        var answers = await AnswersAsync(await storage.TableAsync(TableNames.RegistryAnswers, ct), ct);
+        counts.Extra["registerWarnings"] = await WarnAsync(live, answers, time.GetUtcNow(), ct);
+    }
+
     private async Task<int> WarnAsync(List<LiveEnterprise> live, Dictionary<string, StoredAnswer> answers, DateTimeOffset now, CancellationToken ct)
     {
         var warned = live

@@ -21,14 +21,21 @@ public static class SyncSources
         new(MeetingNotes, "SharePoint__Libraries__MeetingNotes", o => o.Libraries.MeetingNotes),
         new(BudgetAssignments, "SharePoint__Lists__BudgetAssignments", o => o.Lists.BudgetAssignments),
         new(Enterprises, "SharePoint__Lists__Enterprises", o => o.Lists.Enterprises),
-        new(Agreements, "SharePoint__Lists__Agreements", o => o.Lists.Agreements),
+        // An agreement names its enterprise: synced after the enterprises, the night's new
+        // enterprises are there for it (see PredecessorWait).
+        new(Agreements, "SharePoint__Lists__Agreements", o => o.Lists.Agreements, After: Enterprises),
     ];
 
     public static IEnumerable<string> Names => All.Select(s => s.Name);
+
+    public static SourceDefinition? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 }
 
-/// <summary>A source: its name and the setting that names its list or library.</summary>
-public sealed record SourceDefinition(string Name, string SettingKey, Func<SharePointOptions, string?> Reference)
+/// <summary>
+/// A source: its name, the setting that names its list or library, and the source whose step of the
+/// same night it waits for, if any.
+/// </summary>
+public sealed record SourceDefinition(string Name, string SettingKey, Func<SharePointOptions, string?> Reference, string? After = null)
 {
     public bool IsConfigured(SharePointOptions options) => !string.IsNullOrWhiteSpace(Reference(options));
 }

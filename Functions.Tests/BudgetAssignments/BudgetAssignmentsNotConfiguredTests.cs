@@ -24,7 +24,7 @@ public class BudgetAssignmentsNotConfiguredTests(AzuriteFixture azurite) : Stora
         Assert.Equal("not configured (CaseSystem__BaseUrl is not set)", record.Detail);
 
         // A message that arrives all the same is skipped with the same reason, not failed.
-        var result = await new SourceSyncHandler(Harness.Services.GetServices<ISourceSync>())
+        var result = await new SourceSyncHandler(Harness.Services.GetServices<ISourceSync>(), Harness.Get<PredecessorWait>())
             .HandleAsync(new Core.Queues.SyncSourceMessage(night.RunId, SyncSources.BudgetAssignments), new Core.Queues.MessageContext(Core.Queues.QueueNames.SyncSource, 1), CancellationToken.None);
         Assert.Equal((SyncRunStatus.Skipped, "not configured (CaseSystem__BaseUrl is not set)"), (result.Status, result.Detail));
     }

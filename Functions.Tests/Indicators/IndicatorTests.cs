@@ -170,15 +170,15 @@ public class IndicatorTests(AzuriteFixture azurite) : AgreementsTest(azurite)
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, IntegrationHarness.Stockholm).DateTime);
         var a = AddEnterprise("Gröna Hjärtat", NumberA);
         AddEnterprise("Kafé Kajen", NumberC, wise: false);
-        // The register from an earlier night: the night's sources run side by side, and an
-        // agreement whose enterprise is not in yet waits for the next night.
-        await SyncEnterprisesAsync("earlier-night");
+        // All new on the first night: the agreements wait for the night's enterprises, so none waits in quarantine.
         AddAgreement(a, "IOP", 250000, today.AddDays(-10), today.AddDays(300));
         AddAgreement(a, "Reserved procurement", 100000, today.AddDays(-20), today.AddDays(100));
 
         var summary = await new RunOnceRunner(Harness.Configuration, verbose: false, _ => { }) { Timeout = TimeSpan.FromMinutes(2) }.RunAsync(CancellationToken.None);
 
         Assert.Equal(SyncRunStatus.Succeeded, summary.Indicators.Status);
+        var agreements = summary.Sources.Single(s => s.Source == SyncSources.Agreements);
+        Assert.Equal((2, 0), (agreements.Created, agreements.Quarantined));
         using var json = JsonDocument.Parse(SummaryPrinter.ToJson(summary));
         var indicators = json.RootElement.GetProperty("indicators");
         Assert.Equal(JsonValueKind.Number, indicators.GetProperty("enterprises.wise").ValueKind);

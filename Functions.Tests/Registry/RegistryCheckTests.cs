@@ -139,11 +139,10 @@ public sealed class RegistryCheckTests(AzuriteFixture azurite) : AgreementsTest(
         AddAgreement(deregistered, type: "Reserverad upphandling");
         AddAgreement(ended, start: new DateOnly(2025, 1, 1), end: new DateOnly(2025, 12, 31));
         AddAgreement(healthy);
-        await SyncAgreementsAsync("night-1");
 
-        // The warning is worked out from the stored answers each night: agreements taken in after the lookup count.
-        Harness.Time.Advance(TimeSpan.FromDays(1));
-        var counts = await NightAsync("night-2");
+        // The agreements' step works the warnings out again from the stored answers: agreements
+        // taken in after the lookup, the same night, bring theirs that night.
+        var counts = await SyncAgreementsAsync("night-1");
 
         Assert.Equal(1, counts.Extra["registerWarnings"]);
         var warning = Assert.Single(await WarningsAsync());
@@ -160,10 +159,30 @@ public sealed class RegistryCheckTests(AzuriteFixture azurite) : AgreementsTest(
         Assert.Equal("2", facts["Aktiva avtal"]);
 
         Harness.Time.Advance(TimeSpan.FromDays(1));
-        var rerun = await NightAsync("night-3");
+        var rerun = await NightAsync("night-2");
+        var rerunAgreements = await SyncAgreementsAsync("night-2");
 
         Assert.Equal(0, rerun.Extra["registerWarnings"]);
+        Assert.Equal(0, rerunAgreements.Extra["registerWarnings"]);
         Assert.Single(await WarningsAsync());
+    }
+
+    [Fact]
+    public async Task AnEnterpriseDeregisteredLaterIsWarnedAboutByTheEnterprisesStep()
+    {
+        // Not in the register at first: an answer, but no warning.
+        var id = AddEnterprise("Tryckeriet", NumberC);
+        await NightAsync("night-1");
+        AddAgreement(id);
+        Assert.Equal(0, (await SyncAgreementsAsync("night-1")).Extra["registerWarnings"]);
+
+        _registry.Add(new RegisteredCompany(NumberC, "Gamla Tryckeriet AB") { DeregisteredOn = new DateOnly(2026, 12, 1) });
+        Harness.Time.Advance(TimeSpan.FromDays(8));
+        var counts = await NightAsync("night-9");
+
+        Assert.Equal(1, counts.Extra["registryLookups"]);
+        Assert.Equal(1, counts.Extra["registerWarnings"]);
+        Assert.Equal($"Enterprises:{Id(id)}:RegisterWarning:Deregistered", Assert.Single(await WarningsAsync()).EventId);
     }
 
     [Fact]
