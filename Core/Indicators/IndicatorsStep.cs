@@ -29,8 +29,8 @@ public sealed class IndicatorsStep(
         {
             if (!IsConfigured) return StepResult.Skipped("not configured (neither SharePoint__Lists__Enterprises nor SharePoint__Lists__Agreements is set)");
             var snapshot = await calculator.ComputeAsync(token);
-            var (written, removed) = await store.SaveAsync(snapshot, time.GetUtcNow(), token);
-            var counts = new Dictionary<string, int> { ["indicators"] = written, ["removed"] = removed };
+            var saved = await store.SaveAsync(snapshot, time.GetUtcNow(), token);
+            var counts = new Dictionary<string, int> { ["indicators"] = saved.Written, ["unchanged"] = saved.Unchanged, ["removed"] = saved.Removed };
             var detail = $"day {IndicatorStore.DayKey(snapshot.Day)}";
             if (!goals.IsConfigured) return StepResult.Succeeded(counts, detail + "; plan-item goals not looked at (SharePoint__Lists__PlanItems is not set)");
 

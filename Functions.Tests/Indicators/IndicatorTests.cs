@@ -108,6 +108,19 @@ public class IndicatorTests(AzuriteFixture azurite) : AgreementsTest(azurite)
     }
 
     [Fact]
+    public async Task ARerunWithTheSameFiguresWritesNothing()
+    {
+        await SmallRegisterAsync();
+        var first = await RunStepAsync("night-1");
+        var before = (await IndicatorRowsAsync()).ToDictionary(r => r.RowKey, r => r.ETag);
+
+        var second = await RunStepAsync("night-2");
+
+        Assert.Equal((0, first.Counts["indicators"], 0), (second.Counts["indicators"], second.Counts["unchanged"], second.Counts["removed"]));
+        Assert.Equal(before, (await IndicatorRowsAsync()).ToDictionary(r => r.RowKey, r => r.ETag));
+    }
+
+    [Fact]
     public async Task ARerunTheSameDayRemovesTheRowOfAnIndicatorThatIsGone()
     {
         var a = AddEnterprise("Gröna Hjärtat", NumberA);
