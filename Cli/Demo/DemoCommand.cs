@@ -6,6 +6,7 @@ using Integration.Core.Sync;
 using Integration.Emulators.Azurite;
 using Integration.Emulators.CaseSystem;
 using Integration.Emulators.Graph;
+using Integration.Emulators.Registry;
 using Integration.Emulators.Teams;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ namespace Integration.Cli.Demo;
 internal static class DemoCommand
 {
     private const string TimeZoneId = "Europe/Stockholm";
+    private const string DemoRegistryClient = "natverket-demo";
 
     public static async Task<int> RunAsync(bool verbose, TextWriter output, Action<string> progress, CancellationToken ct)
     {
@@ -37,6 +39,11 @@ internal static class DemoCommand
         var site = DemoData.Seed(graph.State, today, timeZone);
         DemoNotes.Seed(site, today, timeZone);
         var assignmentList = DemoAssignments.DefineList(site);
+        var (enterpriseList, agreementList) = DemoRegister.Seed(site, today, timeZone);
+        progress("Starting the company-register stand-in (Bolagsverket) with the network's social enterprises…");
+        var registrySecret = Guid.NewGuid().ToString("N");
+        await using var registry = await BolagsverketStandIn.StartAsync(DemoRegistryClient, registrySecret, ct: ct);
+        DemoRegister.SeedRegistry(registry, today);
         progress($"Starting the case-system stand-in (Public 360 SIF) with the network's case {DemoNotes.NetworkCase}…");
         var apiKey = Guid.NewGuid().ToString("N");
         await using var caseSystem = await SifStandIn.StartAsync(apiKey, ct: ct);
@@ -64,6 +71,15 @@ internal static class DemoCommand
             ["Teams:WorkflowWebhookUrl"] = webhook.WebhookUrl.ToString(),
             ["Teams:ActivityFeed:Enabled"] = "true",
             ["Teams:CoordinatorEmail"] = DemoData.Coordinator,
+            ["SharePoint:Lists:Enterprises"] = DemoRegister.EnterpriseListName,
+            ["SharePoint:Lists:Agreements"] = DemoRegister.AgreementListName,
+            ["Enterprises:AllowPersonalIdentityNumbers"] = "false",
+            ["Registry:BaseUrl"] = registry.BaseUrl.ToString(),
+            ["Registry:TokenUrl"] = registry.TokenUrl.ToString(),
+            ["Registry:ClientId"] = DemoRegistryClient,
+            ["Registry:ClientSecret"] = registrySecret,
+            // The stand-in has no limit of its own here; Bolagsverket's 60 a minute would make the demo wait 16 s.
+            ["Registry:RequestsPerMinute"] = "600",
         }).Build();
 
         progress("Running one nightly cycle…");
@@ -76,6 +92,7 @@ internal static class DemoCommand
             DemoDigestReport.Write(webhook, graph.ActivityFeed, output);
             await DemoNotesReport.WriteAsync(provider, output, ct);
             await DemoAssignmentsReport.WriteAsync(provider, assignmentList, timeZone, output, ct);
+            await DemoRegisterReport.WriteAsync(provider, enterpriseList, agreementList, site.Lists.Single(l => l.DisplayName == DemoData.ListName), today, output, ct);
         }
 
         progress("Running the cycle again with nothing changed in SharePoint…");
@@ -83,6 +100,7 @@ internal static class DemoCommand
         var listPath = $"/lists/{assignmentList.Id}/items";
         var (listPostsBefore, listPatchesBefore) = (graph.Requests.Count("POST", listPath), graph.Requests.Count("PATCH", listPath));
         var (postsBefore, personalBefore) = (webhook.Posts.Count, graph.ActivityFeed.Received.Count);
+        var lookupsBefore = registry.Requests.Lookups;
         var second = await new RunOnceRunner(configuration, verbose, progress).RunAsync(ct);
         var plan = second.Sources.Single(s => s.Source == SyncSources.PlanItems);
         output.WriteLine();
@@ -98,6 +116,12 @@ internal static class DemoCommand
         output.WriteLine($"Budget assignments: read {assignments.Read} (the cases changed since the last night, with a 5-minute overlap), created {assignments.Created}, updated {assignments.Updated}, " +
             $"published {assignments.Extra.GetValueOrDefault("published")}; {graph.Requests.Count("POST", listPath) - listPostsBefore} POST and " +
             $"{graph.Requests.Count("PATCH", listPath) - listPatchesBefore} PATCH to the list '{DemoAssignments.ListName}' (the first run: {listPostsBefore} POST).");
+        var enterprises = second.Sources.Single(s => s.Source == SyncSources.Enterprises);
+        var agreements = second.Sources.Single(s => s.Source == SyncSources.Agreements);
+        output.WriteLine($"Register: enterprises read {enterprises.Read}, created {enterprises.Created}, updated {enterprises.Updated}; agreements read {agreements.Read}, created {agreements.Created}, updated {agreements.Updated}; " +
+            $"registry lookups {registry.Requests.Lookups - lookupsBefore} (answers still fresh: {enterprises.Count("registryCached")}), " +
+            $"register warnings {enterprises.Count("registerWarnings") + agreements.Count("registerWarnings")}; " +
+            $"indicators written {second.Indicators.Count("indicators")} (unchanged {second.Indicators.Count("unchanged")}), goal values written {second.Indicators.Count("goalValuesWritten")}.");
 
         await using (var provider = Services(configuration))
         {

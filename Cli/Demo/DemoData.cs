@@ -10,7 +10,9 @@ namespace Integration.Cli.Demo;
 /// original decision (Arbetsmarknadsnämnden, ärende AMN 2015-0340-01.02), with due dates set
 /// relative to today so some items are always overdue, due soon, done or cancelled. Each item
 /// names the assignment it follows from (<see cref="DemoAssignments"/>); one names it in words
-/// instead of a diary number, as people do, and is reported. People and addresses are invented.
+/// instead of a diary number, as people do, and is reported. Five goals name an indicator of the
+/// social-enterprise register (<see cref="DemoRegister"/>), one of them an indicator there is none
+/// of. People and addresses are invented.
 /// </summary>
 public static class DemoData
 {
@@ -40,13 +42,13 @@ public static class DemoData
 
         string Due(int days) => SharePointDates.ToSharePointValue(today.AddDays(days), timeZone);
 
-        Add(list, "Kartlägga stadens inköp från arbetsintegrerande sociala företag", "Andel inköp från sociala företag", Amn, anna, Due(-20), "Pågår / In progress", DemoAssignments.ActionPlan);
+        Add(list, "Kartlägga stadens inköp från arbetsintegrerande sociala företag", "Andel inköp från sociala företag\nIndikator: enterprises.withActiveAgreement ≥ 25", Amn, anna, Due(-20), "Pågår / In progress", DemoAssignments.ActionPlan);
         Add(list, "Ta fram mätbara mål för upphandling med sociala hänsyn", "Antal upphandlingar med sociala hänsyn", Sbr, omar, Due(-3), "Ej påbörjad / Not started", DemoAssignments.ActionPlan);
-        Add(list, "Utbildning i reserverad upphandling för stadens inköpare", "Antal utbildade inköpare", Samordningsforbundet, karin, Due(3), "Pågår / In progress", DemoAssignments.Partnership);
-        Add(list, "Dialogmöte med Arbetsförmedlingen om lönestöd i sociala företag", "Genomförda dialogmöten", Amn, anna, Due(6), "Ej påbörjad / Not started", DemoAssignments.Inventory);
+        Add(list, "Utbildning i reserverad upphandling för stadens inköpare", "Fler reserverade upphandlingar.\nIndikator: agreements.byType.reservedProcurement ≥ 3", Samordningsforbundet, karin, Due(3), "Pågår / In progress", DemoAssignments.Partnership);
+        Add(list, "Dialogmöte med Arbetsförmedlingen om lönestöd i sociala företag", "Indikator: genomförda dialogmöten ≥ 4", Amn, anna, Due(6), "Ej påbörjad / Not started", DemoAssignments.Inventory);
         Add(list, "Inventering av möjligheter till samverkan (PM hösten 2020)", "Inventering klar", Amn, karin, Due(-60), "Klar / Done", DemoAssignments.Inventory);
-        Add(list, "Pilot med idéburet offentligt partnerskap (IOP)", "Antal IOP-avtal", Sbr, omar, Due(-10), "Avbruten / Cancelled", DemoAssignments.Partnership);
-        Add(list, "Handlingsplan – remissversion till berörda nämnder och styrelser", "Handlingsplan beslutad", Amn, anna, Due(45), "Pågår / In progress", DemoAssignments.ActionPlan);
+        Add(list, "Pilot med idéburet offentligt partnerskap (IOP)", "Indikator: agreements.byType.iop ≥ 2", Sbr, omar, Due(-10), "Avbruten / Cancelled", DemoAssignments.Partnership);
+        Add(list, "Handlingsplan – remissversion till berörda nämnder och styrelser", $"Handlingsplan beslutad; stadens köp ska växa.\nIndikator: agreements.value.{today.Year} ≥ 5 000 000 kr", Amn, anna, Due(45), "Pågår / In progress", DemoAssignments.ActionPlan);
         Add(list, "Informationsmöte för nya företagare – معلومات للشركات 🌱", "Antal deltagare", Samordningsforbundet, karin, Due(30), "Ej påbörjad / Not started", "Budget 2021");
 
         // Three rows the network must fix: they go to quarantine and the run goes on.

@@ -41,6 +41,9 @@ public sealed record SourceSummary(
     [JsonExtensionData]
     public Dictionary<string, object> Extra { get; init; } = [];
 
+    /// <summary>One of the source's own counts; 0 when it has none of that name.</summary>
+    public int Count(string name) => Extra.TryGetValue(name, out var value) && value is int count ? count : 0;
+
     public static SourceSummary From(SyncRunRecord record)
     {
         var c = SyncCounts.From(record.Counts);

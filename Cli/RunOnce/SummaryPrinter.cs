@@ -69,9 +69,19 @@ internal static class SummaryPrinter
         if (summary.IndicatorValues.Count > 0)
         {
             output.WriteLine();
-            foreach (var (name, value) in summary.IndicatorValues) output.WriteLine($"{name,-48} {value.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture),16}");
+            WriteIndicators(summary.IndicatorValues, output, indent: "");
         }
         if (summary.StillRunning.Count > 0) output.WriteLine($"still running when the run gave up waiting: {string.Join(", ", summary.StillRunning)}");
+    }
+
+    /// <summary>The indicators as a two-column table, the names padded to the longest (a board's name can be long).</summary>
+    public static void WriteIndicators(IReadOnlyDictionary<string, double> values, TextWriter output, string indent)
+    {
+        var width = values.Keys.Select(k => k.Length).DefaultIfEmpty(0).Max();
+        foreach (var (name, value) in values)
+        {
+            output.WriteLine($"{indent}{name.PadRight(width)} {value.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture),14}");
+        }
     }
 
     private static void WriteStep(TextWriter output, string name, StepSummary step)

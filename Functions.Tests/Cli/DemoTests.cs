@@ -51,5 +51,35 @@ public class DemoTests
         Assert.Contains("Teams: channel posts 0, personal notifications 0; 0 post(s) to the webhook and 0 to the activity feed this night (the first night: 1 and 4).", text, StringComparison.Ordinal);
         Assert.DoesNotContain("omar.haddad", text, StringComparison.Ordinal);
         Assert.DoesNotContain("samordnare@", text, StringComparison.Ordinal);
+
+        // The register: validated, the deregistered enterprise warned about, the indicators, the goals; nothing the second night.
+        Assert.Contains("the list 'Sociala företag' holds 22 enterprises, 'Avtal med staden' 13 agreements.", text, StringComparison.Ordinal);
+        Assert.Contains("taken in: 16 enterprises (13 meet Tillväxtverket's criteria), 10 agreements", text, StringComparison.Ordinal);
+        Assert.Contains("16 answers kept, 1 calling an enterprise deregistered", text, StringComparison.Ordinal);
+        Assert.Contains("Enterprises item 17: Organisation number (column OrganisationNumber): Not an organisation number: the check digit", text, StringComparison.Ordinal);
+        Assert.Contains("Enterprises item 20: Organisation number 121212-**** is a personal identity number", text, StringComparison.Ordinal);
+        Assert.Contains("Enterprises item 21: Duplicate: items 21, 22 all have the number 559900-1871.", text, StringComparison.Ordinal);
+        Assert.Contains("Enterprises item 22: Duplicate: items 21, 22", text, StringComparison.Ordinal);
+        Assert.Contains("Agreements item 11: Enterprise (item 21 of the enterprise list) is in quarantine.", text, StringComparison.Ordinal);
+        Assert.Contains("Agreements item 12: EndDate", text, StringComparison.Ordinal);
+        Assert.Contains("Agreements item 13: AgreementType 'Ramavtal' is not one of the accepted values", text, StringComparison.Ordinal);
+        Assert.Contains("  Tryckeriet Telefonplan, 559900-1764: Deregistered since ", text, StringComparison.Ordinal);
+        Assert.Contains("  Varningar i registret över sociala företag: 1\n    - Tryckeriet Telefonplan\n      Organisationsnummer: 559900-1764\n      Status i registret: Avregistrerad", digest, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^  enterprises\.total +16$", digest);
+        Assert.Matches(@"(?m)^  enterprises\.wise +13$", digest);
+        Assert.Matches(@"(?m)^  enterprises\.withActiveAgreement +8$", digest);
+        Assert.Matches(@"(?m)^  agreements\.active +8$", digest);
+        Assert.Matches(@"(?m)^  agreements\.byType\.reservedProcurement +3$", digest);
+        Assert.Contains("item 1 Kartlägga stadens inköp från arbetsintegrerande sociala företag: 8 (mål ≥ 25, ej uppnått)", text, StringComparison.Ordinal);
+        Assert.Contains("item 3 Utbildning i reserverad upphandling för stadens inköpare: 3 (mål ≥ 3, uppnått)", text, StringComparison.Ordinal);
+        Assert.Contains("item 4 Dialogmöte med Arbetsförmedlingen om lönestöd i sociala företag: Okänd indikator: genomförda dialogmöten", text, StringComparison.Ordinal);
+        Assert.Matches(@"Register: enterprises read 0, created 0, updated 0; agreements read 0, created 0, updated 0; registry lookups 0 \(answers still fresh: 16\), register warnings 0; indicators written 0 \(unchanged \d+\), goal values written 0\.", text);
+
+        // The sole trader's personal identity number, in any of its forms, nowhere in clear.
+        var everything = text + string.Join('\n', progress);
+        foreach (var form in new[] { DemoRegister.SoleTraderNumber, "1212121212", "19121212", "121212+1212" })
+        {
+            Assert.DoesNotContain(form, everything, StringComparison.Ordinal);
+        }
     }
 }
