@@ -186,6 +186,27 @@ public sealed class RegistryCheckTests(AzuriteFixture azurite) : AgreementsTest(
     }
 
     [Fact]
+    public async Task AnEnterpriseInLiquidationWarnsButOneInReconstructionDoesNot()
+    {
+        const string Reconstruction = "559900-0048";
+        _registry.Add(new RegisteredCompany(NumberC, "Likvidationen AB") { Proceedings = [("LI", "Likvidation", new DateOnly(2026, 11, 2))] });
+        _registry.Add(new RegisteredCompany(Reconstruction, "Rekonstruktionen AB") { Proceedings = [("FR", "Företagsrekonstruktion", new DateOnly(2026, 11, 3))] });
+        var liquidation = AddEnterprise("Likvidationen", NumberC);
+        var reconstruction = AddEnterprise("Rekonstruktionen", Reconstruction);
+        await NightAsync("night-1");
+        AddAgreement(liquidation);
+        AddAgreement(reconstruction);
+
+        var counts = await SyncAgreementsAsync("night-1");
+
+        Assert.Equal(1, counts.Extra["registerWarnings"]);
+        var warning = Assert.Single(await WarningsAsync());
+        Assert.Equal($"Enterprises:{Id(liquidation)}:RegisterWarning:InLiquidation", warning.EventId);
+        var facts = warning.Facts.ToDictionary(f => f.Label, f => f.Value);
+        Assert.Equal(("I likvidation", "2026-11-02"), (facts["Status i registret"], facts["Sedan"]));
+    }
+
+    [Fact]
     public async Task ARegistryOutageIsCountedDoesNotFailTheStepAndIsRetriedTheNextNight()
     {
         AddEnterprise("Gröna Hjärtat", NumberA);
