@@ -66,13 +66,13 @@ public static class IntegrationServiceCollectionExtensions
         services.AddDeltaSource<MeetingNotesSource, DriveFile, MeetingNote>();
         services.AddOptions<EnterprisesOptions>().Bind(configuration.GetSection(EnterprisesOptions.Section));
         services.TryAddSingleton<EnterpriseStore>();
-        services.TryAddSingleton<EnterpriseSource>();
         services.TryAddSingleton<RegistryCheck>();
-        services.AddSingleton<ISourceSync, EnterprisesSync>();
+        // After the read, the registry check looks up what is due and works out the register warnings.
+        services.AddDeltaSource<EnterpriseSource, EnterpriseItem, Enterprise>(sp => sp.GetRequiredService<RegistryCheck>().RunAsync);
         AddValidatedOptions<AgreementsOptions, AgreementsOptionsValidator>(services, configuration, AgreementsOptions.Section);
         services.TryAddSingleton<AgreementStore>();
-        services.TryAddSingleton<AgreementSource>();
-        services.AddSingleton<ISourceSync, AgreementsSync>();
+        // A warning needs an active agreement, and the night's agreements are stored only now: work the warnings out again.
+        services.AddDeltaSource<AgreementSource, SharePointItem, Agreement>(sp => sp.GetRequiredService<RegistryCheck>().WarnAgainAsync);
         services.AddCaseSystem(configuration);
         services.AddRegistry(configuration);
         services.AddMessageHandler<CaseRegistrationMessage, CaseRegistrationHandler>();
@@ -121,12 +121,14 @@ public static class IntegrationServiceCollectionExtensions
     }
 
     /// <summary>Registers a SharePoint source on the delta engine: one line per source.</summary>
-    public static IServiceCollection AddDeltaSource<TSource, TItem, TRecord>(this IServiceCollection services)
+    /// <param name="after">The source's own work after the read, given the step's counts to add to; none when null.</param>
+    public static IServiceCollection AddDeltaSource<TSource, TItem, TRecord>(
+        this IServiceCollection services, Func<IServiceProvider, Func<SyncCounts, CancellationToken, Task>>? after = null)
         where TSource : class, IDeltaSource<TItem, TRecord>
         where TItem : IFeedItem
     {
         services.TryAddSingleton<TSource>();
-        services.AddSingleton<ISourceSync>(sp => new DeltaSourceSync<TItem, TRecord>(sp.GetRequiredService<TSource>(), sp.GetRequiredService<DeltaSyncEngine>()));
+        services.AddSingleton<ISourceSync>(sp => new DeltaSourceSync<TItem, TRecord>(sp.GetRequiredService<TSource>(), sp.GetRequiredService<DeltaSyncEngine>(), after?.Invoke(sp)));
         return services;
     }
 
