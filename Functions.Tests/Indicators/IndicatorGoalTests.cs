@@ -85,4 +85,15 @@ public class IndicatorGoalTests
         Assert.Contains("enterprises.happy", unknown.Problem, StringComparison.Ordinal);
         Assert.Null(unknown.Value);
     }
+
+    [Fact]
+    public void AnUnknownNameTooLongForTheColumnIsClipped()
+    {
+        var name = "enterprises." + new string('x', 400);
+
+        var outcome = PlanItemGoals.Evaluate(IndicatorGoal.Parse($"Indikator: {name} ≥ 1"), new Dictionary<string, double>());
+
+        Assert.True(outcome.Text.Length <= 255, outcome.Text);
+        Assert.EndsWith("…", outcome.Text, StringComparison.Ordinal);
+    }
 }
