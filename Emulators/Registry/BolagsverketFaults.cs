@@ -6,19 +6,9 @@ namespace Integration.Emulators.Registry;
 /// </summary>
 public sealed class BolagsverketFaults
 {
-    private readonly Lock gate = new();
-    private readonly Queue<BolagsverketFault> pending = new();
+    private readonly FaultQueue<BolagsverketFault> faults = new();
 
-    public int Pending
-    {
-        get
-        {
-            lock (gate)
-            {
-                return pending.Count;
-            }
-        }
-    }
+    public int Pending => faults.Pending;
 
     /// <summary>429 with <c>Retry-After</c> in whole seconds and a problem document, as a throttling gateway answers.</summary>
     public void TooManyRequests(int count = 1, TimeSpan? retryAfter = null) =>
@@ -35,30 +25,11 @@ public sealed class BolagsverketFaults
     /// <summary>HTTP 200, but SCB's parts carry <c>OTILLGANGLIG_UPPGIFTSKALLA</c>: a source behind the API is down.</summary>
     public void ScbUnavailable(int count = 1) => Add(count, new BolagsverketFault(200, "", "", "", null) { ScbUnavailable = true });
 
-    public void Clear()
-    {
-        lock (gate)
-        {
-            pending.Clear();
-        }
-    }
+    public void Clear() => faults.Clear();
 
-    internal BolagsverketFault? TryTake()
-    {
-        lock (gate)
-        {
-            return pending.TryDequeue(out var fault) ? fault : null;
-        }
-    }
+    internal BolagsverketFault? TryTake() => faults.TryTake();
 
-    private void Add(int count, BolagsverketFault fault)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        lock (gate)
-        {
-            for (var i = 0; i < count; i++) pending.Enqueue(fault);
-        }
-    }
+    private void Add(int count, BolagsverketFault fault) => faults.Add(count, fault);
 }
 
 internal sealed record BolagsverketFault(int Status, string Type, string Instance, string Title, string? Detail)

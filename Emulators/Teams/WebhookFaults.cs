@@ -9,20 +9,10 @@ public sealed class WebhookFaults
 {
     internal const int StatusPass = 0;
 
-    private readonly Lock gate = new();
-    private readonly Queue<WebhookFault> faults = new();
+    private readonly FaultQueue<WebhookFault> faults = new();
 
     /// <summary>Posts still to be hit.</summary>
-    public int Pending
-    {
-        get
-        {
-            lock (gate)
-            {
-                return faults.Count;
-            }
-        }
-    }
+    public int Pending => faults.Pending;
 
     /// <summary>The next posts go through as usual; switches set after this one hit the posts after them (fail the second post, say).</summary>
     public void Pass(int count = 1) => Add(count, new WebhookFault(StatusPass, null));
@@ -46,30 +36,11 @@ public sealed class WebhookFaults
         Add(count, new WebhookFault(status, null));
     }
 
-    public void Clear()
-    {
-        lock (gate)
-        {
-            faults.Clear();
-        }
-    }
+    public void Clear() => faults.Clear();
 
-    internal WebhookFault? TryTake()
-    {
-        lock (gate)
-        {
-            return faults.TryDequeue(out var fault) ? fault : null;
-        }
-    }
+    internal WebhookFault? TryTake() => faults.TryTake();
 
-    private void Add(int count, WebhookFault fault)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        lock (gate)
-        {
-            for (var i = 0; i < count; i++) faults.Enqueue(fault);
-        }
-    }
+    private void Add(int count, WebhookFault fault) => faults.Add(count, fault);
 }
 
 internal sealed record WebhookFault(int Status, int? RetryAfterSeconds)
