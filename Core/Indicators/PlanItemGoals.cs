@@ -48,12 +48,12 @@ public sealed partial class PlanItemGoals(
         var changes = new List<GoalChange>();
         var table = await storage.TableAsync(TableNames.PlanItems, ct);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PlanItemEntity.Partition} and IsDeleted eq false");
-        string[] columns = ["RowKey", nameof(PlanItemEntity.Goal), nameof(PlanItemEntity.IndicatorValue), SourceTable.InQuarantineColumn];
+        string[] columns = ["RowKey", nameof(PlanItemEntity.Goal), GoalOutcome.ValueColumn, SourceTable.InQuarantineColumn];
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: columns, cancellationToken: ct))
         {
             // A plan item in quarantine keeps its last good values; it is looked at once it is fixed.
             if (row.GetBoolean(SourceTable.InQuarantineColumn) == true) continue;
-            var stored = row.GetString(nameof(PlanItemEntity.IndicatorValue)) ?? "";
+            var stored = row.GetString(GoalOutcome.ValueColumn) ?? "";
             var outcome = Evaluate(IndicatorGoal.Parse(row.GetString(nameof(PlanItemEntity.Goal))), byName);
             if (outcome.NamesIndicator)
             {
@@ -132,6 +132,15 @@ public sealed partial class PlanItemGoals(
 /// </summary>
 public sealed record GoalOutcome(bool NamesIndicator, IndicatorGoal? Goal, double? Value, bool? Met, string Text, string? Problem)
 {
+    // The plan item's row keeps these columns; the overdue scan merges its own, so they stay.
+    public const string NameColumn = "IndicatorName";
+    public const string TargetColumn = "IndicatorTarget";
+    public const string CurrentColumn = "IndicatorCurrent";
+    public const string MetColumn = "IndicatorMet";
+
+    /// <summary>The text SharePoint's IndicatorValue column holds, as last written; "" when none.</summary>
+    public const string ValueColumn = "IndicatorValue";
+
     public static readonly GoalOutcome NoGoal = new(false, null, null, null, "", null);
 
     public static GoalOutcome Unreadable(string problem) =>
@@ -152,11 +161,11 @@ public sealed record GoalOutcome(bool NamesIndicator, IndicatorGoal? Goal, doubl
     /// </summary>
     public TableEntity ToColumns(string itemId) => new(PlanItemEntity.Partition, itemId)
     {
-        [nameof(PlanItemEntity.IndicatorName)] = Value is null ? "" : Goal!.Indicator,
-        [nameof(PlanItemEntity.IndicatorTarget)] = Value is null ? "" : $"{Goal!.Comparison} {IndicatorGoal.SwedishNumber(Goal.Target)}",
-        [nameof(PlanItemEntity.IndicatorCurrent)] = Value ?? 0,
-        [nameof(PlanItemEntity.IndicatorMet)] = Met == true,
-        [nameof(PlanItemEntity.IndicatorValue)] = Text,
+        [NameColumn] = Value is null ? "" : Goal!.Indicator,
+        [TargetColumn] = Value is null ? "" : $"{Goal!.Comparison} {IndicatorGoal.SwedishNumber(Goal.Target)}",
+        [CurrentColumn] = Value ?? 0,
+        [MetColumn] = Met == true,
+        [ValueColumn] = Text,
     };
 }
 

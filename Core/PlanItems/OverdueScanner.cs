@@ -149,7 +149,8 @@ public sealed partial class OverdueScanner(
             entity.Flag = change.State.ToFlag();
             entity.NotifiedEvent = change.EventId ?? entity.NotifiedEvent;
             entity.RehashWithFlag(change.State.ToFlag());
-            updates.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, entity.ETag));
+            // A merge: the row also holds columns other steps own (the indicator goal's), which the entity does not carry.
+            updates.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, entity, entity.ETag));
         }
 
         try
@@ -166,7 +167,7 @@ public sealed partial class OverdueScanner(
             {
                 try
                 {
-                    await table.UpdateEntityAsync(update.Entity, update.ETag, TableUpdateMode.Replace, ct);
+                    await table.UpdateEntityAsync(update.Entity, update.ETag, TableUpdateMode.Merge, ct);
                     digest.Stored(update.Entity.RowKey, ((PlanItemEntity)update.Entity).ContentHash);
                 }
                 catch (RequestFailedException ex) when (ex.Status == 412)

@@ -60,22 +60,6 @@ public sealed class PlanItemEntity : ITableEntity
     /// <summary>The last notification event enqueued for this item.</summary>
     public string? NotifiedEvent { get; set; }
 
-    // The indicator columns (Core/Indicators/PlanItemGoals): properties here so that the scan's
-    // whole-row replace keeps them. Not part of the content hash: SharePoint's IndicatorValue is
-    // written by the backend only, and its echo in the next delta must read as unchanged.
-
-    /// <summary>The indicator the Goal names, when there is a figure for it; "" otherwise.</summary>
-    public string? IndicatorName { get; set; }
-
-    /// <summary>The goal's comparison and target as text, e.g. "≥ 25".</summary>
-    public string? IndicatorTarget { get; set; }
-
-    public double? IndicatorCurrent { get; set; }
-    public bool? IndicatorMet { get; set; }
-
-    /// <summary>The text the SharePoint IndicatorValue column holds, as last written; "" when none.</summary>
-    public string? IndicatorValue { get; set; }
-
     [IgnoreDataMember]
     public DateOnly Due => DateOnly.ParseExact(DueDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
