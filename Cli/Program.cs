@@ -3,6 +3,7 @@ using Integration.Cli.Bench;
 using Integration.Cli.Demo;
 using Integration.Cli.Hosting;
 using Integration.Cli.RunOnce;
+using Integration.Core.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -56,7 +57,9 @@ replay.SetAction((parse, ct) => Guard(async () =>
     return summary.Failed == 0 && !summary.StillRunning ? 0 : 1;
 }));
 
-var sourceName = new Argument<string>("source") { Description = "The source to read in full next night: " + string.Join(", ", Integration.Core.Sync.SyncSources.Names) };
+// The sources the modules register; storage is named only so the registrations can be read, nothing connects.
+var registered = new ConfigurationBuilder().AddInMemoryCollection([new("AzureWebJobsStorage", "UseDevelopmentStorage=true")]).Build();
+var sourceName = new Argument<string>("source") { Description = "The source to read in full next night: " + string.Join(", ", Integration.Core.Sync.SyncSources.From(new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddIntegration(registered)).Names) };
 var yes = new Option<bool>("--yes") { Description = "Reset without asking." };
 var reset = new Command("reset", "Delete a source's checkpoint and digest so the next night reads it in full; data rows, archived notes and registrations stay.") { sourceName, yes };
 reset.SetAction((parse, ct) => Guard(() =>

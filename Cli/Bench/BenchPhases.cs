@@ -45,7 +45,7 @@ internal static class BenchPhases
         var clock = Stopwatch.StartNew();
         var result = phase switch
         {
-            FullSync or Sync => FromCounts(phase, await provider.GetServices<ISourceSync>().Single(s => s.Source == SyncSources.PlanItems).RunAsync(phase, ct)),
+            FullSync or Sync => FromCounts(phase, await provider.GetServices<ISourceSync>().Single(s => s.Source == PlanItemsModule.Source).RunAsync(phase, ct)),
             RawCeiling => await RawCeilingAsync(provider, ct),
             Scan => await ScanAsync(provider, ct),
             Naive => FromCounts(phase, await ActivatorUtilities.CreateInstance<NaiveSync>(provider).RunAsync(ct)),
@@ -69,7 +69,7 @@ internal static class BenchPhases
     private static async Task WarmUpAsync(IServiceProvider provider, IConfiguration configuration, CancellationToken ct)
     {
         var storage = provider.GetRequiredService<IntegrationStorage>();
-        foreach (var table in TableNames.All) await storage.TableAsync(table, ct);
+        foreach (var table in provider.GetRequiredService<StorageTables>().All) await storage.TableAsync(table, ct);
         await storage.QueueAsync(Core.Queues.QueueNames.Notifications, ct);
         await (await provider.GetRequiredService<PlanItemStore>().TableAsync(ct)).GetEntityIfExistsAsync<PlanItemEntity>(PlanItemEntity.Partition, "warm-up", cancellationToken: ct);
 
@@ -99,8 +99,8 @@ internal static class BenchPhases
     /// <summary>Counts live plan items matching a filter in which <c>{0}</c> is the scan's horizon date.</summary>
     private static async Task<int> CountAsync(IServiceProvider provider, string condition, CancellationToken ct)
     {
-        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Configuration.OverdueOptions>>().Value;
-        var rule = new OverdueRule(TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone), options.DueSoonDays);
+        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<OverdueOptions>>().Value;
+        var rule = new OverdueRule(provider.GetRequiredService<Core.Calendar.NetworkCalendar>().TimeZone, options.DueSoonDays);
         var horizon = rule.Horizon(rule.Today(provider.GetRequiredService<TimeProvider>().GetUtcNow())).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var table = await provider.GetRequiredService<PlanItemStore>().TableAsync(ct);
         var count = 0;

@@ -28,7 +28,7 @@ internal static class BenchWarmUp
         var services = new ServiceCollection().AddLogging();
         services.AddIntegration(warmUp);
         await using var provider = services.BuildServiceProvider();
-        var sync = provider.GetServices<ISourceSync>().Single(s => s.Source == SyncSources.PlanItems);
+        var sync = provider.GetServices<ISourceSync>().Single(s => s.Source == PlanItemsModule.Source);
         var scanner = provider.GetRequiredService<OverdueScanner>();
 
         await sync.RunAsync("warm-up-full", ct);

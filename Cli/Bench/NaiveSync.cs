@@ -1,9 +1,11 @@
 using Azure.Data.Tables;
+using Integration.Core.Calendar;
 using Integration.Core.Configuration;
 using Integration.Core.PlanItems;
 using Integration.Core.SharePoint;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Microsoft.Extensions.Options;
 
 namespace Integration.Cli.Bench;
@@ -20,15 +22,15 @@ internal sealed class NaiveSync(
     DeltaCheckpointStore checkpoints,
     IntegrationStorage storage,
     IOptions<SharePointOptions> sharePoint,
-    IOptions<OverdueOptions> overdue,
+    NetworkCalendar calendar,
     TimeProvider time)
 {
     public async Task<SyncCounts> RunAsync(CancellationToken ct)
     {
         var options = sharePoint.Value;
-        var listId = (await checkpoints.GetAsync(SyncSources.PlanItems, ct))?.SourceId
+        var listId = (await checkpoints.GetAsync(PlanItemsModule.Source, ct))?.SourceId
             ?? await lists.ResolveListIdAsync(options.Lists.PlanItems!, ct);
-        var mapper = new PlanItemMapper(new ColumnNames(options, PlanItemColumns.List), new PlanItemStatusMap(options.PlanItemStatuses), TimeZoneInfo.FindSystemTimeZoneById(overdue.Value.TimeZone));
+        var mapper = new PlanItemMapper(new ColumnNames(options, PlanItemColumns.List), new PlanItemStatusMap(options.PlanItemStatuses), calendar.TimeZone);
         var users = new SiteUserCache(lists, storage, time);
         await users.LoadKnownAsync(ct);
         var table = await store.TableAsync(ct);

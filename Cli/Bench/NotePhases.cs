@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Integration.Core.MeetingNotes;
 using Integration.Core.Queues;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
@@ -30,7 +31,7 @@ internal static class NotePhases
         var archive = await storage.ContainerAsync(ContainerNames.MeetingNotes, ct);
         var registrations = await storage.QueueAsync(QueueNames.CaseRegistration, ct);
         var blobsBefore = await CountBlobsAsync(archive, ct);
-        var sync = provider.GetServices<ISourceSync>().Single(s => s.Source == SyncSources.MeetingNotes);
+        var sync = provider.GetServices<ISourceSync>().Single(s => s.Source == MeetingNotesModule.Source);
 
         var clock = Stopwatch.StartNew();
         var counts = await sync.RunAsync(phase, ct);

@@ -1,5 +1,6 @@
 using Integration.Cli.Hosting;
 using Integration.Core.Hosting;
+using Integration.Core.MeetingNotes;
 using Integration.Core.Sync;
 using Integration.Emulators.Graph;
 using Microsoft.Extensions.Configuration;
@@ -28,7 +29,7 @@ internal static class NotesWarmUp
         var services = new ServiceCollection().AddLogging();
         services.AddIntegration(warmUp);
         await using var provider = services.BuildServiceProvider();
-        var sync = provider.GetServices<ISourceSync>().Single(s => s.Source == SyncSources.MeetingNotes);
+        var sync = provider.GetServices<ISourceSync>().Single(s => s.Source == MeetingNotesModule.Source);
 
         await sync.RunAsync("warm-up-full", ct);
         using (var control = new GraphStandInControl(new Uri(warmUp["SharePoint:GraphBaseUrl"]!)))

@@ -1,8 +1,15 @@
 using Integration.Cli.RunOnce;
+using Integration.Core.Agreements;
+using Integration.Core.BudgetAssignments;
+using Integration.Core.Enterprises;
+using Integration.Core.Indicators;
+using Integration.Core.MeetingNotes;
+using Integration.Core.Notifications;
 using Integration.Core.PlanItems;
 using Integration.Core.Privacy;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Integration.Emulators.Azurite;
 using Integration.Emulators.CaseSystem;
 using Integration.Emulators.Graph;
@@ -102,26 +109,26 @@ internal static class DemoCommand
         var (postsBefore, personalBefore) = (webhook.Posts.Count, graph.ActivityFeed.Received.Count);
         var lookupsBefore = registry.Requests.Lookups;
         var second = await new RunOnceRunner(configuration, verbose, progress).RunAsync(ct);
-        var plan = second.Sources.Single(s => s.Source == SyncSources.PlanItems);
+        var plan = second.Sources.Single(s => s.Source == PlanItemsModule.Source);
         output.WriteLine();
         output.WriteLine($"Second run {second.RunId}: read {plan.Read} (our own flag writes coming back), created {plan.Created}, updated {plan.Updated}, " +
-            $"flag writes {graph.Requests.Count("PATCH", "/fields") - patchesBefore}, notifications {second.OverdueScan.Count("notifications")}.");
-        var notes = second.Sources.Single(s => s.Source == SyncSources.MeetingNotes);
-        output.WriteLine($"Meeting notes: read {notes.Read}, archived {notes.Created + notes.Updated}, registered {second.CaseRegistration.Count("registered")}; " +
+            $"flag writes {graph.Requests.Count("PATCH", "/fields") - patchesBefore}, notifications {second.Step(OverdueScanStep.Step).Count("notifications")}.");
+        var notes = second.Sources.Single(s => s.Source == MeetingNotesModule.Source);
+        output.WriteLine($"Meeting notes: read {notes.Read}, archived {notes.Created + notes.Updated}, registered {second.Step(CaseRegistrationSummary.Step).Count("registered")}; " +
             $"{caseSystem.Documents.Count} document(s) on {DemoNotes.NetworkCase}, as after the first run.");
-        output.WriteLine($"Teams: channel posts {second.Notifications.Count("channelPosts")}, personal notifications {second.Notifications.Count("personal")}; " +
+        output.WriteLine($"Teams: channel posts {second.Step(NotificationDigestHandler.Step).Count("channelPosts")}, personal notifications {second.Step(NotificationDigestHandler.Step).Count("personal")}; " +
             $"{webhook.Posts.Count - postsBefore} post(s) to the webhook and {graph.ActivityFeed.Received.Count - personalBefore} to the activity feed this night " +
             $"(the first night: {postsBefore} and {personalBefore}).");
-        var assignments = second.Sources.Single(s => s.Source == SyncSources.BudgetAssignments);
+        var assignments = second.Sources.Single(s => s.Source == BudgetAssignmentsModule.Source);
         output.WriteLine($"Budget assignments: read {assignments.Read} (the cases changed since the last night, with a 5-minute overlap), created {assignments.Created}, updated {assignments.Updated}, " +
             $"published {assignments.Extra.GetValueOrDefault("published")}; {graph.Requests.Count("POST", listPath) - listPostsBefore} POST and " +
             $"{graph.Requests.Count("PATCH", listPath) - listPatchesBefore} PATCH to the list '{DemoAssignments.ListName}' (the first run: {listPostsBefore} POST).");
-        var enterprises = second.Sources.Single(s => s.Source == SyncSources.Enterprises);
-        var agreements = second.Sources.Single(s => s.Source == SyncSources.Agreements);
+        var enterprises = second.Sources.Single(s => s.Source == EnterprisesModule.Source);
+        var agreements = second.Sources.Single(s => s.Source == AgreementsModule.Source);
         output.WriteLine($"Register: enterprises read {enterprises.Read}, created {enterprises.Created}, updated {enterprises.Updated}; agreements read {agreements.Read}, created {agreements.Created}, updated {agreements.Updated}; " +
             $"registry lookups {registry.Requests.Lookups - lookupsBefore} (answers still fresh: {enterprises.Count("registryCached")}), " +
             $"register warnings {enterprises.Count("registerWarnings") + agreements.Count("registerWarnings")}; " +
-            $"indicators written {second.Indicators.Count("indicators")} (unchanged {second.Indicators.Count("unchanged")}), goal values written {second.Indicators.Count("goalValuesWritten")}.");
+            $"indicators written {second.Step(IndicatorsStep.Step).Count("indicators")} (unchanged {second.Step(IndicatorsStep.Step).Count("unchanged")}), goal values written {second.Step(IndicatorsStep.Step).Count("goalValuesWritten")}.");
 
         await using (var provider = Services(configuration))
         {
@@ -161,7 +168,7 @@ internal static class DemoCommand
         output.WriteLine();
         output.WriteLine("Quarantined (fix these in SharePoint; the rest of the run went on):");
         var quarantined = new List<(string Id, string Reason)>();
-        await foreach (var row in provider.GetRequiredService<QuarantineStore>().ListAsync(SyncSources.PlanItems, ct))
+        await foreach (var row in provider.GetRequiredService<QuarantineStore>().ListAsync(PlanItemsModule.Source, ct))
         {
             quarantined.Add((row.GetString("ItemId"), row.GetString("Reason")));
         }

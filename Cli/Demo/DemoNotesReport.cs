@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Integration.Core.MeetingNotes;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Cli.Demo;
@@ -24,7 +25,7 @@ internal static class DemoNotesReport
 
         output.WriteLine();
         output.WriteLine("Meeting notes quarantined (fix these in SharePoint):");
-        await foreach (var row in provider.GetRequiredService<QuarantineStore>().ListAsync(SyncSources.MeetingNotes, ct))
+        await foreach (var row in provider.GetRequiredService<QuarantineStore>().ListAsync(MeetingNotesModule.Source, ct))
         {
             output.WriteLine($"  item {row.GetString("ItemId")}: {row.GetString("Reason")}");
         }

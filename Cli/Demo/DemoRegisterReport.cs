@@ -6,6 +6,7 @@ using Integration.Core.PlanItems;
 using Integration.Core.Registry;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Integration.Emulators.Graph;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,7 +35,7 @@ internal static class DemoRegisterReport
 
         output.WriteLine("Quarantined from the register (fix these in SharePoint; a personal identity number is shown masked):");
         var quarantine = provider.GetRequiredService<QuarantineStore>();
-        foreach (var source in new[] { SyncSources.Enterprises, SyncSources.Agreements })
+        foreach (var source in new[] { EnterprisesModule.Source, AgreementsModule.Source })
         {
             // The reasons as stored, as the plan items' are shown above: a reason never holds a personal
             // identity number in clear, and the value it quotes is what the network must fix.

@@ -17,7 +17,8 @@ internal static class CliHost
     /// </summary>
     public const int MaxDequeueCount = 3;
 
-    public static IHost Build(IConfiguration configuration, bool verbose)
+    /// <param name="compose">The composition root; <c>AddIntegration</c> unless a test leaves a feature out.</param>
+    public static IHost Build(IConfiguration configuration, bool verbose, Action<IServiceCollection, IConfiguration>? compose = null)
     {
         return new HostBuilder()
             .ConfigureLogging(logging =>
@@ -49,7 +50,8 @@ internal static class CliHost
             .ConfigureAppConfiguration(c => c.AddConfiguration(configuration))
             .ConfigureServices((context, services) =>
             {
-                services.AddIntegration(context.Configuration);
+                if (compose is null) services.AddIntegration(context.Configuration);
+                else compose(services, context.Configuration);
                 services.AddSingleton<ITypeLocator>(new FixedTypeLocator(typeof(QueueFunctions)));
             })
             .Build();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Integration.Core.Hosting;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,19 +19,20 @@ internal static class QuarantineListCommand
 
     public static async Task<int> RunAsync(IConfiguration configuration, string? source, bool json, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        if (source is not null && !SyncSources.Names.Contains(source))
+        var services = new ServiceCollection().AddLogging();
+        services.AddIntegration(configuration);
+        var sources = SyncSources.From(services);
+        if (source is not null && !sources.Contains(source))
         {
-            await error.WriteLineAsync($"Unknown source '{source}'; expected one of {string.Join(", ", SyncSources.Names)}.");
+            await error.WriteLineAsync($"Unknown source '{source}'; expected one of {string.Join(", ", sources.Names)}.");
             return 2;
         }
 
-        var services = new ServiceCollection().AddLogging();
-        services.AddIntegration(configuration);
         await using var provider = services.BuildServiceProvider();
         var store = provider.GetRequiredService<QuarantineStore>();
 
         var open = new List<OpenQuarantineEntry>();
-        foreach (var name in source is null ? SyncSources.Names : [source])
+        foreach (var name in source is null ? sources.Names : [source])
         {
             await foreach (var entry in store.OpenEntriesAsync(name, ct)) open.Add(entry);
         }

@@ -16,9 +16,12 @@ internal static class ResetCommand
     /// <returns>0 reset; 1 not confirmed; 2 an unknown source.</returns>
     public static async Task<int> RunAsync(IConfiguration configuration, string source, bool yes, TextReader input, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        if (!SyncSources.Names.Contains(source))
+        var services = new ServiceCollection().AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Error));
+        services.AddIntegration(configuration);
+        var sources = SyncSources.From(services);
+        if (!sources.Contains(source))
         {
-            await error.WriteLineAsync($"Unknown source '{source}'; expected one of {string.Join(", ", SyncSources.Names)}.");
+            await error.WriteLineAsync($"Unknown source '{source}'; expected one of {string.Join(", ", sources.Names)}.");
             return 2;
         }
 
@@ -34,15 +37,13 @@ internal static class ResetCommand
             }
         }
 
-        var services = new ServiceCollection().AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Error));
-        services.AddIntegration(configuration);
         await using var provider = services.BuildServiceProvider();
         SourceResetResult result;
         try
         {
             result = await provider.GetRequiredService<SourceReset>().ResetAsync(source, ct);
         }
-        catch (Core.Storage.SourceBusyException busy)
+        catch (Core.Sync.State.SourceBusyException busy)
         {
             await error.WriteLineAsync($"Not reset: {busy.Message} Try again when the run has finished.");
             return 1;

@@ -1,11 +1,8 @@
 using Integration.Cli.Hosting;
-using Integration.Core.Indicators;
-using Integration.Core.MeetingNotes;
-using Integration.Core.Notifications;
-using Integration.Core.PlanItems;
 using Integration.Core.Queues;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,21 +12,18 @@ namespace Integration.Cli.RunOnce;
 /// <summary>
 /// One nightly cycle, start to end, in the order of the night: queue every source as the
 /// NightlySync timer does and let the WebJobs queue listener work the queue until each source is
-/// done or poisoned; then case registration; then the overdue scan as the OverdueScan timer does;
-/// then the day's indicators; then notifications: the events are taken off their queue, then the night's digest is asked for
-/// and sent. Each queue that has a consumer is drained before the next step.
+/// done or poisoned; then each step the modules registered, in their order (case registration, the
+/// overdue scan, the indicators, the notifications), each as its timer does, with the queues its
+/// work goes through drained before it and, when it queued work, after it.
 /// </summary>
-internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, Action<string> progress)
+/// <param name="compose">The composition root; <c>AddIntegration</c> unless a test leaves a feature out.</param>
+internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, Action<string> progress, Action<IServiceCollection, IConfiguration>? compose = null)
 {
-    /// <summary>The queues of the night, in its order; the scan runs between registration and notifications.</summary>
-    private static readonly string[] BeforeScan = [QueueNames.CaseRegistration];
-    private static readonly string[] AfterScan = [QueueNames.Notifications];
-
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);
 
     public async Task<RunSummary> RunAsync(CancellationToken ct)
     {
-        using var host = CliHost.Build(configuration, verbose);
+        using var host = CliHost.Build(configuration, verbose, compose);
         var services = host.Services;
         var storage = services.GetRequiredService<IntegrationStorage>();
 
@@ -38,36 +32,19 @@ internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, 
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(Timeout);
-        var consumed = services.GetRequiredService<QueueMessageDispatcher>().ConsumedQueues;
         var run = await services.GetRequiredService<NightlyCycle>().StartAsync(ct);
         progress($"Run {run.RunId}: {run.QueuedSources.Count} source(s) queued ({string.Join(", ", run.QueuedSources)}).");
 
-        var stillRunning = new List<string>();
-        SyncRunRecord? scan = null;
-        SyncRunRecord? indicators = null;
-        var registrationDrained = !consumed.Contains(QueueNames.CaseRegistration);
-        var notificationsDone = false;
+        var steps = services.GetRequiredService<NightSteps>().All;
+        var done = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             await WaitForSourcesAsync(services, run, deadline.Token);
-            foreach (var queue in BeforeScan.Where(consumed.Contains)) await DrainAsync(storage, queue, deadline.Token);
-            registrationDrained = true;
-
-            progress("Overdue scan…");
-            scan = await services.GetRequiredService<OverdueScanStep>().RunAsync(run.RunId, deadline.Token);
-            progress($"Overdue scan: {scan.Status.ToString().ToLowerInvariant()}" +
-                (scan.Counts.Count > 0 ? $" ({string.Join(", ", scan.Counts.Select(c => $"{c.Key} {c.Value}"))})" : "") + ".");
-
-            progress("Indicators…");
-            indicators = await services.GetRequiredService<IndicatorsStep>().RunAsync(run.RunId, deadline.Token);
-            progress($"Indicators: {indicators.Status.ToString().ToLowerInvariant()}.");
-
-            foreach (var queue in AfterScan.Where(consumed.Contains)) await DrainAsync(storage, queue, deadline.Token);
-
-            // The night's events are in: ask for the one digest, as the NotificationDigest timer does, and let it be sent.
-            var digest = await services.GetRequiredService<NotificationDigestStep>().RequestAsync(run.RunId, deadline.Token);
-            if (digest.Status == SyncRunStatus.Queued) await DrainAsync(storage, QueueNames.Notifications, deadline.Token);
-            notificationsDone = true;
+            foreach (var step in steps)
+            {
+                await RunStepAsync(services, storage, step, run.RunId, deadline.Token);
+                done.Add(step.Name);
+            }
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
         {
@@ -75,35 +52,51 @@ internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, 
         }
 
         await host.StopAsync(CancellationToken.None);
+        return await SummarizeAsync(services, run.RunId, steps, done, ct);
+    }
 
-        var records = await services.GetRequiredService<SyncRunStore>().ListAsync(run.RunId, ct);
-        var sources = SyncSources.Names
+    /// <summary>One step as its timer would run it, with the queues its work goes through worked before and, when it queued work, after.</summary>
+    private async Task RunStepAsync(IServiceProvider services, IntegrationStorage storage, INightStep step, string runId, CancellationToken ct)
+    {
+        var consumed = services.GetRequiredService<QueueMessageDispatcher>().ConsumedQueues;
+        var queues = step.Queues.Where(consumed.Contains).ToList();
+        foreach (var queue in queues) await DrainAsync(storage, queue, ct);
+
+        progress($"{char.ToUpperInvariant(step.Label[0])}{step.Label[1..]}…");
+        var record = await step.RunAsync(runId, ct);
+        if (record is null) return;
+        progress($"{char.ToUpperInvariant(step.Label[0])}{step.Label[1..]}: {record.Status.ToString().ToLowerInvariant()}" +
+            (record.Counts.Count > 0 ? $" ({string.Join(", ", record.Counts.Select(c => $"{c.Key} {c.Value}"))})" : "") + ".");
+        if (record.Status == SyncRunStatus.Queued)
+        {
+            foreach (var queue in queues) await DrainAsync(storage, queue, ct);
+        }
+    }
+
+    private static async Task<RunSummary> SummarizeAsync(IServiceProvider services, string runId, IReadOnlyList<INightStep> steps, HashSet<string> done, CancellationToken ct)
+    {
+        var records = await services.GetRequiredService<SyncRunStore>().ListAsync(runId, ct);
+        var sources = services.GetRequiredService<SyncSources>().Names
             .Select(name => records.FirstOrDefault(r => r.Step == name))
             .OfType<SyncRunRecord>()
             .ToList();
-        stillRunning.AddRange(sources.Where(r => r.Status is SyncRunStatus.Queued || (r.Status is SyncRunStatus.Failed && r.Attempts < CliHost.MaxDequeueCount)).Select(r => r.Step));
-        scan ??= records.FirstOrDefault(r => r.Step == OverdueScanStep.Step);
-        if (scan is null) stillRunning.Add(OverdueScanStep.Step);
-        var registration = StepSummary.From(await services.GetRequiredService<CaseRegistrationSummary>().ForRunAsync(run.RunId, ct));
-        if (!registrationDrained) stillRunning.Add(CaseRegistrationSummary.Step);
-        var scanSummary = scan is null
-            ? new StepSummary(SyncRunStatus.Queued, "did not run: the run gave up waiting before it", SyncRunRecord.NoCounts)
-            : StepSummary.From(scan);
-        indicators ??= records.FirstOrDefault(r => r.Step == IndicatorsStep.Step);
-        if (indicators is null) stillRunning.Add(IndicatorsStep.Step);
-        var indicatorSummary = indicators is null
-            ? new StepSummary(SyncRunStatus.Queued, "did not run: the run gave up waiting before it", SyncRunRecord.NoCounts)
-            : StepSummary.From(indicators);
-        var indicatorValues = indicators is { Status: SyncRunStatus.Succeeded }
-            ? await services.GetRequiredService<IndicatorStore>().LoadDayAsync(services.GetRequiredService<IndicatorCalculator>().Today(), ct)
-            : new Dictionary<string, double>();
-        var notifications = StepSummary.From(await services.GetRequiredService<NotificationSummary>().ForRunAsync(run.RunId, ct));
-        if (!notificationsDone) stillRunning.Add(NotificationDigestHandler.Step);
-        return new RunSummary(run.RunId, sources.Select(SourceSummary.From).ToList(), registration, scanSummary, notifications, stillRunning)
+        var stillRunning = sources
+            .Where(r => r.Status is SyncRunStatus.Queued || (r.Status is SyncRunStatus.Failed && r.Attempts < CliHost.MaxDequeueCount))
+            .Select(r => r.Step).ToList();
+
+        var summaries = new List<NightStepSummary>();
+        foreach (var step in steps)
         {
-            Indicators = indicatorSummary,
-            IndicatorValues = indicatorValues,
-        };
+            var record = records.FirstOrDefault(r => r.Step == step.Name);
+            if (!done.Contains(step.Name) && record is not { IsFinished: true }) stillRunning.Add(step.Name);
+            var summary = await step.SummarizeAsync(runId, ct) is { } result ? StepSummary.From(result)
+                : record is not null ? StepSummary.From(record)
+                : StepSummary.NotReached;
+            var figures = await step.FiguresAsync(new StepResult(summary.Status, summary.Detail, summary.Counts), ct);
+            summaries.Add(new NightStepSummary(step.Name, step.SummaryKey, step.Label, summary, figures));
+        }
+
+        return new RunSummary(runId, sources.Select(SourceSummary.From).ToList(), summaries, stillRunning);
     }
 
     private async Task WaitForSourcesAsync(IServiceProvider services, NightlyRun run, CancellationToken ct)

@@ -1,27 +1,29 @@
 using System.Text.Json.Serialization;
-using Integration.Core.PlanItems;
 using Integration.Core.Sync;
 
 namespace Integration.Cli.RunOnce;
 
 /// <summary>What one nightly cycle did, per source and per step, as run-once prints it.</summary>
-public sealed record RunSummary(string RunId, IReadOnlyList<SourceSummary> Sources, StepSummary CaseRegistration, StepSummary OverdueScan, StepSummary Notifications, IReadOnlyList<string> StillRunning)
+/// <param name="Steps">The night's steps after the sources, in the order they ran, as the modules registered them.</param>
+public sealed record RunSummary(string RunId, IReadOnlyList<SourceSummary> Sources, IReadOnlyList<NightStepSummary> Steps, IReadOnlyList<string> StillRunning)
 {
-    /// <summary>A failed or unfinished source or step, a registration that failed, a flag that could not be written, or a digest not sent, fails the run.</summary>
+    /// <summary>A failed or unfinished source or step (a registration that failed, a flag that could not be written, a digest not sent) fails the run.</summary>
     public bool Succeeded =>
         StillRunning.Count == 0
         && Sources.All(s => s.Status.IsFinished())
-        && CaseRegistration.Status is not SyncRunStatus.Failed
-        && OverdueScan.Status is not SyncRunStatus.Failed
-        && Notifications.Status is not SyncRunStatus.Failed
-        && Indicators.Status is not SyncRunStatus.Failed;
+        && Steps.All(s => s.Summary.Status is not SyncRunStatus.Failed);
 
-    /// <summary>The indicators step: its outcome and how many rows it wrote.</summary>
-    public StepSummary Indicators { get; init; } = StepSummary.NotBuilt("not run");
+    /// <summary>A step's summary by its name (<c>OverdueScan</c>).</summary>
+    public StepSummary Step(string name) =>
+        Steps.FirstOrDefault(s => s.Name == name)?.Summary ?? throw new KeyNotFoundException($"No step '{name}' in this run.");
 
-    /// <summary>The day's indicators as the step stored them, by name.</summary>
-    public IReadOnlyDictionary<string, double> IndicatorValues { get; init; } = new Dictionary<string, double>();
+    /// <summary>The figures a step left under <paramref name="key"/> (<c>indicators</c>); empty when none did.</summary>
+    public IReadOnlyDictionary<string, double> Figures(string key) =>
+        Steps.FirstOrDefault(s => s.Figures?.Key == key)?.Figures?.Values ?? new Dictionary<string, double>();
 }
+
+/// <summary>One step of the night as run-once reports it: its names, what it came to and any figures it left.</summary>
+public sealed record NightStepSummary(string Name, string Key, string Label, StepSummary Summary, NightFigures? Figures);
 
 public sealed record SourceSummary(
     string Source,
@@ -59,12 +61,12 @@ public sealed record SourceSummary(
 /// <summary>A step other than a source's sync: its outcome and its own counts.</summary>
 public sealed record StepSummary(SyncRunStatus Status, string? Detail, IReadOnlyDictionary<string, int> Counts)
 {
+    /// <summary>A step that did not run because the run gave up waiting before it.</summary>
+    public static readonly StepSummary NotReached = new(SyncRunStatus.Queued, "did not run: the run gave up waiting before it", SyncRunRecord.NoCounts);
+
     public static StepSummary From(SyncRunRecord record) => new(record.Status, record.Detail, record.Counts);
 
     public static StepSummary From(StepResult result) => new(result.Status, result.Detail, result.Counts);
-
-    public static StepSummary NotBuilt(string detail, params string[] counts) =>
-        new(SyncRunStatus.NotBuilt, detail, counts.ToDictionary(c => c, _ => 0));
 
     public int Count(string name) => Counts.TryGetValue(name, out var value) ? value : 0;
 }

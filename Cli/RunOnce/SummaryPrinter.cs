@@ -13,18 +13,23 @@ internal static class SummaryPrinter
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public static string ToJson(RunSummary summary) => JsonSerializer.Serialize(new
+    /// <summary>
+    /// <c>runId</c>, <c>succeeded</c>, <c>stillRunning</c> and <c>sources</c>, then each step under its
+    /// own key (<c>overdueScan</c>, …) and the figures a step left under theirs (<c>indicators</c>).
+    /// </summary>
+    public static string ToJson(RunSummary summary)
     {
-        runId = summary.RunId,
-        succeeded = summary.Succeeded,
-        stillRunning = summary.StillRunning,
-        sources = summary.Sources,
-        overdueScan = Step(summary.OverdueScan),
-        caseRegistration = Step(summary.CaseRegistration),
-        notifications = Step(summary.Notifications),
-        indicatorsStep = Step(summary.Indicators),
-        indicators = summary.IndicatorValues,
-    }, Json);
+        var root = new JsonObject
+        {
+            ["runId"] = summary.RunId,
+            ["succeeded"] = summary.Succeeded,
+            ["stillRunning"] = JsonSerializer.SerializeToNode(summary.StillRunning, Json),
+            ["sources"] = JsonSerializer.SerializeToNode(summary.Sources, Json),
+        };
+        foreach (var step in summary.Steps) root[step.Key] = Step(step.Summary);
+        foreach (var step in summary.Steps.Where(s => s.Figures is not null)) root[step.Figures!.Key] = JsonSerializer.SerializeToNode(step.Figures.Values, Json);
+        return root.ToJsonString(Json);
+    }
 
     /// <summary>A step as one flat object: status, detail and its counts side by side.</summary>
     private static JsonObject Step(StepSummary step)
@@ -62,15 +67,13 @@ internal static class SummaryPrinter
         }
 
         output.WriteLine();
-        WriteStep(output, "case registration", summary.CaseRegistration);
-        WriteStep(output, "overdue scan", summary.OverdueScan);
-        WriteStep(output, "indicators", summary.Indicators);
-        WriteStep(output, "notifications", summary.Notifications);
-        if (summary.IndicatorValues.Count > 0)
+        foreach (var step in summary.Steps) WriteStep(output, step.Label, step.Summary);
+        foreach (var figures in summary.Steps.Select(s => s.Figures).Where(f => f is { Values.Count: > 0 }))
         {
             output.WriteLine();
-            WriteIndicators(summary.IndicatorValues, output, indent: "");
+            WriteIndicators(figures!.Values, output, indent: "");
         }
+
         if (summary.StillRunning.Count > 0) output.WriteLine($"still running when the run gave up waiting: {string.Join(", ", summary.StillRunning)}");
     }
 

@@ -1,9 +1,11 @@
 using Azure.Data.Tables;
+using Integration.Core.Calendar;
 using Integration.Core.Configuration;
 using Integration.Core.Enterprises;
 using Integration.Core.SharePoint;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,16 +24,16 @@ public sealed class AgreementSource(
     IntegrationStorage storage,
     IOptions<SharePointOptions> sharePoint,
     IOptions<AgreementsOptions> options,
-    IOptions<OverdueOptions> overdue,
+    NetworkCalendar calendar,
     ILogger<AgreementSource> logger) : IDeltaSource<SharePointItem, Agreement>
 {
     private AgreementMapper Mapper => field ??= new(
         new ColumnNames(sharePoint.Value, AgreementColumns.List),
         new AgreementTypeMap(sharePoint.Value.AgreementTypes),
         options.Value.MaxYearlyValue,
-        TimeZoneInfo.FindSystemTimeZoneById(overdue.Value.TimeZone));
+        calendar.TimeZone);
 
-    public string Name => SyncSources.Agreements;
+    public string Name => AgreementsModule.Source;
 
     public string? Reference => sharePoint.Value.Lists.Agreements;
 

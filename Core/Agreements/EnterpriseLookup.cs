@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Integration.Core.Enterprises;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 
 namespace Integration.Core.Agreements;
 
@@ -23,7 +24,7 @@ public sealed class EnterpriseLookup(EnterpriseStore enterprises, IntegrationSto
         var state = await enterprises.StateAsync(id, ct);
         if (state != EnterpriseState.Unknown) return state;
         var quarantine = await storage.TableAsync(TableNames.Quarantine, ct);
-        var entry = await quarantine.GetEntityIfExistsAsync<TableEntity>(SyncSources.Enterprises, TableKeys.Escape(id), [QuarantineStore.OpenColumn], ct);
+        var entry = await quarantine.GetEntityIfExistsAsync<TableEntity>(EnterprisesModule.Source, TableKeys.Escape(id), [QuarantineStore.OpenColumn], ct);
         return entry.HasValue && entry.Value!.GetBoolean(QuarantineStore.OpenColumn) != false ? EnterpriseState.InQuarantine : EnterpriseState.Unknown;
     }
 }

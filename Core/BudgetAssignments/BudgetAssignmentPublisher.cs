@@ -1,9 +1,11 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using Integration.Core.Calendar;
 using Integration.Core.Configuration;
 using Integration.Core.SharePoint;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -28,17 +30,17 @@ public sealed partial class BudgetAssignmentPublisher(
     BudgetAssignmentMirror mirror,
     DeltaCheckpointStore checkpoints,
     IOptions<SharePointOptions> sharePoint,
-    IOptions<OverdueOptions> overdue,
+    NetworkCalendar calendar,
     TimeProvider time,
     ILogger<BudgetAssignmentPublisher> logger)
 {
     /// <summary>The list delta's checkpoint, beside the source's own.</summary>
-    public const string CheckpointName = SyncSources.BudgetAssignments + ".list";
+    public const string CheckpointName = BudgetAssignmentsModule.Source + ".list";
 
     private static readonly TimeSpan TokenRenewal = TimeSpan.FromDays(7);
 
     private readonly ColumnNames _columns = new(sharePoint.Value, BudgetAssignmentColumns.List);
-    private readonly TimeZoneInfo _siteTimeZone = TimeZoneInfo.FindSystemTimeZoneById(overdue.Value.TimeZone);
+    private readonly TimeZoneInfo _siteTimeZone = calendar.TimeZone;
 
     public async Task<PublishCounts> PublishAsync(CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using Integration.Core.CaseSystem;
 using Integration.Core.Configuration;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Microsoft.Extensions.Options;
 
 namespace Integration.Core.BudgetAssignments;
@@ -24,7 +25,7 @@ public sealed class BudgetAssignmentsSource(
 {
     private readonly BudgetAssignmentOptions _options = caseSystemOptions.Value.BudgetAssignments;
 
-    public string Name => SyncSources.BudgetAssignments;
+    public string Name => BudgetAssignmentsModule.Source;
 
     /// <summary>The case type, once the network's list is set; null leaves the source skipped for want of the list.</summary>
     public string? Reference => string.IsNullOrWhiteSpace(sharePoint.Value.Lists.BudgetAssignments) ? null : _options.CaseType;

@@ -1,5 +1,6 @@
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 
 namespace Integration.Core.BudgetAssignments;
 
@@ -13,7 +14,7 @@ namespace Integration.Core.BudgetAssignments;
 /// </summary>
 public sealed class BudgetAssignmentsSync(BudgetAssignmentsSource source, DeltaSyncEngine engine, BudgetAssignmentPublisher publisher, PlanItemLinks links, SourceLocks locks) : ISourceSync
 {
-    private readonly DeltaSourceSync<CaseFeedItem, BudgetAssignment> _read = new(source, engine);
+    private readonly DeltaSourceSync<CaseFeedItem, BudgetAssignment> _read = new(source, engine, []);
 
     public string Source => _read.Source;
 

@@ -8,7 +8,7 @@ namespace Integration.Core.Configuration;
 /// Refuses a configuration that cannot work, naming the setting as an operator would type it
 /// (<c>SharePoint__SiteId</c>), so a bad deployment stops at start-up and not at 02:00.
 /// </summary>
-internal sealed class SharePointOptionsValidator : IValidateOptions<SharePointOptions>
+internal sealed class SharePointOptionsValidator(SyncSources sources) : IValidateOptions<SharePointOptions>
 {
     public ValidateOptionsResult Validate(string? name, SharePointOptions options)
     {
@@ -40,7 +40,7 @@ internal sealed class SharePointOptionsValidator : IValidateOptions<SharePointOp
             if (string.IsNullOrWhiteSpace(options.ClientSecret)) failures.Add("SharePoint__ClientSecret is required when SharePoint__Auth=ClientSecret.");
         }
 
-        if (SyncSources.All.Any(s => s.IsConfigured(options)) && string.IsNullOrWhiteSpace(options.SiteId))
+        if (sources.All.Any(s => s.IsConfigured(options)) && string.IsNullOrWhiteSpace(options.SiteId))
         {
             failures.Add("SharePoint__SiteId is required when a SharePoint list or library is configured.");
         }

@@ -1,8 +1,10 @@
 using Azure.Data.Tables;
+using Integration.Core.Calendar;
 using Integration.Core.Configuration;
 using Integration.Core.SharePoint;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,15 +22,12 @@ public sealed class EnterpriseSource(
     EnterpriseStore store,
     IOptions<SharePointOptions> sharePoint,
     IOptions<EnterprisesOptions> options,
-    IOptions<OverdueOptions> overdue,
-    TimeProvider time,
+    NetworkCalendar calendar,
     ILogger<EnterpriseSource> logger) : IDeltaSource<EnterpriseItem, Enterprise>
 {
-    private readonly TimeZoneInfo _timeZone = TimeZoneInfo.FindSystemTimeZoneById(overdue.Value.TimeZone);
-
     private EnterpriseMapper Mapper => field ??= new(new ColumnNames(sharePoint.Value, EnterpriseColumns.List), options.Value.AllowPersonalIdentityNumbers);
 
-    public string Name => SyncSources.Enterprises;
+    public string Name => EnterprisesModule.Source;
 
     public string? Reference => sharePoint.Value.Lists.Enterprises;
 
@@ -37,7 +36,7 @@ public sealed class EnterpriseSource(
     public SourceTable Table => store;
 
     /// <summary>Today in Stockholm: a 10-digit personal identity number is placed in its century by it.</summary>
-    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), _timeZone).DateTime);
+    private DateOnly Today() => calendar.Today();
 
     public IDeltaSourceRun<EnterpriseItem, Enterprise> StartRun(string runId, string containerId) =>
         new Run(Mapper, new ColumnCheck(lists, containerId, Reference ?? containerId, Mapper.Mapping, logger));

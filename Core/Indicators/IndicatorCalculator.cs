@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using Integration.Core.Agreements;
+using Integration.Core.Calendar;
 using Integration.Core.Configuration;
 using Integration.Core.Enterprises;
 using Integration.Core.Sync;
@@ -13,9 +14,10 @@ namespace Integration.Core.Indicators;
 /// Agreements tables (not deleted, not in quarantine) for today in Stockholm
 /// (<c>Overdue__TimeZone</c>). An agreement counts only while its enterprise is live too.
 /// An agreement is active on a day from its <c>StartDate</c> to its <c>EndDate</c>, both included;
-/// without an end it runs until further notice.
+/// without an end it runs until further notice. A deployment without the agreements feature has the
+/// enterprise figures only.
 /// </summary>
-public sealed class IndicatorCalculator(EnterpriseStore enterprises, AgreementStore agreements, IOptions<OverdueOptions> overdue, TimeProvider time)
+public sealed class IndicatorCalculator(EnterpriseStore enterprises, NetworkCalendar calendar, AgreementStore? agreements = null)
 {
     public const string EnterprisesTotal = "enterprises.total";
     public const string EnterprisesWise = "enterprises.wise";
@@ -30,13 +32,14 @@ public sealed class IndicatorCalculator(EnterpriseStore enterprises, AgreementSt
     public const string NoBoard = "unspecified";
 
     public DateOnly Today() =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(overdue.Value.TimeZone)).DateTime);
+        calendar.Today();
 
     public async Task<IndicatorSnapshot> ComputeAsync(CancellationToken ct)
     {
         var today = Today();
         var live = await LiveEnterprisesAsync(ct);
-        var rows = await LiveAgreementsAsync(live, ct);
+        if (agreements is null) return new IndicatorSnapshot(today, EnterpriseFigures(live));
+        var rows = await LiveAgreementsAsync(agreements, live, ct);
         return new IndicatorSnapshot(today, Compute(today, live, rows));
     }
 
@@ -45,14 +48,10 @@ public sealed class IndicatorCalculator(EnterpriseStore enterprises, AgreementSt
     {
         var year = today.Year;
         var active = agreements.Where(a => a.IsActiveOn(today)).ToList();
-        var values = new SortedDictionary<string, double>(StringComparer.Ordinal)
-        {
-            [EnterprisesTotal] = enterprises.Count,
-            [EnterprisesWise] = enterprises.Count(e => e.Value),
-            [EnterprisesWithActiveAgreement] = active.Select(a => a.EnterpriseId).Distinct(StringComparer.Ordinal).Count(),
-            [AgreementsActive] = active.Count,
-            [AgreementsNewThisYear] = agreements.Count(a => a.Start.Year == year),
-        };
+        var values = EnterpriseFigures(enterprises);
+        values[EnterprisesWithActiveAgreement] = active.Select(a => a.EnterpriseId).Distinct(StringComparer.Ordinal).Count();
+        values[AgreementsActive] = active.Count;
+        values[AgreementsNewThisYear] = agreements.Count(a => a.Start.Year == year);
         foreach (var type in Enum.GetValues<AgreementType>()) values[ByTypePrefix + TypeName(type)] = active.Count(a => a.Type == type);
         for (var y = year - 1; y <= year + 1; y++)
         {
@@ -87,7 +86,13 @@ public sealed class IndicatorCalculator(EnterpriseStore enterprises, AgreementSt
         return live;
     }
 
-    private async Task<List<AgreementRow>> LiveAgreementsAsync(Dictionary<string, bool> liveEnterprises, CancellationToken ct)
+    private static SortedDictionary<string, double> EnterpriseFigures(IReadOnlyDictionary<string, bool> enterprises) => new(StringComparer.Ordinal)
+    {
+        [EnterprisesTotal] = enterprises.Count,
+        [EnterprisesWise] = enterprises.Count(e => e.Value),
+    };
+
+    private static async Task<List<AgreementRow>> LiveAgreementsAsync(AgreementStore agreements, Dictionary<string, bool> liveEnterprises, CancellationToken ct)
     {
         var table = await agreements.TableAsync(ct);
         var rows = new List<AgreementRow>();

@@ -1,4 +1,6 @@
+using Integration.Core.Agreements;
 using Integration.Core.Configuration;
+using Integration.Core.Enterprises;
 using Integration.Core.Sync;
 using Microsoft.Extensions.Options;
 
@@ -11,15 +13,33 @@ namespace Integration.Core.Indicators;
 /// night's run id like every other step.
 /// </summary>
 public sealed class IndicatorsStep(
-    IndicatorCalculator calculator, IndicatorStore store, PlanItemGoals goals, RunSteps steps, NightlyCycle nights, IOptions<SharePointOptions> sharePoint, TimeProvider time)
+    IndicatorCalculator calculator, IndicatorStore store, PlanItemGoals goals, RunSteps steps, NightlyCycle nights, SyncSources sources, IOptions<SharePointOptions> sharePoint, TimeProvider time) : INightStep
 {
     public const string Step = "Indicators";
+
+    public string Name => Step;
+
+    public string SummaryKey => "indicatorsStep";
+
+    public string Label => "indicators";
+
+    /// <summary>After the overdue scan; the indicators run even when the scan failed.</summary>
+    public int Order => 30;
+
+    /// <summary>The register's sources this deployment has: the figures come from their tables.</summary>
+    private IReadOnlyList<SourceDefinition> Inputs => [.. sources.All.Where(s => s.Name is EnterprisesModule.Source or AgreementsModule.Source)];
 
     /// <summary>At most this many plan-item ids are kept in the run record; the counts are always whole.</summary>
     public const int MaxReportedIds = 200;
 
-    public bool IsConfigured =>
-        !string.IsNullOrWhiteSpace(sharePoint.Value.Lists.Enterprises) || !string.IsNullOrWhiteSpace(sharePoint.Value.Lists.Agreements);
+    public bool IsConfigured => Inputs.Any(s => s.IsConfigured(sharePoint.Value));
+
+    async Task<SyncRunRecord?> INightStep.RunAsync(string? runId, CancellationToken ct) => await RunAsync(runId, ct);
+
+    /// <summary>The day's figures as stored, for the night's summary (<c>indicators</c>); none when the step did not succeed.</summary>
+    public async Task<NightFigures?> FiguresAsync(StepResult summary, CancellationToken ct) => new("indicators", summary.Status == SyncRunStatus.Succeeded
+        ? await store.LoadDayAsync(calculator.Today(), ct)
+        : new Dictionary<string, double>());
 
     /// <param name="runId">The night's run; null for the latest night (the timer's case).</param>
     public async Task<SyncRunRecord> RunAsync(string? runId, CancellationToken ct)
@@ -27,7 +47,7 @@ public sealed class IndicatorsStep(
         runId ??= await nights.CurrentRunIdAsync(ct);
         return await steps.RunAsync(runId, Step, 1, async token =>
         {
-            if (!IsConfigured) return StepResult.Skipped("not configured (neither SharePoint__Lists__Enterprises nor SharePoint__Lists__Agreements is set)");
+            if (!IsConfigured) return StepResult.Skipped($"not configured ({NotConfigured()})");
             var snapshot = await calculator.ComputeAsync(token);
             var saved = await store.SaveAsync(snapshot, time.GetUtcNow(), token);
             var counts = new Dictionary<string, int> { ["indicators"] = saved.Written, ["unchanged"] = saved.Unchanged, ["removed"] = saved.Removed };
@@ -52,4 +72,11 @@ public sealed class IndicatorsStep(
                 : new StepResult(SyncRunStatus.Succeeded, detail, counts) { Ids = ids };
         }, ct);
     }
+
+    private string NotConfigured() => Inputs.Count switch
+    {
+        0 => "no source of the register is part of this deployment",
+        1 => $"{Inputs[0].SettingKey} is not set",
+        _ => $"neither {string.Join(" nor ", Inputs.Select(s => s.SettingKey))} is set",
+    };
 }

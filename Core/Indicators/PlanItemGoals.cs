@@ -5,6 +5,7 @@ using Integration.Core.PlanItems;
 using Integration.Core.SharePoint;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph.Models.ODataErrors;
@@ -39,10 +40,10 @@ public sealed partial class PlanItemGoals(
         var report = new GoalReport();
 
         // The overdue scan replaces whole rows: one writer of the plan items at a time.
-        await using var held = await locks.AcquireAsync(SyncSources.PlanItems, ct);
+        await using var held = await locks.AcquireAsync(PlanItemsModule.Source, ct);
 
         // The list id comes from the sync's checkpoint: no checkpoint means no plan item stored yet.
-        if (await checkpoints.GetAsync(SyncSources.PlanItems, ct) is not { } checkpoint) return report;
+        if (await checkpoints.GetAsync(PlanItemsModule.Source, ct) is not { } checkpoint) return report;
 
         var byName = new Dictionary<string, double>(figures, StringComparer.OrdinalIgnoreCase);
         var changes = new List<GoalChange>();

@@ -26,7 +26,7 @@ public sealed partial class CaseRegistrationHandler(
     ILogger<CaseRegistrationHandler> logger) : IMessageHandler<CaseRegistrationMessage>
 {
     /// <summary>Longer than one create may take, so a live claim is never taken over; a dead one lapses after it.</summary>
-    public static readonly TimeSpan ClaimDuration = CaseSystemRegistration.CreateTimeout + TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan ClaimDuration = CaseSystemModule.CreateTimeout + TimeSpan.FromMinutes(5);
 
     /// <summary>The marker a version's document carries: the drive item and the SHA-256 of its content.</summary>
     public static string Marker(string itemId, string sha256) => $"{itemId}:{sha256}";

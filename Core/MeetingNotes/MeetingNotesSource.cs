@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Integration.Core.Calendar;
 using Integration.Core.CaseSystem;
 using Integration.Core.Configuration;
 using Integration.Core.Privacy;
@@ -6,6 +7,7 @@ using Integration.Core.Queues;
 using Integration.Core.SharePoint;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Microsoft.Extensions.Options;
 
 namespace Integration.Core.MeetingNotes;
@@ -26,7 +28,7 @@ public sealed class MeetingNotesSource(
     IOptions<CaseSystemOptions> caseSystem,
     IOptions<SharePointOptions> sharePoint,
     IOptions<MeetingNotesOptions> options,
-    IOptions<OverdueOptions> overdue,
+    NetworkCalendar calendar,
     TimeProvider time) : IDeltaSource<DriveFile, MeetingNote>
 {
     /// <summary>The settings' name for the library's columns: <c>SharePoint__Fields__MeetingNotes__…</c>.</summary>
@@ -49,9 +51,9 @@ public sealed class MeetingNotesSource(
     private readonly MeetingNotesOptions _options = options.Value;
     private readonly TimeProvider _time = time;
     private readonly ColumnNames _columns = new(sharePoint.Value, ColumnsList);
-    private readonly TimeZoneInfo _siteTimeZone = TimeZoneInfo.FindSystemTimeZoneById(overdue.Value.TimeZone);
+    private readonly TimeZoneInfo _siteTimeZone = calendar.TimeZone;
 
-    public string Name => SyncSources.MeetingNotes;
+    public string Name => MeetingNotesModule.Source;
 
     public string? Reference => sharePoint.Value.Libraries.MeetingNotes;
 

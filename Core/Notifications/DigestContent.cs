@@ -1,4 +1,5 @@
 using Integration.Core.Configuration;
+using Integration.Core.PlanItems;
 using Integration.Core.Queues;
 using Integration.Core.SharePoint;
 using Integration.Core.Sync;
@@ -20,7 +21,7 @@ public sealed partial class DigestContent(SharePointLists lists, IOptions<ShareP
     public async Task<IReadOnlyList<DigestItem>> ItemsAsync(IReadOnlyList<NotificationMessage> events, CancellationToken ct)
     {
         var names = await OwnerNamesAsync(events.Select(e => e.RecipientLookupId).OfType<string>(), ct);
-        var planItemList = events.Any(e => e.WebUrl is null && e.Source == SyncSources.PlanItems) ? await PlanItemListUrlAsync(ct) : null;
+        var planItemList = events.Any(e => e.WebUrl is null && e.Source == PlanItemsModule.Source) ? await PlanItemListUrlAsync(ct) : null;
         return events.Select(e => DigestItemMapper.ToItem(
             e,
             e.RecipientLookupId is { } id ? names.GetValueOrDefault(id) : null,

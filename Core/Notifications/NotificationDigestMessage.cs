@@ -7,8 +7,10 @@ namespace Integration.Core.Notifications;
 /// on the queue so that a Teams outage is retried by the host and, past its tries, kept in
 /// <c>notifications-poison</c> with the reason on the night's run, for <c>replay</c>.
 /// </summary>
-public sealed record NotificationDigestMessage(string RunId) : IQueueMessage
+public sealed record NotificationDigestMessage(string RunId) : IQueueMessage, IRunStepMessage
 {
+    string IRunStepMessage.StepName => NotificationDigestHandler.Step;
+
     public static string MessageKind => "notification-digest";
 
     public static int CurrentVersion => 1;

@@ -1,5 +1,6 @@
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 
 namespace Integration.Core.Notifications;
 

@@ -3,6 +3,7 @@ using Integration.Core.MeetingNotes;
 using Integration.Core.Queues;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 
 namespace Integration.Core.Operations;
 
@@ -15,8 +16,9 @@ public sealed class OperationsStatus(
     SyncRunStore runs,
     DeltaCheckpointStore checkpoints,
     QuarantineStore quarantine,
-    CaseRegistrationSummary registrations,
     IntegrationStorage storage,
+    SyncSources definitions,
+    NightSteps nightSteps,
     IEnumerable<ISourceSync> sources,
     TimeProvider time)
 {
@@ -44,7 +46,7 @@ public sealed class OperationsStatus(
         {
             if (history.Count >= nights && now - startedAt > CheckpointStaleAfter) break;
             // Registration counts scan the version rows: only for the nights shown.
-            history.Add(await NightAsync(runId, startedAt, withRegistration: history.Count < nights, ct));
+            history.Add(await NightAsync(runId, startedAt, withReadBack: history.Count < nights, ct));
         }
 
         var shown = history.Take(nights).ToList();
@@ -59,7 +61,7 @@ public sealed class OperationsStatus(
         {
             var last = shown[0];
             // A scan or digest whose night never started syncing opens a run of its own (NightlyCycle.CurrentRunIdAsync).
-            if (!last.Steps.Any(s => SyncSources.Names.Contains(s.Step)))
+            if (!last.Steps.Any(s => definitions.Contains(s.Step)))
             {
                 attention.Add($"Run {last.RunId} has no source step: the NightlySync timer did not start the night's sync.");
             }
@@ -72,7 +74,7 @@ public sealed class OperationsStatus(
         }
 
         var sourceStatus = new List<SourceStatus>();
-        foreach (var name in SyncSources.Names)
+        foreach (var name in definitions.Names)
         {
             var status = await SourceAsync(name, history, now, ct);
             sourceStatus.Add(status);
@@ -91,7 +93,7 @@ public sealed class OperationsStatus(
         }
 
         var quarantined = new List<QuarantineStatus>();
-        foreach (var name in SyncSources.Names)
+        foreach (var name in definitions.Names)
         {
             var open = new List<OpenQuarantineEntry>();
             await foreach (var entry in quarantine.OpenEntriesAsync(name, ct)) open.Add(entry);
@@ -108,32 +110,32 @@ public sealed class OperationsStatus(
         foreach (var (runId, startedAt) in await runs.RecentNightsAsync(5, ct))
         {
             // Registration failures are in the poison queue, which status reports; health stays cheap.
-            if ((await NightAsync(runId, startedAt, withRegistration: false, ct)).Completed) return startedAt;
+            if ((await NightAsync(runId, startedAt, withReadBack: false, ct)).Completed) return startedAt;
         }
 
         return null;
     }
 
-    private async Task<NightStatus> NightAsync(string runId, DateTimeOffset startedAt, bool withRegistration, CancellationToken ct)
+    private async Task<NightStatus> NightAsync(string runId, DateTimeOffset startedAt, bool withReadBack, CancellationToken ct)
     {
         var steps = (await runs.ListAsync(runId, ct)).Select(StepStatus.From).ToList();
-        // Registration has no run row of its own: each version row says how it went.
-        if (withRegistration && steps.Any(s => s.Step == SyncSources.MeetingNotes))
+        // A step with no run row of its own (case registration: each version row says how it went)
+        // is read back for the nights its source ran in.
+        foreach (var step in nightSteps.All.Where(s => withReadBack && s.ReportedWithSource is { } source && steps.Any(r => r.Step == source)))
         {
-            var registration = await registrations.ForRunAsync(runId, ct);
-            steps.Add(new StepStatus(CaseRegistrationSummary.Step, registration.Status, null, null, 0, registration.Counts, registration.Ids, registration.Detail));
+            if (await step.SummarizeAsync(runId, ct) is not { } result) continue;
+            steps.Add(new StepStatus(step.Name, result.Status, null, null, 0, result.Counts, result.Ids, result.Detail));
         }
 
         var ordered = steps.OrderBy(s => Order(s.Step)).ThenBy(s => s.StartedAt).ToList();
         return new NightStatus(runId, startedAt, ordered.All(s => s.Status.IsFinished()), ordered);
     }
 
-    private static int Order(string step) =>
-        SyncSources.Names.ToList().IndexOf(step) is var index and >= 0 ? index
-        : step == CaseRegistrationSummary.Step ? 10
-        : step == PlanItems.OverdueScanStep.Step ? 11
-        : step == Notifications.NotificationDigestHandler.Step ? 12
-        : 13;
+    /// <summary>The night's order: the sources as registered, then the steps as they run.</summary>
+    private int Order(string step) =>
+        definitions.Names.ToList().IndexOf(step) is var source and >= 0 ? source
+        : nightSteps.All.ToList().FindIndex(s => s.Name == step) is var index and >= 0 ? definitions.All.Count + index
+        : int.MaxValue;
 
     private async Task<SourceStatus> SourceAsync(string name, IReadOnlyList<NightStatus> history, DateTimeOffset now, CancellationToken ct)
     {

@@ -1,11 +1,13 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using Integration.Core.Calendar;
 using Integration.Core.Configuration;
 using Integration.Core.Notifications;
 using Integration.Core.Queues;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +28,7 @@ public sealed partial class OverdueScanner(
     SourceLocks locks,
     IOptions<SharePointOptions> sharePoint,
     IOptions<OverdueOptions> overdue,
+    NetworkCalendar calendar,
     IOptions<TeamsOptions> teams,
     TimeProvider time,
     ILogger<OverdueScanner> logger)
@@ -39,12 +42,12 @@ public sealed partial class OverdueScanner(
         var result = new OverdueScanResult();
 
         // The scan writes the source's rows and SharePoint flags: one writer at a time, the sync included.
-        await using var held = await locks.AcquireAsync(SyncSources.PlanItems, ct);
+        await using var held = await locks.AcquireAsync(PlanItemsModule.Source, ct);
 
         // The list id comes from the sync's checkpoint: no checkpoint means nothing synced yet.
-        if (await checkpoints.GetAsync(SyncSources.PlanItems, ct) is not { } checkpoint) return result;
+        if (await checkpoints.GetAsync(PlanItemsModule.Source, ct) is not { } checkpoint) return result;
 
-        var rule = new OverdueRule(TimeZoneInfo.FindSystemTimeZoneById(overdue.Value.TimeZone), overdue.Value.DueSoonDays);
+        var rule = new OverdueRule(calendar.TimeZone, overdue.Value.DueSoonDays);
         var now = time.GetUtcNow();
         var today = rule.Today(now);
 
@@ -55,7 +58,7 @@ public sealed partial class OverdueScanner(
             if (pending.Count == 0) return;
             // Rows are about to change, so the digest is marked first (see SyncDigestStore). The
             // scan never rebuilds it: that is the next sync's job.
-            digest ??= await digests.OpenForWriteAsync(SyncSources.PlanItems, rebuild: null, ct);
+            digest ??= await digests.OpenForWriteAsync(PlanItemsModule.Source, rebuild: null, ct);
             await ApplyAsync(pending, checkpoint.SourceId, today, now, result, digest.Digest, ct);
             pending.Clear();
         }
@@ -183,7 +186,7 @@ public sealed partial class OverdueScanner(
         state == OverdueState.Overdue && today.DayNumber - entity.Due.DayNumber > teams.Value.EscalationDays;
 
     private static string EventId(PlanItemEntity entity, OverdueState state, bool escalated) =>
-        $"{SyncSources.PlanItems}:{entity.RowKey}:{(escalated ? "Escalated" : state.ToString())}:{entity.DueDate}";
+        $"{PlanItemsModule.Source}:{entity.RowKey}:{(escalated ? "Escalated" : state.ToString())}:{entity.DueDate}";
 
     private static NotificationMessage ToMessage(PlanItemEntity entity, OverdueState state, string eventId, DateOnly today, DateTimeOffset now, int? escalatedAfterDays)
     {
@@ -197,7 +200,7 @@ public sealed partial class OverdueScanner(
         return new NotificationMessage(
             EventId: eventId,
             Event: state == OverdueState.Overdue ? NotificationEvents.PlanItemOverdue : NotificationEvents.PlanItemDueSoon,
-            Source: SyncSources.PlanItems,
+            Source: PlanItemsModule.Source,
             ItemId: entity.RowKey,
             Title: entity.Title,
             RecipientLookupId: entity.OwnerLookupId,

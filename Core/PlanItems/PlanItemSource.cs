@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
+using Integration.Core.Calendar;
 using Integration.Core.Configuration;
 using Integration.Core.SharePoint;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +25,7 @@ public sealed partial class PlanItemSource(
     OverdueFlagWriter flags,
     IOptions<SharePointOptions> sharePoint,
     IOptions<OverdueOptions> overdue,
+    NetworkCalendar calendar,
     TimeProvider time,
     ILogger<PlanItemSource> logger) : IDeltaSource<SharePointItem, PlanItem>
 {
@@ -35,10 +38,10 @@ public sealed partial class PlanItemSource(
     private readonly TimeProvider _time = time;
     private readonly ILogger _logger = logger;
 
-    private readonly OverdueRule _rule = new(TimeZoneInfo.FindSystemTimeZoneById(overdue.Value.TimeZone), overdue.Value.DueSoonDays);
+    private readonly OverdueRule _rule = new(calendar.TimeZone, overdue.Value.DueSoonDays);
     private readonly ColumnNames _columns = new(sharePoint.Value, PlanItemColumns.List);
 
-    public string Name => SyncSources.PlanItems;
+    public string Name => PlanItemsModule.Source;
 
     public string? Reference => sharePoint.Value.Lists.PlanItems;
 

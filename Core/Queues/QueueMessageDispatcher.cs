@@ -88,7 +88,7 @@ public static class MessageHandlerRegistration
         var handler = services.GetRequiredService<THandler>();
         if (message is IRunStepMessage step)
         {
-            await steps.RunAsync(step.RunId, step.StepName, (int)context.DequeueCount, token => handler.HandleAsync(message, context, token), ct);
+            await steps.RunAsync(step.RunId, step.StepName, (int)context.DequeueCount, (earlier, token) => handler.HandleAsync(message, context with { EarlierAttempt = earlier }, token), ct);
         }
         else
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Integration.Core.Agreements;
+using Integration.Core.Calendar;
 using Integration.Core.Configuration;
 using Integration.Core.Enterprises;
 using Integration.Core.Notifications;
@@ -24,18 +25,19 @@ namespace Integration.Core.Registry;
 /// Then every enterprise the register calls deregistered, bankrupt or in liquidation while it has an active
 /// agreement (start ≤ today ≤ end, Stockholm days) becomes a <see cref="NotificationEvents.RegisterWarning"/>,
 /// once per enterprise and state. The warnings are worked out from the stored answers each night, so an
-/// agreement taken in after the lookup still brings its warning.
+/// agreement taken in after the lookup still brings its warning. A deployment without the agreements
+/// feature looks the enterprises up and warns about none.
 /// </para>
 /// </summary>
 public sealed partial class RegistryCheck(
     IEnumerable<IEnterpriseRegistry> registries,
     EnterpriseStore enterprises,
-    AgreementStore agreements,
     IntegrationStorage storage,
     NotificationOutbox outbox,
-    IOptions<OverdueOptions> overdue,
+    NetworkCalendar calendar,
     TimeProvider time,
-    ILogger<RegistryCheck> logger)
+    ILogger<RegistryCheck> logger,
+    AgreementStore? agreements = null)
 {
     public const string Partition = "answers";
 
@@ -46,7 +48,6 @@ public sealed partial class RegistryCheck(
     public const string SkippedDetail = "registry check skipped (Registry__BaseUrl is not set)";
 
     private readonly IEnterpriseRegistry? _registry = registries.FirstOrDefault();
-    private readonly TimeZoneInfo _timeZone = TimeZoneInfo.FindSystemTimeZoneById(overdue.Value.TimeZone);
 
     /// <summary>Looks up what is due, then enqueues the warnings; adds its counts (and, when skipped, the detail) to <paramref name="counts"/>.</summary>
     public async Task RunAsync(SyncCounts counts, CancellationToken ct)
@@ -118,7 +119,7 @@ public sealed partial class RegistryCheck(
             .ToList();
         if (warned.Count == 0) return 0;
 
-        var active = await ActiveAgreementsAsync(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, _timeZone).DateTime), ct);
+        var active = await ActiveAgreementsAsync(calendar.DateOf(now), ct);
         var sent = 0;
         foreach (var (enterprise, answer) in warned)
         {
@@ -156,9 +157,9 @@ public sealed partial class RegistryCheck(
 
         facts.Add(new("Aktiva avtal", agreementCount.ToString(CultureInfo.InvariantCulture)));
         return new NotificationMessage(
-            EventId: $"{SyncSources.Enterprises}:{enterprise.Id}:{NotificationEvents.RegisterWarning}:{answer.Status}",
+            EventId: $"{EnterprisesModule.Source}:{enterprise.Id}:{NotificationEvents.RegisterWarning}:{answer.Status}",
             Event: NotificationEvents.RegisterWarning,
-            Source: SyncSources.Enterprises,
+            Source: EnterprisesModule.Source,
             ItemId: enterprise.Id,
             Title: string.IsNullOrWhiteSpace(enterprise.Name) ? enterprise.Number.ToString() : enterprise.Name,
             RecipientLookupId: null,
@@ -195,8 +196,10 @@ public sealed partial class RegistryCheck(
     /// <summary>Enterprise id → its agreements active on <paramref name="today"/>: stored, not deleted, not in quarantine.</summary>
     private async Task<Dictionary<string, int>> ActiveAgreementsAsync(DateOnly today, CancellationToken ct)
     {
-        var table = await agreements.TableAsync(ct);
         var active = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Without the agreements feature there is no agreement, so no warning.
+        if (agreements is null) return active;
+        var table = await agreements.TableAsync(ct);
         await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == AgreementStore.Partition,
             select: ["EnterpriseId", "StartDate", "EndDate", SourceTable.IsDeletedColumn, SourceTable.InQuarantineColumn], cancellationToken: ct))
         {

@@ -1,3 +1,5 @@
+using Integration.Core.Notifications;
+
 namespace Integration.Core.Storage;
 
 /// <summary>The Table storage tables the backend owns. Created on first use.</summary>

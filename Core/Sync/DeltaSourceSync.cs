@@ -1,11 +1,12 @@
 namespace Integration.Core.Sync;
 
 /// <summary>
-/// Runs a delta source on the engine for the queue worker, then the source's own work after the
-/// read, if it has any (the enterprises' registry check, say). A failed read throws before it.
+/// Runs a delta source on the engine for the queue worker, then the work other features follow
+/// the read with, if any (the registry check after the enterprises, say). A failed read throws
+/// before them.
 /// </summary>
 public sealed class DeltaSourceSync<TItem, TRecord>(
-    IDeltaSource<TItem, TRecord> source, DeltaSyncEngine engine, Func<SyncCounts, CancellationToken, Task>? after = null) : ISourceSync
+    IDeltaSource<TItem, TRecord> source, DeltaSyncEngine engine, IReadOnlyList<Func<SyncCounts, CancellationToken, Task>> followUps) : ISourceSync
     where TItem : IFeedItem
 {
     public string Source => source.Name;
@@ -17,7 +18,7 @@ public sealed class DeltaSourceSync<TItem, TRecord>(
     public async Task<SyncCounts> RunAsync(string runId, CancellationToken ct)
     {
         var counts = await engine.RunAsync(source, runId, ct);
-        if (after is not null) await after(counts, ct);
+        foreach (var followUp in followUps) await followUp(counts, ct);
         return counts;
     }
 }

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Azure.Data.Tables;
 using Integration.Core.Storage;
+using Integration.Core.Sync.State;
 using Microsoft.Extensions.Logging;
 
 namespace Integration.Core.Sync;

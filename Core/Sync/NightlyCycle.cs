@@ -2,6 +2,7 @@ using System.Globalization;
 using Integration.Core.Configuration;
 using Integration.Core.Queues;
 using Integration.Core.Storage;
+using Integration.Core.Sync.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,7 @@ namespace Integration.Core.Sync;
 /// built yet, are recorded as skipped.
 /// </summary>
 public sealed partial class NightlyCycle(
+    SyncSources definitions,
     IEnumerable<ISourceSync> sources,
     QueueSender queue,
     SyncRunStore runs,
@@ -25,7 +27,7 @@ public sealed partial class NightlyCycle(
         var runId = NewRunId();
         await runs.SaveLatestNightAsync(runId, ct);
         var queued = new List<string>();
-        foreach (var definition in SyncSources.All)
+        foreach (var definition in definitions.All)
         {
             var name = definition.Name;
             var source = sources.FirstOrDefault(s => s.Source == name);

@@ -1,4 +1,5 @@
 using Integration.Core.Storage;
+using Integration.Core.Sync.State;
 using Microsoft.Extensions.Logging;
 
 namespace Integration.Core.Sync;
@@ -13,7 +14,7 @@ namespace Integration.Core.Sync;
 /// for at most <see cref="MaxWait"/>, after which the source goes on with what is stored, so a broken
 /// predecessor delays a night but never stops it.
 /// </summary>
-public sealed partial class PredecessorWait(SyncRunStore runs, TimeProvider time, ILogger<PredecessorWait> logger)
+public sealed partial class PredecessorWait(SyncSources sources, SyncRunStore runs, TimeProvider time, ILogger<PredecessorWait> logger)
 {
     public TimeSpan MaxWait { get; init; } = TimeSpan.FromMinutes(10);
 
@@ -22,7 +23,7 @@ public sealed partial class PredecessorWait(SyncRunStore runs, TimeProvider time
     /// <returns>null when the source may go on as usual; otherwise a sentence for the step's detail.</returns>
     public async Task<string?> WaitAsync(string runId, string source, CancellationToken ct)
     {
-        if (SyncSources.Find(source)?.After is not { } predecessor) return null;
+        if (sources.Find(source)?.After is not { } predecessor) return null;
 
         var started = time.GetTimestamp();
         var waited = false;

@@ -1,4 +1,6 @@
+using System.Runtime.ExceptionServices;
 using Integration.Core.Storage;
+using Integration.Core.Sync.State;
 using Microsoft.Extensions.Logging;
 
 namespace Integration.Core.Sync;
@@ -11,10 +13,18 @@ namespace Integration.Core.Sync;
 /// </summary>
 public sealed partial class RunSteps(SyncRunStore runs, TimeProvider time, ILogger<RunSteps> logger)
 {
-    public async Task<SyncRunRecord> RunAsync(string runId, string step, int attempt, Func<CancellationToken, Task<StepResult>> work, CancellationToken ct)
+    public Task<SyncRunRecord> RunAsync(string runId, string step, int attempt, Func<CancellationToken, Task<StepResult>> work, CancellationToken ct) =>
+        RunAsync(runId, step, attempt, (_, token) => work(token), ct);
+
+    /// <param name="work">
+    /// The step, given its row as an earlier attempt left it (null on the first). It may throw a
+    /// <see cref="StepFailedException"/> to have what it did before failing recorded with the failure.
+    /// </param>
+    public async Task<SyncRunRecord> RunAsync(string runId, string step, int attempt, Func<SyncRunRecord?, CancellationToken, Task<StepResult>> work, CancellationToken ct)
     {
         using var scope = BeginScope(runId, step);
-        if (await runs.GetAsync(runId, step, ct) is { IsFinished: true } previous)
+        var previous = await runs.GetAsync(runId, step, ct);
+        if (previous is { IsFinished: true })
         {
             LogDuplicate(runId, step);
             return previous;
@@ -24,7 +34,7 @@ public sealed partial class RunSteps(SyncRunStore runs, TimeProvider time, ILogg
         var clock = time.GetTimestamp();
         try
         {
-            var result = await work(ct);
+            var result = await work(previous, ct);
             var record = new SyncRunRecord(runId, step, result.Status, result.Detail, result.Counts, attempt, started, time.GetElapsedTime(clock)) { Ids = result.Ids };
             await runs.SaveAsync(record, ct);
             LogFinished(runId, step, attempt);
@@ -32,17 +42,23 @@ public sealed partial class RunSteps(SyncRunStore runs, TimeProvider time, ILogg
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogFailed(runId, step, attempt, ex);
-            var detail = StorageUnavailableException.IsUnreachable(ex) ? "Storage did not answer: " + ex.Message : ex.Message;
+            var failure = ex is StepFailedException { InnerException: { } inner } ? inner : ex;
+            LogFailed(runId, step, attempt, failure);
+            var detail = ex is StepFailedException ? ex.Message
+                : StorageUnavailableException.IsUnreachable(ex) ? "Storage did not answer: " + ex.Message
+                : ex.Message;
+            var counts = (ex as StepFailedException)?.Counts ?? SyncRunRecord.NoCounts;
             try
             {
-                await runs.SaveAsync(new SyncRunRecord(runId, step, SyncRunStatus.Failed, detail, SyncRunRecord.NoCounts, attempt, started, time.GetElapsedTime(clock)), ct);
+                await runs.SaveAsync(new SyncRunRecord(runId, step, SyncRunStatus.Failed, detail, counts, attempt, started, time.GetElapsedTime(clock)), ct);
             }
             catch (Exception saveFailure) when (StorageUnavailableException.IsUnreachable(saveFailure) || saveFailure is StorageUnavailableException)
             {
                 // Storage is what failed: the step's own error is the one to report, and the log has it.
             }
 
+            // The step's own exception goes on to the queue, so retry and the poison queue see what failed.
+            if (failure != ex) ExceptionDispatchInfo.Capture(failure).Throw();
             throw;
         }
     }
@@ -60,4 +76,10 @@ public sealed partial class RunSteps(SyncRunStore runs, TimeProvider time, ILogg
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} step {Step} failed on attempt {Attempt}.")]
     private partial void LogFailed(string runId, string step, int attempt, Exception exception);
+}
+
+/// <summary>A step failed after doing part of its work: <see cref="Counts"/> is what it did, recorded with the failure so the next attempt goes on from it.</summary>
+public sealed class StepFailedException(string detail, IReadOnlyDictionary<string, int> counts, Exception inner) : Exception(detail, inner)
+{
+    public IReadOnlyDictionary<string, int> Counts { get; } = counts;
 }

@@ -1,4 +1,5 @@
 using Integration.Core.Storage;
+using Integration.Core.Sync.State;
 using Microsoft.Extensions.Logging;
 
 namespace Integration.Core.Sync;
@@ -9,13 +10,13 @@ namespace Integration.Core.Sync;
 /// archived blobs, registrations and quarantine entries stay: the full read compares against them
 /// (the digest is rebuilt from the table), so it writes only what really differs.
 /// </summary>
-public sealed partial class SourceReset(SourceLocks locks, DeltaCheckpointStore checkpoints, SyncDigestStore digests, ILogger<SourceReset> logger)
+public sealed partial class SourceReset(SyncSources sources, SourceLocks locks, DeltaCheckpointStore checkpoints, SyncDigestStore digests, ILogger<SourceReset> logger)
 {
     /// <exception cref="ArgumentException">Not a source name.</exception>
     /// <exception cref="SourceBusyException">A run held the source longer than the lease wait.</exception>
     public async Task<SourceResetResult> ResetAsync(string source, CancellationToken ct)
     {
-        if (!SyncSources.Names.Contains(source)) throw new ArgumentException($"Unknown source '{source}'; expected one of {string.Join(", ", SyncSources.Names)}.", nameof(source));
+        if (!sources.Contains(source)) throw new ArgumentException($"Unknown source '{source}'; expected one of {string.Join(", ", sources.Names)}.", nameof(source));
 
         await using var lease = await locks.AcquireAsync(source, ct);
         var checkpoint = await checkpoints.DeleteAsync(source, ct);

@@ -1,41 +1,23 @@
-using Integration.Core.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Core.Sync;
 
 /// <summary>
-/// The one list of sources a night covers, in the order the summary lists them, each with the
-/// setting that configures it. Whether a source is built is whether an <see cref="ISourceSync"/>
-/// is registered for it.
+/// The sources a night covers, in the order the modules registered them (the order the summary
+/// and status list them). Whether a source is built is whether an <see cref="ISourceSync"/> is
+/// registered for it; a feature left out of the composition root has neither.
 /// </summary>
-public static class SyncSources
+public sealed class SyncSources(IEnumerable<SourceDefinition> definitions)
 {
-    public const string PlanItems = "PlanItems";
-    public const string MeetingNotes = "MeetingNotes";
-    public const string BudgetAssignments = "BudgetAssignments";
-    public const string Enterprises = "Enterprises";
-    public const string Agreements = "Agreements";
+    public IReadOnlyList<SourceDefinition> All { get; } = definitions.DistinctBy(d => d.Name, StringComparer.Ordinal).ToList();
 
-    public static IReadOnlyList<SourceDefinition> All { get; } =
-    [
-        new(PlanItems, "SharePoint__Lists__PlanItems", o => o.Lists.PlanItems),
-        new(MeetingNotes, "SharePoint__Libraries__MeetingNotes", o => o.Libraries.MeetingNotes),
-        new(BudgetAssignments, "SharePoint__Lists__BudgetAssignments", o => o.Lists.BudgetAssignments),
-        new(Enterprises, "SharePoint__Lists__Enterprises", o => o.Lists.Enterprises),
-        // An agreement names its enterprise: synced after the enterprises, the night's new
-        // enterprises are there for it (see PredecessorWait).
-        new(Agreements, "SharePoint__Lists__Agreements", o => o.Lists.Agreements, After: Enterprises),
-    ];
+    public IEnumerable<string> Names => All.Select(s => s.Name);
 
-    public static IEnumerable<string> Names => All.Select(s => s.Name);
+    public SourceDefinition? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 
-    public static SourceDefinition? Find(string name) => All.FirstOrDefault(s => s.Name == name);
-}
+    public bool Contains(string name) => Find(name) is not null;
 
-/// <summary>
-/// A source: its name, the setting that names its list or library, and the source whose step of the
-/// same night it waits for, if any.
-/// </summary>
-public sealed record SourceDefinition(string Name, string SettingKey, Func<SharePointOptions, string?> Reference, string? After = null)
-{
-    public bool IsConfigured(SharePointOptions options) => !string.IsNullOrWhiteSpace(Reference(options));
+    /// <summary>The sources registered in <paramref name="services"/>, read without building a provider (for a command's help text).</summary>
+    public static SyncSources From(IServiceCollection services) =>
+        new(services.Select(d => d.ServiceType == typeof(SourceDefinition) ? d.ImplementationInstance as SourceDefinition : null).OfType<SourceDefinition>());
 }

@@ -1,3 +1,4 @@
+using Integration.Core.Agreements;
 using Integration.Core.Sync;
 using Integration.Functions.Tests.Infrastructure;
 
@@ -47,7 +48,7 @@ public class AgreementSyncTests(AzuriteFixture azurite) : AgreementsTest(azurite
         var counts = await SyncAgreementsAsync();
 
         Assert.Equal(1, counts.Quarantined);
-        Assert.Contains(reason, (await OpenQuarantineAsync(SyncSources.Agreements))[Id(id)].GetString("Reason"));
+        Assert.Contains(reason, (await OpenQuarantineAsync(AgreementsModule.Source))[Id(id)].GetString("Reason"));
         Reconciles(counts);
     }
 
@@ -59,7 +60,7 @@ public class AgreementSyncTests(AzuriteFixture azurite) : AgreementsTest(azurite
         var counts = await SyncAgreementsAsync();
 
         Assert.Equal(1, counts.Quarantined);
-        Assert.Contains("Enterprise (item 42 of the enterprise list) is not in the register", (await OpenQuarantineAsync(SyncSources.Agreements))[Id(id)].GetString("Reason"));
+        Assert.Contains("Enterprise (item 42 of the enterprise list) is not in the register", (await OpenQuarantineAsync(AgreementsModule.Source))[Id(id)].GetString("Reason"));
     }
 
     [Fact]
@@ -71,7 +72,7 @@ public class AgreementSyncTests(AzuriteFixture azurite) : AgreementsTest(azurite
 
         await SyncAgreementsAsync();
 
-        Assert.Contains("is in quarantine", (await OpenQuarantineAsync(SyncSources.Agreements))[Id(id)].GetString("Reason"));
+        Assert.Contains("is in quarantine", (await OpenQuarantineAsync(AgreementsModule.Source))[Id(id)].GetString("Reason"));
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public class AgreementSyncTests(AzuriteFixture azurite) : AgreementsTest(azurite
         var second = AddAgreement(enterprise, type: "Reserverad upphandling");
         await SyncEnterprisesAsync("night-1");
         await SyncAgreementsAsync("night-1");
-        Assert.Equal(2, (await OpenQuarantineAsync(SyncSources.Agreements)).Count);
+        Assert.Equal(2, (await OpenQuarantineAsync(AgreementsModule.Source)).Count);
 
         // The night the enterprise is corrected, the agreements may run first: they still wait.
         EnterpriseList.Update(enterprise, new Dictionary<string, object?> { ["OrganisationNumber"] = NumberA });
@@ -94,7 +95,7 @@ public class AgreementSyncTests(AzuriteFixture azurite) : AgreementsTest(azurite
 
         Assert.Equal(2, next.Read);
         Assert.Equal(2, next.Created);
-        Assert.Empty(await OpenQuarantineAsync(SyncSources.Agreements));
+        Assert.Empty(await OpenQuarantineAsync(AgreementsModule.Source));
         Assert.Equal([Id(first), Id(second)], (await AgreementsAsync()).Keys.Order());
         Reconciles(next);
 

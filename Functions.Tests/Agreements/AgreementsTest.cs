@@ -46,7 +46,7 @@ public abstract class AgreementsTest(AzuriteFixture azurite) : EnterprisesTest(a
             ["EndDate"] = SharePointDates.ToSharePointValue(end ?? End, IntegrationHarness.Stockholm),
         });
 
-    protected Task<SyncCounts> SyncAgreementsAsync(string runId = "night") => SyncAsync(SyncSources.Agreements, runId);
+    protected Task<SyncCounts> SyncAgreementsAsync(string runId = "night") => SyncAsync(AgreementsModule.Source, runId);
 
     protected Task<Dictionary<string, TableEntity>> AgreementsAsync() => RowsAsync(TableNames.Agreements, AgreementStore.Partition);
 }

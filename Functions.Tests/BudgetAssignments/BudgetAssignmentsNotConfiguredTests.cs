@@ -1,5 +1,7 @@
+using Integration.Core.BudgetAssignments;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Integration.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,14 +20,14 @@ public class BudgetAssignmentsNotConfiguredTests(AzuriteFixture azurite) : Stora
     {
         var night = await Harness.Get<NightlyCycle>().StartAsync(CancellationToken.None);
 
-        Assert.DoesNotContain(SyncSources.BudgetAssignments, night.QueuedSources);
-        var record = await Harness.Get<SyncRunStore>().GetAsync(night.RunId, SyncSources.BudgetAssignments, CancellationToken.None);
+        Assert.DoesNotContain(BudgetAssignmentsModule.Source, night.QueuedSources);
+        var record = await Harness.Get<SyncRunStore>().GetAsync(night.RunId, BudgetAssignmentsModule.Source, CancellationToken.None);
         Assert.Equal(SyncRunStatus.Skipped, record!.Status);
         Assert.Equal("not configured (CaseSystem__BaseUrl is not set)", record.Detail);
 
         // A message that arrives all the same is skipped with the same reason, not failed.
         var result = await new SourceSyncHandler(Harness.Services.GetServices<ISourceSync>(), Harness.Get<PredecessorWait>())
-            .HandleAsync(new Core.Queues.SyncSourceMessage(night.RunId, SyncSources.BudgetAssignments), new Core.Queues.MessageContext(Core.Queues.QueueNames.SyncSource, 1), CancellationToken.None);
+            .HandleAsync(new Core.Sync.SyncSourceMessage(night.RunId, BudgetAssignmentsModule.Source), new Core.Queues.MessageContext(Core.Queues.QueueNames.SyncSource, 1), CancellationToken.None);
         Assert.Equal((SyncRunStatus.Skipped, "not configured (CaseSystem__BaseUrl is not set)"), (result.Status, result.Detail));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Integration.Cli.RunOnce;
+using Integration.Core.BudgetAssignments;
 using Integration.Core.Sync;
 using Integration.Functions.Tests.Infrastructure;
 
@@ -57,6 +58,6 @@ public class BudgetAssignmentsRunOnceTests(AzuriteFixture azurite) : BudgetAssig
     {
         using var json = JsonDocument.Parse(SummaryPrinter.ToJson(summary));
         return json.RootElement.GetProperty("sources").EnumerateArray()
-            .Single(s => s.GetProperty("source").GetString() == SyncSources.BudgetAssignments).Clone();
+            .Single(s => s.GetProperty("source").GetString() == BudgetAssignmentsModule.Source).Clone();
     }
 }

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Integration.Core.BudgetAssignments;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Integration.Emulators.CaseSystem;
 using Integration.Emulators.Graph;
 using Integration.Functions.Tests.Infrastructure;
@@ -89,7 +90,7 @@ public abstract class BudgetAssignmentsTest(AzuriteFixture azurite) : StorageTes
     }
 
     protected Task<SyncCounts> SyncAsync(string runId = "night-1") =>
-        Harness.Services.GetServices<ISourceSync>().Single(s => s.Source == SyncSources.BudgetAssignments).RunAsync(runId, CancellationToken.None);
+        Harness.Services.GetServices<ISourceSync>().Single(s => s.Source == BudgetAssignmentsModule.Source).RunAsync(runId, CancellationToken.None);
 
     protected async Task<Dictionary<string, TableEntity>> RowsAsync()
     {
@@ -100,11 +101,11 @@ public abstract class BudgetAssignmentsTest(AzuriteFixture azurite) : StorageTes
     protected async Task<List<TableEntity>> QuarantineAsync()
     {
         var rows = new List<TableEntity>();
-        await foreach (var row in Harness.Get<QuarantineStore>().ListAsync(SyncSources.BudgetAssignments)) rows.Add(row);
+        await foreach (var row in Harness.Get<QuarantineStore>().ListAsync(BudgetAssignmentsModule.Source)) rows.Add(row);
         return rows;
     }
 
-    protected Task<DeltaCheckpoint?> CheckpointAsync() => Harness.Get<DeltaCheckpointStore>().GetAsync(SyncSources.BudgetAssignments, CancellationToken.None);
+    protected Task<DeltaCheckpoint?> CheckpointAsync() => Harness.Get<DeltaCheckpointStore>().GetAsync(BudgetAssignmentsModule.Source, CancellationToken.None);
 
     /// <summary>The <c>parameter</c> of each GetCases call the stand-in took, in order.</summary>
     protected List<JsonElement> GetCasesCalls() =>

@@ -1,5 +1,7 @@
+using Integration.Core.BudgetAssignments;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Integration.Functions.Tests.Infrastructure;
 
 namespace Integration.Functions.Tests.BudgetAssignments;
@@ -65,13 +67,13 @@ public class PlanItemLinkTests(AzuriteFixture azurite) : BudgetAssignmentsTest(a
     public async Task TheIdsAreKeptInTheRunRecord()
     {
         var store = Harness.Get<SyncRunStore>();
-        var record = new SyncRunRecord("night-1", SyncSources.BudgetAssignments, SyncRunStatus.Succeeded, null, new Dictionary<string, int> { ["unknownAssignment"] = 2 }, 1)
+        var record = new SyncRunRecord("night-1", BudgetAssignmentsModule.Source, SyncRunStatus.Succeeded, null, new Dictionary<string, int> { ["unknownAssignment"] = 2 }, 1)
         {
             Ids = new Dictionary<string, IReadOnlyList<string>> { ["planItemsWithUnknownAssignment"] = ["7", "12"], ["planItemsWithClosedAssignment"] = [] },
         };
 
         await store.SaveAsync(record, CancellationToken.None);
-        var read = await store.GetAsync("night-1", SyncSources.BudgetAssignments, CancellationToken.None);
+        var read = await store.GetAsync("night-1", BudgetAssignmentsModule.Source, CancellationToken.None);
 
         Assert.Equal(["7", "12"], read!.Ids["planItemsWithUnknownAssignment"]);
         Assert.Empty(read.Ids["planItemsWithClosedAssignment"]);

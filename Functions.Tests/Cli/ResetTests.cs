@@ -1,6 +1,8 @@
 using Integration.Cli.Reset;
+using Integration.Core.PlanItems;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Integration.Functions.Tests.Infrastructure;
 
 namespace Integration.Functions.Tests.Cli;
@@ -27,28 +29,28 @@ public class ResetTests(AzuriteFixture azurite) : StorageTest(azurite)
         Harness.List.AddPlanItem("Kartläggning", Anna, Today.AddDays(10));
         Harness.List.AddPlanItem("Utbildning", Omar, Today.AddDays(20));
         await Harness.SyncAsync("night-1");
-        Assert.NotNull(await Harness.Get<DeltaCheckpointStore>().GetAsync(SyncSources.PlanItems, CancellationToken.None));
+        Assert.NotNull(await Harness.Get<DeltaCheckpointStore>().GetAsync(PlanItemsModule.Source, CancellationToken.None));
         Assert.True(await DigestExistsAsync());
 
         var checkpoints = Harness.Get<DeltaCheckpointStore>();
         await checkpoints.SaveAsync("PlanItems.list", new DeltaCheckpoint("x", "y", "link"), CancellationToken.None);
         await checkpoints.SaveAsync("PlanItemsOther", new DeltaCheckpoint("x", "y", "link"), CancellationToken.None);
 
-        var (exit, output, _) = await ResetAsync(SyncSources.PlanItems, yes: true);
+        var (exit, output, _) = await ResetAsync(PlanItemsModule.Source, yes: true);
 
         Assert.Null(await checkpoints.GetAsync("PlanItems.list", CancellationToken.None));
         Assert.NotNull(await checkpoints.GetAsync("PlanItemsOther", CancellationToken.None));
 
         Assert.Equal(0, exit);
         Assert.Contains("PlanItems reset: checkpoint deleted, digest deleted", output, StringComparison.Ordinal);
-        Assert.Null(await Harness.Get<DeltaCheckpointStore>().GetAsync(SyncSources.PlanItems, CancellationToken.None));
+        Assert.Null(await Harness.Get<DeltaCheckpointStore>().GetAsync(PlanItemsModule.Source, CancellationToken.None));
         Assert.False(await DigestExistsAsync());
         Assert.Equal(2, (await Harness.StoredItemsAsync()).Count);
 
         var next = await Harness.SyncAsync("night-2");
 
         Assert.Equal((2, 0, 0, 2), (next.Read, next.Created, next.Updated, next.Unchanged));
-        Assert.NotNull(await Harness.Get<DeltaCheckpointStore>().GetAsync(SyncSources.PlanItems, CancellationToken.None));
+        Assert.NotNull(await Harness.Get<DeltaCheckpointStore>().GetAsync(PlanItemsModule.Source, CancellationToken.None));
     }
 
     [Theory]
@@ -61,11 +63,11 @@ public class ResetTests(AzuriteFixture azurite) : StorageTest(azurite)
         Harness.List.AddPlanItem("Kartläggning", Anna, Today.AddDays(10));
         await Harness.SyncAsync();
 
-        var (exit, _, error) = await ResetAsync(SyncSources.PlanItems, yes: false, answer);
+        var (exit, _, error) = await ResetAsync(PlanItemsModule.Source, yes: false, answer);
 
         Assert.Equal(expected, exit);
         Assert.Contains("Continue? [y/N]", error, StringComparison.Ordinal);
-        Assert.Equal(expected == 1, await Harness.Get<DeltaCheckpointStore>().GetAsync(SyncSources.PlanItems, CancellationToken.None) is not null);
+        Assert.Equal(expected == 1, await Harness.Get<DeltaCheckpointStore>().GetAsync(PlanItemsModule.Source, CancellationToken.None) is not null);
     }
 
     [Fact]

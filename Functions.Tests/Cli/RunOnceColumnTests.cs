@@ -1,4 +1,5 @@
 using Integration.Cli.RunOnce;
+using Integration.Core.PlanItems;
 using Integration.Core.Sync;
 using Integration.Functions.Tests.Infrastructure;
 
@@ -21,7 +22,7 @@ public class RunOnceColumnTests(AzuriteFixture azurite) : StorageTest(azurite)
         var summary = await new RunOnceRunner(Harness.Configuration, verbose: false, _ => { }) { Timeout = TimeSpan.FromMinutes(2) }.RunAsync(CancellationToken.None);
 
         Assert.False(summary.Succeeded);
-        var plan = summary.Sources.Single(s => s.Source == SyncSources.PlanItems);
+        var plan = summary.Sources.Single(s => s.Source == PlanItemsModule.Source);
         Assert.Equal(SyncRunStatus.Failed, plan.Status);
         Assert.Contains("SharePoint__Fields__PlanItems__DueDate is 'Slutdatumm'", plan.Detail, StringComparison.Ordinal);
         Assert.Contains("the closest is 'Slutdatum'", plan.Detail, StringComparison.Ordinal);

@@ -35,10 +35,10 @@ public class RunOnceRegistrationTests(AzuriteFixture azurite) : CaseSystemTest(a
         var down = await RunOnceAsync();
 
         Assert.False(down.Succeeded);
-        var notes = down.Sources.Single(s => s.Source == SyncSources.MeetingNotes);
+        var notes = down.Sources.Single(s => s.Source == MeetingNotesModule.Source);
         Assert.Equal((SyncRunStatus.Succeeded, 2, 2), (notes.Status, notes.Read, notes.Created));
-        Assert.Equal(SyncRunStatus.Failed, down.CaseRegistration.Status);
-        Assert.Equal((0, 0, 2), (down.CaseRegistration.Count("registered"), down.CaseRegistration.Count("alreadyRegistered"), down.CaseRegistration.Count("failed")));
+        Assert.Equal(SyncRunStatus.Failed, down.Step(CaseRegistrationSummary.Step).Status);
+        Assert.Equal((0, 0, 2), (down.Step(CaseRegistrationSummary.Step).Count("registered"), down.Step(CaseRegistrationSummary.Step).Count("alreadyRegistered"), down.Step(CaseRegistrationSummary.Step).Count("failed")));
         Assert.Empty(Documents);
         Assert.Equal(2, await Harness.Get<PoisonQueues>().CountAsync(QueueNames.CaseRegistration, CancellationToken.None));
         Assert.All((await VersionsAsync()).Values, v =>
@@ -59,7 +59,7 @@ public class RunOnceRegistrationTests(AzuriteFixture azurite) : CaseSystemTest(a
         var again = await RunOnceAsync();
 
         Assert.True(again.Succeeded, string.Join('\n', _progress));
-        Assert.Equal((SyncRunStatus.Succeeded, 0, 0, 0), (again.CaseRegistration.Status, again.CaseRegistration.Count("registered"), again.CaseRegistration.Count("alreadyRegistered"), again.CaseRegistration.Count("failed")));
+        Assert.Equal((SyncRunStatus.Succeeded, 0, 0, 0), (again.Step(CaseRegistrationSummary.Step).Status, again.Step(CaseRegistrationSummary.Step).Count("registered"), again.Step(CaseRegistrationSummary.Step).Count("alreadyRegistered"), again.Step(CaseRegistrationSummary.Step).Count("failed")));
         Assert.Equal(2, Documents.Count);
         Assert.Equal(new ReplaySummary(QueueNames.CaseRegistration, 0, 0, 0, StillRunning: false), await ReplayAsync());
     }
@@ -74,9 +74,9 @@ public class RunOnceRegistrationTests(AzuriteFixture azurite) : CaseSystemTest(a
         var summary = await new RunOnceRunner(harness.Configuration, verbose: false, _progress.Add) { Timeout = TimeSpan.FromMinutes(2) }.RunAsync(CancellationToken.None);
 
         Assert.True(summary.Succeeded, string.Join('\n', _progress));
-        Assert.Equal(1, summary.Sources.Single(s => s.Source == SyncSources.MeetingNotes).Created);
-        Assert.Equal(SyncRunStatus.Skipped, summary.CaseRegistration.Status);
-        Assert.Contains("not configured", summary.CaseRegistration.Detail, StringComparison.Ordinal);
+        Assert.Equal(1, summary.Sources.Single(s => s.Source == MeetingNotesModule.Source).Created);
+        Assert.Equal(SyncRunStatus.Skipped, summary.Step(CaseRegistrationSummary.Step).Status);
+        Assert.Contains("not configured", summary.Step(CaseRegistrationSummary.Step).Detail, StringComparison.Ordinal);
         var queue = await harness.Get<IntegrationStorage>().QueueAsync(QueueNames.CaseRegistration);
         Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
         Assert.Empty(Sif.Requests.All);

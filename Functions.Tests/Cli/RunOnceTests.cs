@@ -1,9 +1,11 @@
-using Integration.Core.PlanItems;
 using Azure.Storage.Queues;
 using Integration.Cli.RunOnce;
+using Integration.Core.Notifications;
+using Integration.Core.PlanItems;
 using Integration.Core.Queues;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Integration.Functions.Tests.Infrastructure;
 
 namespace Integration.Functions.Tests.Cli;
@@ -34,23 +36,23 @@ public class RunOnceTests(AzuriteFixture azurite) : StorageTest(azurite)
         var second = await RunOnceAsync();
 
         Assert.True(first.Succeeded);
-        var plan = first.Sources.Single(s => s.Source == SyncSources.PlanItems);
-        var scan = first.OverdueScan;
+        var plan = first.Sources.Single(s => s.Source == PlanItemsModule.Source);
+        var scan = first.Step(OverdueScanStep.Step);
         Assert.Equal((4, 3, 1, 1, 1, 2), (plan.Read, plan.Created, plan.Quarantined, scan.Count("newlyOverdue"), scan.Count("newlyDueSoon"), scan.Count("notifications")));
-        Assert.Equal(SyncSources.Names, first.Sources.Select(s => s.Source));
-        Assert.All(first.Sources.Where(s => s.Source != SyncSources.PlanItems), s => Assert.Equal(SyncRunStatus.Skipped, s.Status));
+        Assert.Equal(Harness.Get<SyncSources>().Names, first.Sources.Select(s => s.Source));
+        Assert.All(first.Sources.Where(s => s.Source != PlanItemsModule.Source), s => Assert.Equal(SyncRunStatus.Skipped, s.Status));
         Assert.Equal(2, patches);
 
         Assert.True(second.Succeeded);
-        var again = second.Sources.Single(s => s.Source == SyncSources.PlanItems);
-        Assert.Equal((0, 0, 0, 0, 0), (again.Created, again.Updated, again.Deleted, second.OverdueScan.Count("newlyOverdue"), second.OverdueScan.Count("notifications")));
+        var again = second.Sources.Single(s => s.Source == PlanItemsModule.Source);
+        Assert.Equal((0, 0, 0, 0, 0), (again.Created, again.Updated, again.Deleted, second.Step(OverdueScanStep.Step).Count("newlyOverdue"), second.Step(OverdueScanStep.Step).Count("notifications")));
         Assert.Equal(again.Read, again.Unchanged);
         Assert.Equal(patches, Harness.Graph.Requests.Count("PATCH", "/fields"));
         // Without a webhook the events are taken off the queue and wait as pending; the step says why.
         Assert.Empty(await Harness.PeekNotificationsAsync());
         Assert.Equal(2, (await Harness.Get<Integration.Core.Notifications.PendingNotifications>().ListAsync(CancellationToken.None)).Count);
-        Assert.Equal(SyncRunStatus.Skipped, first.Notifications.Status);
-        Assert.Contains("Teams__WorkflowWebhookUrl", first.Notifications.Detail, StringComparison.Ordinal);
+        Assert.Equal(SyncRunStatus.Skipped, first.Step(NotificationDigestHandler.Step).Status);
+        Assert.Contains("Teams__WorkflowWebhookUrl", first.Step(NotificationDigestHandler.Step).Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,7 +64,7 @@ public class RunOnceTests(AzuriteFixture azurite) : StorageTest(azurite)
         var summary = await RunOnceAsync();
 
         Assert.False(summary.Succeeded);
-        var plan = summary.Sources.Single(s => s.Source == SyncSources.PlanItems);
+        var plan = summary.Sources.Single(s => s.Source == PlanItemsModule.Source);
         Assert.Equal(SyncRunStatus.Failed, plan.Status);
         Assert.Contains("General exception", plan.Detail, StringComparison.OrdinalIgnoreCase);
         var poison = new QueueClient(Azurite.ConnectionString, QueueNames.Poison(QueueNames.SyncSource), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
@@ -76,7 +78,7 @@ public class RunOnceTests(AzuriteFixture azurite) : StorageTest(azurite)
     {
         Harness.List.AddPlanItem("Försenad", Anna, Today.AddDays(-4));
         var run = await Harness.Get<NightlyCycle>().StartAsync(CancellationToken.None);
-        var text = System.Text.Json.JsonSerializer.Serialize(new SyncSourceMessage(run.RunId, SyncSources.PlanItems), QueueSender.Json);
+        var text = System.Text.Json.JsonSerializer.Serialize(new SyncSourceMessage(run.RunId, PlanItemsModule.Source), QueueSender.Json);
         var dispatcher = Harness.Get<QueueMessageDispatcher>();
 
         await dispatcher.DispatchAsync(QueueNames.SyncSource, text, 1, CancellationToken.None);
@@ -84,7 +86,7 @@ public class RunOnceTests(AzuriteFixture azurite) : StorageTest(azurite)
         await dispatcher.DispatchAsync(QueueNames.SyncSource, text, 2, CancellationToken.None);
 
         Assert.Equal(requests, Harness.Graph.Requests.All.Count);
-        var record = await Harness.Get<SyncRunStore>().GetAsync(run.RunId, SyncSources.PlanItems, CancellationToken.None);
+        var record = await Harness.Get<SyncRunStore>().GetAsync(run.RunId, PlanItemsModule.Source, CancellationToken.None);
         Assert.Equal(1, record!.Count("created"));
     }
 
@@ -97,9 +99,9 @@ public class RunOnceTests(AzuriteFixture azurite) : StorageTest(azurite)
         var summary = await new RunOnceRunner(Harness.Configuration, verbose: false, _progress.Add) { Timeout = TimeSpan.FromSeconds(2) }.RunAsync(CancellationToken.None);
 
         Assert.False(summary.Succeeded);
-        Assert.Contains(SyncSources.PlanItems, summary.StillRunning);
+        Assert.Contains(PlanItemsModule.Source, summary.StillRunning);
         Assert.Contains(OverdueScanStep.Step, summary.StillRunning);
-        Assert.Equal(SyncSources.Names, summary.Sources.Select(s => s.Source));
+        Assert.Equal(Harness.Get<SyncSources>().Names, summary.Sources.Select(s => s.Source));
         Assert.Contains(_progress, line => line.Contains("Gave up waiting", StringComparison.Ordinal));
         using var json = System.Text.Json.JsonDocument.Parse(SummaryPrinter.ToJson(summary));
         Assert.False(json.RootElement.GetProperty("succeeded").GetBoolean());

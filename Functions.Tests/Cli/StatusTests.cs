@@ -2,10 +2,14 @@ using System.Text.Json;
 using Integration.Cli.Replay;
 using Integration.Cli.RunOnce;
 using Integration.Cli.Status;
+using Integration.Core.Enterprises;
+using Integration.Core.MeetingNotes;
 using Integration.Core.Operations;
+using Integration.Core.PlanItems;
 using Integration.Core.Queues;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Integration.Functions.Tests.Infrastructure;
 using Integration.Functions.Tests.MeetingNotes;
 
@@ -51,14 +55,14 @@ public class StatusTests(AzuriteFixture azurite) : CaseSystemTest(azurite)
         var night = Assert.Single(json.GetProperty("nights").EnumerateArray());
         Assert.Equal((failed.RunId, false), (night.GetProperty("runId").GetString(), night.GetProperty("completed").GetBoolean()));
         var steps = night.GetProperty("steps").EnumerateArray().ToDictionary(s => s.GetProperty("step").GetString()!);
-        Assert.Equal("succeeded", steps[SyncSources.PlanItems].GetProperty("status").GetString());
-        Assert.Equal(1, steps[SyncSources.PlanItems].GetProperty("counts").GetProperty("created").GetInt32());
+        Assert.Equal("succeeded", steps[PlanItemsModule.Source].GetProperty("status").GetString());
+        Assert.Equal(1, steps[PlanItemsModule.Source].GetProperty("counts").GetProperty("created").GetInt32());
         Assert.Equal("failed", steps["CaseRegistration"].GetProperty("status").GetString());
         Assert.Contains("case-registration-poison", steps["CaseRegistration"].GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.Equal("skipped", steps[SyncSources.Enterprises].GetProperty("status").GetString());
+        Assert.Equal("skipped", steps[EnterprisesModule.Source].GetProperty("status").GetString());
         var registration = json.GetProperty("queues").EnumerateArray().Single(q => q.GetProperty("queue").GetString() == QueueNames.CaseRegistration);
         Assert.Equal((0, 1), (registration.GetProperty("messages").GetInt32(), registration.GetProperty("poison").GetInt32()));
-        var planItems = json.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("source").GetString() == SyncSources.PlanItems);
+        var planItems = json.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("source").GetString() == PlanItemsModule.Source);
         Assert.False(planItems.GetProperty("nextRunIsFull").GetBoolean());
         Assert.StartsWith("NEEDS ATTENTION (2):", table, StringComparison.Ordinal);
         Assert.Contains("CaseRegistration   FAILED", table, StringComparison.Ordinal);
@@ -86,23 +90,23 @@ public class StatusTests(AzuriteFixture azurite) : CaseSystemTest(azurite)
         Harness.List.AddPlanItem("Kartlägga stadens inköp", Anna, new DateOnly(2027, 2, 1));
         await runs.SaveLatestNightAsync("night-1", CancellationToken.None);
         await Harness.SyncAsync("night-1");
-        await runs.SaveAsync(new SyncRunRecord("night-1", SyncSources.PlanItems, SyncRunStatus.Succeeded, null, SyncRunRecord.NoCounts, 1, Harness.Time.GetUtcNow()), CancellationToken.None);
+        await runs.SaveAsync(new SyncRunRecord("night-1", PlanItemsModule.Source, SyncRunStatus.Succeeded, null, SyncRunRecord.NoCounts, 1, Harness.Time.GetUtcNow()), CancellationToken.None);
         var status = Harness.Get<OperationsStatus>();
         Assert.Empty((await status.ReadAsync(1, CancellationToken.None)).Attention);
 
         // Quiet nights write no checkpoint; a night that synced the source counts as synced.
         Harness.Time.Advance(TimeSpan.FromDays(7));
         await runs.SaveLatestNightAsync("night-8", CancellationToken.None);
-        await runs.SaveAsync(new SyncRunRecord("night-8", SyncSources.PlanItems, SyncRunStatus.Succeeded, null, SyncRunRecord.NoCounts, 1, Harness.Time.GetUtcNow()), CancellationToken.None);
+        await runs.SaveAsync(new SyncRunRecord("night-8", PlanItemsModule.Source, SyncRunStatus.Succeeded, null, SyncRunRecord.NoCounts, 1, Harness.Time.GetUtcNow()), CancellationToken.None);
         Harness.Time.Advance(TimeSpan.FromDays(2));
         var report = await status.ReadAsync(1, CancellationToken.None);
         Assert.Equal(["No night has started since"], report.Attention.Select(a => a[..26]));
-        Assert.Equal(TimeSpan.FromDays(2), report.Sources.Single(s => s.Source == SyncSources.PlanItems).CheckpointAge);
+        Assert.Equal(TimeSpan.FromDays(2), report.Sources.Single(s => s.Source == PlanItemsModule.Source).CheckpointAge);
 
         Harness.Time.Advance(TimeSpan.FromDays(7));
         report = await status.ReadAsync(1, CancellationToken.None);
         Assert.Contains(report.Attention, a => a.StartsWith("PlanItems has not synced for 9 days", StringComparison.Ordinal));
-        Assert.DoesNotContain(report.Attention, a => a.StartsWith(SyncSources.MeetingNotes, StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Attention, a => a.StartsWith(MeetingNotesModule.Source, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -121,8 +125,8 @@ public class StatusTests(AzuriteFixture azurite) : CaseSystemTest(azurite)
         var report = await Harness.Get<OperationsStatus>().ReadAsync(3, CancellationToken.None);
 
         Assert.Equal(["No night has run yet."], report.Attention);
-        var planItems = report.Sources.Single(s => s.Source == SyncSources.PlanItems);
+        var planItems = report.Sources.Single(s => s.Source == PlanItemsModule.Source);
         Assert.Equal((true, true, "no checkpoint: the next night reads it in full"), (planItems.Configured, planItems.NextRunIsFull, planItems.Why));
-        Assert.False(report.Sources.Single(s => s.Source == SyncSources.Enterprises).Configured);
+        Assert.False(report.Sources.Single(s => s.Source == EnterprisesModule.Source).Configured);
     }
 }

@@ -1,3 +1,4 @@
+using Integration.Core.Enterprises;
 using Integration.Core.Sync;
 using Integration.Functions.Tests.Infrastructure;
 
@@ -17,7 +18,7 @@ public class EnterpriseDuplicateTests(AzuriteFixture azurite) : EnterprisesTest(
 
         Assert.Equal(2, counts.Quarantined);
         Assert.Equal(1, counts.Created);
-        var open = await OpenQuarantineAsync(SyncSources.Enterprises);
+        var open = await OpenQuarantineAsync(EnterprisesModule.Source);
         foreach (var id in new[] { first, second })
         {
             var reason = open[Id(id)].GetString("Reason");
@@ -40,7 +41,7 @@ public class EnterpriseDuplicateTests(AzuriteFixture azurite) : EnterprisesTest(
 
         Assert.Equal(2, counts.Read);
         Assert.Equal(2, counts.Quarantined);
-        Assert.Equal([Id(valid), Id(copy)], (await OpenQuarantineAsync(SyncSources.Enterprises)).Keys.Order());
+        Assert.Equal([Id(valid), Id(copy)], (await OpenQuarantineAsync(EnterprisesModule.Source)).Keys.Order());
         Assert.True((await EnterprisesAsync())[Id(valid)].GetBoolean("InQuarantine"));
         Reconciles(counts);
     }
@@ -57,7 +58,7 @@ public class EnterpriseDuplicateTests(AzuriteFixture azurite) : EnterprisesTest(
 
         Assert.Equal(2, counts.Read);
         Assert.Equal(2, counts.Created);
-        Assert.Empty(await OpenQuarantineAsync(SyncSources.Enterprises));
+        Assert.Empty(await OpenQuarantineAsync(EnterprisesModule.Source));
         var rows = await EnterprisesAsync();
         Assert.Equal(NumberA, rows[Id(first)].GetString("OrganisationNumber"));
         Assert.Equal(NumberB, rows[Id(second)].GetString("OrganisationNumber"));
@@ -79,7 +80,7 @@ public class EnterpriseDuplicateTests(AzuriteFixture azurite) : EnterprisesTest(
 
         Assert.Equal(1, counts.Deleted);
         Assert.Equal(1, counts.Created);
-        Assert.Empty(await OpenQuarantineAsync(SyncSources.Enterprises));
+        Assert.Empty(await OpenQuarantineAsync(EnterprisesModule.Source));
         Assert.False((await EnterprisesAsync())[Id(second)].GetBoolean("IsDeleted"));
         Reconciles(counts);
     }
@@ -95,7 +96,7 @@ public class EnterpriseDuplicateTests(AzuriteFixture azurite) : EnterprisesTest(
         var counts = await SyncEnterprisesAsync("resync");
 
         Assert.Equal(2, counts.Quarantined);
-        Assert.Equal(2, (await OpenQuarantineAsync(SyncSources.Enterprises)).Count);
+        Assert.Equal(2, (await OpenQuarantineAsync(EnterprisesModule.Source)).Count);
         Reconciles(counts);
     }
 }

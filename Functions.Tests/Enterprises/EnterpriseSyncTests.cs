@@ -44,7 +44,7 @@ public class EnterpriseSyncTests(AzuriteFixture azurite) : EnterprisesTest(azuri
         var counts = await SyncEnterprisesAsync();
 
         Assert.Equal(1, counts.Quarantined);
-        Assert.Equal(reason, (await OpenQuarantineAsync(SyncSources.Enterprises))[Id(id)].GetString("Reason"));
+        Assert.Equal(reason, (await OpenQuarantineAsync(EnterprisesModule.Source))[Id(id)].GetString("Reason"));
         Reconciles(counts);
     }
 
@@ -59,7 +59,7 @@ public class EnterpriseSyncTests(AzuriteFixture azurite) : EnterprisesTest(azuri
         var counts = await SyncEnterprisesAsync();
 
         Assert.Equal(1, counts.Quarantined);
-        var reason = (await OpenQuarantineAsync(SyncSources.Enterprises))[Id(id)].GetString("Reason");
+        var reason = (await OpenQuarantineAsync(EnterprisesModule.Source))[Id(id)].GetString("Reason");
         Assert.Contains(why, reason);
         Assert.DoesNotContain(number, reason);
     }
@@ -73,7 +73,7 @@ public class EnterpriseSyncTests(AzuriteFixture azurite) : EnterprisesTest(azuri
         var counts = await SyncEnterprisesAsync();
 
         Assert.Equal(2, counts.Quarantined);
-        var open = await OpenQuarantineAsync(SyncSources.Enterprises);
+        var open = await OpenQuarantineAsync(EnterprisesModule.Source);
         Assert.Contains("is not an SNI code", open[Id(sector)].GetString("Reason"));
         Assert.Contains("is not Yes/No", open[Id(wise)].GetString("Reason"));
     }

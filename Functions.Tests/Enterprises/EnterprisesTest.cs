@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Integration.Core.Enterprises;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Integration.Emulators.Graph;
 using Integration.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,7 +58,7 @@ public abstract class EnterprisesTest(AzuriteFixture azurite) : StorageTest(azur
             ["Contact"] = contact,
         });
 
-    protected Task<SyncCounts> SyncEnterprisesAsync(string runId = "night") => SyncAsync(SyncSources.Enterprises, runId);
+    protected Task<SyncCounts> SyncEnterprisesAsync(string runId = "night") => SyncAsync(EnterprisesModule.Source, runId);
 
     protected Task<SyncCounts> SyncAsync(string source, string runId) =>
         Harness.Services.GetServices<ISourceSync>().Single(s => s.Source == source).RunAsync(runId, CancellationToken.None);

@@ -15,7 +15,7 @@ public class PersonalNumbersRefusedTests(AzuriteFixture azurite) : EnterprisesTe
         var counts = await SyncEnterprisesAsync();
 
         Assert.Equal(1, counts.Quarantined);
-        var entry = (await OpenQuarantineAsync(SyncSources.Enterprises))[Id(id)];
+        var entry = (await OpenQuarantineAsync(EnterprisesModule.Source))[Id(id)];
         Assert.Contains(PersonalMasked, entry.GetString("Reason"));
         Assert.Contains("Enterprises__AllowPersonalIdentityNumbers", entry.GetString("Reason"));
         Assert.Contains(PersonalMasked, entry.GetString("RawPayload"));
@@ -53,7 +53,7 @@ public class PersonalNumbersAllowedTests(AzuriteFixture azurite) : EnterprisesTe
         var counts = await SyncEnterprisesAsync();
 
         Assert.Equal(2, counts.Quarantined);
-        var reason = (await OpenQuarantineAsync(SyncSources.Enterprises))[Id(first)].GetString("Reason");
+        var reason = (await OpenQuarantineAsync(EnterprisesModule.Source))[Id(first)].GetString("Reason");
         Assert.Contains(PersonalMasked, reason);
         Assert.Contains("Duplicate", reason);
     }

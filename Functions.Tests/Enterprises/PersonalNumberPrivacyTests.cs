@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Integration.Cli.RunOnce;
 using Integration.Core.Enterprises;
 using Integration.Core.Storage;
+using Integration.Core.Sync.State;
 using Integration.Functions.Tests.Agreements;
 using Integration.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,7 +62,7 @@ public class PersonalNumberPrivacyTests(AzuriteFixture azurite) : AgreementsTest
         var enterprises = await EnterprisesAsync();
         foreach (var row in enterprises.Values) texts.AddRange(row.Where(p => p.Key != EnterpriseStore.PersonalNumberColumn).Select(p => p.Value).OfType<string>());
 
-        Assert.Equal(3, (await OpenQuarantineAsync(Core.Sync.SyncSources.Enterprises)).Count);
+        Assert.Equal(3, (await OpenQuarantineAsync(EnterprisesModule.Source)).Count);
         Assert.Contains(texts, t => t.Contains(PersonalMasked, StringComparison.Ordinal));
         string[] forbidden = ["8112189876", "811218-9876", "8507091232", "850709-1232"];
         foreach (var text in texts)

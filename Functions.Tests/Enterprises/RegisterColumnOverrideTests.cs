@@ -33,8 +33,8 @@ public class RegisterColumnOverrideTests(AzuriteFixture azurite) : RegisterColum
             ["Slutdatum"] = SharePointDates.ToSharePointValue(new DateOnly(2026, 12, 31), IntegrationHarness.Stockholm),
         });
 
-        var enterprises = await SyncAsync(SyncSources.Enterprises);
-        var agreements = await SyncAsync(SyncSources.Agreements);
+        var enterprises = await SyncAsync(EnterprisesModule.Source);
+        var agreements = await SyncAsync(AgreementsModule.Source);
 
         Assert.Equal((1, 0), (enterprises.Created, enterprises.Quarantined));
         Assert.Equal((1, 0), (agreements.Created, agreements.Quarantined));
@@ -57,7 +57,7 @@ public class MisnamedRegisterColumnTests(AzuriteFixture azurite) : RegisterColum
     {
         Enterprises.Add(new Dictionary<string, object?> { ["Namn"] = "Gröna Hjärtat", ["Orgnr"] = Number });
 
-        var error = await Assert.ThrowsAsync<ColumnMappingException>(() => SyncAsync(SyncSources.Enterprises));
+        var error = await Assert.ThrowsAsync<ColumnMappingException>(() => SyncAsync(EnterprisesModule.Source));
 
         Assert.Contains("SharePoint__Fields__Enterprises__OrganisationNumber", error.Message, StringComparison.Ordinal);
         Assert.Contains("'Orgnr'", error.Message, StringComparison.Ordinal);

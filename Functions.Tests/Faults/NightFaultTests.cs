@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Integration.Core.PlanItems;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Integration.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,7 +40,7 @@ public class NightFaultTests(AzuriteFixture azurite) : StorageTest(azurite)
         Harness.Graph.Faults.Truncate(count: 1, pathContains: "token=");
 
         var failure = await Record.ExceptionAsync(() => Harness.SyncAsync("night-1"));
-        var checkpoint = await Harness.Get<DeltaCheckpointStore>().GetAsync(SyncSources.PlanItems, CancellationToken.None);
+        var checkpoint = await Harness.Get<DeltaCheckpointStore>().GetAsync(PlanItemsModule.Source, CancellationToken.None);
         var rerun = await Harness.SyncAsync("night-2");
 
         Assert.NotNull(failure);
@@ -55,7 +56,7 @@ public class NightFaultTests(AzuriteFixture azurite) : StorageTest(azurite)
         var ids = Seed(12);
         await Harness.SyncAsync("night-1");
         var checkpoints = await Harness.Get<IntegrationStorage>().TableAsync(TableNames.DeltaCheckpoints);
-        await checkpoints.DeleteEntityAsync("delta", SyncSources.PlanItems);
+        await checkpoints.DeleteEntityAsync("delta", PlanItemsModule.Source);
 
         var counts = await Harness.SyncAsync("night-2");
 
@@ -115,7 +116,7 @@ public class NightFaultTests(AzuriteFixture azurite) : StorageTest(azurite)
             await process.WaitForExitAsync();
         }
 
-        Assert.Null(await Harness.Get<DeltaCheckpointStore>().GetAsync(SyncSources.PlanItems, CancellationToken.None));
+        Assert.Null(await Harness.Get<DeltaCheckpointStore>().GetAsync(PlanItemsModule.Source, CancellationToken.None));
         Assert.True((await Harness.StoredItemsAsync()).Count < 60, "the run finished before it was killed; nothing was tested");
 
         Harness.Graph.Latency = TimeSpan.Zero;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Azure.Data.Tables;
+using Integration.Core.Notifications;
 using Integration.Core.PlanItems;
 using Integration.Core.Queues;
 using Integration.Core.Storage;

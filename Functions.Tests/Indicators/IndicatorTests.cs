@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using Integration.Cli.RunOnce;
+using Integration.Core.Agreements;
 using Integration.Core.Indicators;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
@@ -189,8 +190,8 @@ public class IndicatorTests(AzuriteFixture azurite) : AgreementsTest(azurite)
 
         var summary = await new RunOnceRunner(Harness.Configuration, verbose: false, _ => { }) { Timeout = TimeSpan.FromMinutes(2) }.RunAsync(CancellationToken.None);
 
-        Assert.Equal(SyncRunStatus.Succeeded, summary.Indicators.Status);
-        var agreements = summary.Sources.Single(s => s.Source == SyncSources.Agreements);
+        Assert.Equal(SyncRunStatus.Succeeded, summary.Step(IndicatorsStep.Step).Status);
+        var agreements = summary.Sources.Single(s => s.Source == AgreementsModule.Source);
         Assert.Equal((2, 0), (agreements.Created, agreements.Quarantined));
         using var json = JsonDocument.Parse(SummaryPrinter.ToJson(summary));
         var indicators = json.RootElement.GetProperty("indicators");

@@ -1,9 +1,11 @@
 using Azure.Data.Tables;
 using Integration.Core.Hosting;
+using Integration.Core.Notifications;
 using Integration.Core.PlanItems;
 using Integration.Core.Queues;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Integration.Emulators.Bench;
 using Integration.Emulators.Graph;
 using Microsoft.Extensions.Configuration;
@@ -80,7 +82,7 @@ public sealed class IntegrationHarness : IAsyncDisposable
 
     /// <summary>Runs the plan-item sync as the queue worker does for a run's message.</summary>
     public Task<SyncCounts> SyncAsync(string runId = "test-run") =>
-        _services.GetServices<ISourceSync>().Single(s => s.Source == SyncSources.PlanItems).RunAsync(runId, CancellationToken.None);
+        _services.GetServices<ISourceSync>().Single(s => s.Source == PlanItemsModule.Source).RunAsync(runId, CancellationToken.None);
 
     public Task<OverdueScanResult> ScanAsync() => Get<OverdueScanner>().ScanAsync(CancellationToken.None);
 
@@ -95,7 +97,7 @@ public sealed class IntegrationHarness : IAsyncDisposable
     public async Task<List<Azure.Data.Tables.TableEntity>> QuarantineAsync()
     {
         var rows = new List<Azure.Data.Tables.TableEntity>();
-        await foreach (var row in Get<QuarantineStore>().ListAsync(SyncSources.PlanItems)) rows.Add(row);
+        await foreach (var row in Get<QuarantineStore>().ListAsync(PlanItemsModule.Source)) rows.Add(row);
         return rows;
     }
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Integration.Core.CaseSystem;
 using Integration.Core.CaseSystem.Sif;
+using Integration.Core.Hosting;
 using Integration.Core.MeetingNotes;
 using Integration.Core.Queues;
 using Integration.Core.Storage;
@@ -9,7 +10,6 @@ using Integration.Core.Sync;
 using Integration.Emulators.CaseSystem;
 using Integration.Emulators.Graph;
 using Integration.Functions.Tests.Infrastructure;
-using Integration.Core.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
@@ -240,7 +240,7 @@ public class CaseRegistrationTests(AzuriteFixture azurite) : CaseSystemTest(azur
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(withoutCaseSystem).Build();
         await using (var before = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(Harness.Time).AddIntegration(configuration).BuildServiceProvider())
         {
-            await before.GetServices<ISourceSync>().Single(s => s.Source == SyncSources.MeetingNotes).RunAsync("night-0", CancellationToken.None);
+            await before.GetServices<ISourceSync>().Single(s => s.Source == MeetingNotesModule.Source).RunAsync("night-0", CancellationToken.None);
         }
 
         Assert.Empty(await QueuedAsync());

@@ -52,7 +52,7 @@ public abstract class CaseSystemTest(AzuriteFixture azurite) : StorageTest(azuri
         new() { ["MeetingDate"] = meetingDate, ["NetworkGroup"] = group };
 
     protected Task<SyncCounts> SyncAsync(string runId = "night-1") =>
-        Harness.Services.GetServices<ISourceSync>().Single(s => s.Source == SyncSources.MeetingNotes).RunAsync(runId, CancellationToken.None);
+        Harness.Services.GetServices<ISourceSync>().Single(s => s.Source == MeetingNotesModule.Source).RunAsync(runId, CancellationToken.None);
 
     protected async Task<Dictionary<string, TableEntity>> VersionsAsync()
     {

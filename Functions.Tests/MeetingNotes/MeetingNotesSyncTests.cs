@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Integration.Core.MeetingNotes;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Integration.Emulators.Graph;
 using Integration.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +37,7 @@ public class MeetingNotesSyncTests(AzuriteFixture azurite) : StorageTest(azurite
         new() { ["MeetingDate"] = meetingDate, ["NetworkGroup"] = group };
 
     private Task<SyncCounts> SyncAsync(string runId = "run") =>
-        Harness.Services.GetServices<ISourceSync>().Single(s => s.Source == SyncSources.MeetingNotes).RunAsync(runId, CancellationToken.None);
+        Harness.Services.GetServices<ISourceSync>().Single(s => s.Source == MeetingNotesModule.Source).RunAsync(runId, CancellationToken.None);
 
     private async Task<Dictionary<string, TableEntity>> RowsAsync(string partition)
     {
@@ -138,7 +139,7 @@ public class MeetingNotesSyncTests(AzuriteFixture azurite) : StorageTest(azurite
 
         Assert.Equal((8, 1, 7), (counts.Read, counts.Created, counts.Quarantined));
         var reasons = new Dictionary<string, string>();
-        await foreach (var row in Harness.Get<QuarantineStore>().ListAsync(SyncSources.MeetingNotes)) reasons[row.GetString("ItemId")] = row.GetString("Reason");
+        await foreach (var row in Harness.Get<QuarantineStore>().ListAsync(MeetingNotesModule.Source)) reasons[row.GetString("ItemId")] = row.GetString("Reason");
         Assert.Contains("'.exe' are not taken", reasons[program], StringComparison.Ordinal);
         Assert.Contains("MeetingNotes__MaxFileBytes", reasons[large], StringComparison.Ordinal);
         Assert.Contains("not a zip package", reasons[fakeWord], StringComparison.Ordinal);

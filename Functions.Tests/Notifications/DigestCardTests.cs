@@ -96,7 +96,7 @@ public class DigestCardTests
     public void TheWebhookUrlMustBeHttpsExceptOnLoopbackAndIsNeverQuoted(string url, string? failure)
     {
         var options = new TeamsOptions { WorkflowWebhookUrl = url };
-        var result = new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddTeams(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build())
+        var result = new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddNotifications(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build())
             .BuildServiceProvider().GetServices<IValidateOptions<TeamsOptions>>().Single().Validate(null, options);
 
         if (failure is null)

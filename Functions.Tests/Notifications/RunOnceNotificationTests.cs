@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Integration.Cli.RunOnce;
+using Integration.Core.Notifications;
 using Integration.Core.Sync;
 using Integration.Functions.Tests.Infrastructure;
 
@@ -26,9 +27,9 @@ public class RunOnceNotificationTests(AzuriteFixture azurite) : TeamsTest(azurit
         var second = await RunOnceAsync();
 
         Assert.True(first.Succeeded);
-        Assert.Equal((SyncRunStatus.Succeeded, 1, 0, 0), (first.Notifications.Status, first.Notifications.Count("channelPosts"), first.Notifications.Count("personal"), first.Notifications.Count("failed")));
+        Assert.Equal((SyncRunStatus.Succeeded, 1, 0, 0), (first.Step(NotificationDigestHandler.Step).Status, first.Step(NotificationDigestHandler.Step).Count("channelPosts"), first.Step(NotificationDigestHandler.Step).Count("personal"), first.Step(NotificationDigestHandler.Step).Count("failed")));
         Assert.True(second.Succeeded);
-        Assert.Equal((SyncRunStatus.Succeeded, 0), (second.Notifications.Status, second.Notifications.Count("channelPosts")));
+        Assert.Equal((SyncRunStatus.Succeeded, 0), (second.Step(NotificationDigestHandler.Step).Status, second.Step(NotificationDigestHandler.Step).Count("channelPosts")));
         Assert.Single(Teams.Posts);
         using var json = JsonDocument.Parse(SummaryPrinter.ToJson(first));
         var notifications = json.RootElement.GetProperty("notifications");
@@ -44,8 +45,8 @@ public class RunOnceNotificationTests(AzuriteFixture azurite) : TeamsTest(azurit
         var summary = await RunOnceAsync();
 
         Assert.False(summary.Succeeded);
-        Assert.Equal((SyncRunStatus.Failed, 0, 1), (summary.Notifications.Status, summary.Notifications.Count("channelPosts"), summary.Notifications.Count("failed")));
-        Assert.Contains("404", summary.Notifications.Detail, StringComparison.Ordinal);
+        Assert.Equal((SyncRunStatus.Failed, 0, 1), (summary.Step(NotificationDigestHandler.Step).Status, summary.Step(NotificationDigestHandler.Step).Count("channelPosts"), summary.Step(NotificationDigestHandler.Step).Count("failed")));
+        Assert.Contains("404", summary.Step(NotificationDigestHandler.Step).Detail, StringComparison.Ordinal);
         Assert.Equal(1, await Harness.Get<Integration.Core.Queues.PoisonQueues>().CountAsync(Integration.Core.Queues.QueueNames.Notifications, CancellationToken.None));
         Assert.Empty(Teams.Posts);
     }

@@ -2,6 +2,7 @@ using Integration.Core.PlanItems;
 using Integration.Core.SharePoint;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Integration.Emulators.Graph;
 using Integration.Functions.Tests.Infrastructure;
 
@@ -107,7 +108,7 @@ public class MisnamedColumnTests(AzuriteFixture azurite) : StorageTest(azurite)
         Assert.Contains("the closest is 'Slutdatum'", error.Message, StringComparison.Ordinal);
         Assert.Empty(await Harness.StoredItemsAsync());
         Assert.Empty(await Harness.QuarantineAsync());
-        Assert.Null(await Harness.Get<DeltaCheckpointStore>().GetAsync(SyncSources.PlanItems, CancellationToken.None));
+        Assert.Null(await Harness.Get<DeltaCheckpointStore>().GetAsync(PlanItemsModule.Source, CancellationToken.None));
         Assert.Equal(1, Harness.Graph.Requests.Count("GET", "/columns"));
     }
 

@@ -1,6 +1,7 @@
-using Integration.Core.Queues;
 using System.Globalization;
+using Integration.Core.Notifications;
 using Integration.Core.PlanItems;
+using Integration.Core.Queues;
 using Integration.Functions.Tests.Infrastructure;
 
 namespace Integration.Functions.Tests.PlanItems;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Integration.Core.PlanItems;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Integration.Functions.Tests.Infrastructure;
 
 namespace Integration.Functions.Tests.PlanItems;
@@ -20,7 +21,7 @@ public class PlanItemDigestTests(AzuriteFixture azurite) : StorageTest(azurite)
     private async Task<Azure.Storage.Blobs.BlobClient> DigestBlobAsync()
     {
         var container = await Harness.Get<IntegrationStorage>().ContainerAsync(SyncDigestStore.Container);
-        return container.GetBlobClient($"{SyncSources.PlanItems}.digest");
+        return container.GetBlobClient($"{PlanItemsModule.Source}.digest");
     }
 
     private async Task<string> DigestStateAsync() => (await (await DigestBlobAsync()).GetPropertiesAsync()).Value.Metadata["state"];

@@ -1,6 +1,7 @@
 using Integration.Core.PlanItems;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Integration.Functions.Tests.Infrastructure;
 
 namespace Integration.Functions.Tests.PlanItems;
@@ -95,7 +96,7 @@ public class PlanItemSyncTests(AzuriteFixture azurite) : StorageTest(azurite)
         Assert.Contains("no email", quarantine[noEmail].GetString("Reason"));
         Assert.Contains("300 characters", quarantine[longTitle].GetString("Reason"));
         Assert.Contains("Väntar", quarantine[badStatus].GetString("RawPayload"));
-        Assert.All(quarantine.Values, r => Assert.Equal(SyncSources.PlanItems, r.PartitionKey));
+        Assert.All(quarantine.Values, r => Assert.Equal(PlanItemsModule.Source, r.PartitionKey));
     }
 
     [Fact]
@@ -201,7 +202,7 @@ public class PlanItemSyncTests(AzuriteFixture azurite) : StorageTest(azurite)
     {
         for (var i = 0; i < 12; i++) Harness.List.AddPlanItem($"Aktivitet {i}", Anna, March15);
         await Harness.SyncAsync("run-1");
-        var checkpoint = await Harness.Get<DeltaCheckpointStore>().GetAsync(SyncSources.PlanItems, CancellationToken.None);
+        var checkpoint = await Harness.Get<DeltaCheckpointStore>().GetAsync(PlanItemsModule.Source, CancellationToken.None);
         // A new owner, unknown to the kept site users, owns the items from the second page on.
         var karin = Harness.Site.EnsureUser("Karin Berg", "karin.berg@natverket.example");
         for (var i = 0; i < 12; i++) Harness.List.AddPlanItem($"Ny {i}", i < 5 ? Anna : karin, March15);
@@ -210,7 +211,7 @@ public class PlanItemSyncTests(AzuriteFixture azurite) : StorageTest(azurite)
         // the second page fails with a server error, which is not retried.
         Harness.Graph.Faults.Fail(1, 500, pathContains: $"User Information List/items/{karin}");
         await Assert.ThrowsAnyAsync<Exception>(() => Harness.SyncAsync("run-2"));
-        Assert.Equal(checkpoint, await Harness.Get<DeltaCheckpointStore>().GetAsync(SyncSources.PlanItems, CancellationToken.None));
+        Assert.Equal(checkpoint, await Harness.Get<DeltaCheckpointStore>().GetAsync(PlanItemsModule.Source, CancellationToken.None));
         Assert.Equal(17, (await Harness.StoredItemsAsync()).Count);
 
         var counts = await Harness.SyncAsync("run-3");

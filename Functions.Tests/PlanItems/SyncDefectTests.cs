@@ -2,6 +2,7 @@ using System.Globalization;
 using Integration.Core.PlanItems;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Integration.Functions.Tests.Infrastructure;
 
 namespace Integration.Functions.Tests.PlanItems;
@@ -99,7 +100,7 @@ public class SyncDefectTests(AzuriteFixture azurite) : StorageTest(azurite)
 
         // A digest that is readable and marked clean, but lacks the item.
         var container = await Harness.Get<IntegrationStorage>().ContainerAsync(SyncDigestStore.Container);
-        await container.GetBlobClient($"{SyncSources.PlanItems}.digest").UploadAsync(new SyncDigest().ToBinary(), new Azure.Storage.Blobs.Models.BlobUploadOptions
+        await container.GetBlobClient($"{PlanItemsModule.Source}.digest").UploadAsync(new SyncDigest().ToBinary(), new Azure.Storage.Blobs.Models.BlobUploadOptions
         {
             Metadata = new Dictionary<string, string> { ["state"] = "clean", ["since"] = Harness.Time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) },
         });

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Integration.Functions.Tests.Registry;
 
 /// <summary>
-/// Our Bolagsverket adapter, wired by <c>AddRegistry</c> with its token client, token cache, resilience
+/// Our Bolagsverket adapter, wired by <c>AddEnterpriseRegistry</c> with its token client, token cache, resilience
 /// handler and pacing, over HTTP against the Bolagsverket stand-in. The clock is fake and shared with the
 /// stand-in: token expiry, Retry-After and the pacing all wait on it, and the tests move it.
 /// </summary>
@@ -60,7 +60,7 @@ public sealed class BolagsverketRegistryTests : IAsyncLifetime
         }).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(_clock);
         services.AddOutboundHttp();
-        services.AddRegistry(configuration);
+        services.AddEnterpriseRegistry(configuration);
         // Exponential back-off would wait on the fake clock; Retry-After is still honoured.
         services.ConfigureAll<HttpStandardResilienceOptions>(o => o.Retry.Delay = TimeSpan.Zero);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

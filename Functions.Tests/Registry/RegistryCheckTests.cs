@@ -1,4 +1,6 @@
 using Azure.Data.Tables;
+using Integration.Core.Enterprises;
+using Integration.Core.Notifications;
 using Integration.Core.Queues;
 using Integration.Core.Registry;
 using Integration.Core.Storage;
@@ -147,7 +149,7 @@ public sealed class RegistryCheckTests(AzuriteFixture azurite) : AgreementsTest(
         Assert.Equal(1, counts.Extra["registerWarnings"]);
         var warning = Assert.Single(await WarningsAsync());
         Assert.Equal($"Enterprises:{Id(deregistered)}:RegisterWarning:Deregistered", warning.EventId);
-        Assert.Equal(SyncSources.Enterprises, warning.Source);
+        Assert.Equal(EnterprisesModule.Source, warning.Source);
         Assert.Equal(Id(deregistered), warning.ItemId);
         Assert.Equal("Tryckeriet", warning.Title);
         Assert.Null(warning.RecipientLookupId);
@@ -245,7 +247,7 @@ public sealed class RegistryCheckUnconfiguredTests(AzuriteFixture azurite) : Ent
         Assert.Equal(RegistryCheck.SkippedDetail, counts.Detail);
         Assert.Equal(0, counts.Extra["registryLookups"]);
         Assert.Equal(0, counts.Extra["registryFailed"]);
-        var step = await Harness.Get<SourceSyncHandler>().HandleAsync(new SyncSourceMessage("night", SyncSources.Enterprises), null!, CancellationToken.None);
+        var step = await Harness.Get<SourceSyncHandler>().HandleAsync(new SyncSourceMessage("night", EnterprisesModule.Source), null!, CancellationToken.None);
         Assert.Equal(SyncRunStatus.Succeeded, step.Status);
         Assert.Equal("registry check skipped (Registry__BaseUrl is not set)", step.Detail);
     }

@@ -1,4 +1,5 @@
 using Integration.Core.Storage;
+using Integration.Core.Sync.State;
 using Integration.Functions.Tests.Infrastructure;
 
 namespace Integration.Functions.Tests.Storage;

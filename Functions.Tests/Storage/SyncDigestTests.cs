@@ -1,4 +1,5 @@
 using Integration.Core.Storage;
+using Integration.Core.Sync.State;
 
 namespace Integration.Functions.Tests.Storage;
 

@@ -4,6 +4,7 @@ using Integration.Core.Hosting;
 using Integration.Core.SharePoint;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Integration.Emulators.Graph;
 using Integration.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,7 @@ public class LibrarySourceTests(AzuriteFixture azurite) : StorageTest(azurite)
     protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["TestLibrary"] = LibraryName };
 
     protected override void ConfigureServices(IServiceCollection services) =>
-        services.AddDeltaSource<LibraryTestSource, DriveFile, LibraryFile>();
+        services.AddDeltaSource<LibraryTestSource, DriveFile, LibraryFile>(new(LibraryTestSource.SourceName, "TestLibrary", _ => null));
 
     public override async Task InitializeAsync()
     {

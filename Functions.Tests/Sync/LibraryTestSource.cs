@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Integration.Core.SharePoint;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Microsoft.Extensions.Configuration;
 
 namespace Integration.Functions.Tests.Sync;

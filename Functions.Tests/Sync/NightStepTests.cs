@@ -1,6 +1,9 @@
+using Integration.Core.Agreements;
+using Integration.Core.Enterprises;
 using Integration.Core.PlanItems;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Integration.Functions.Tests.Infrastructure;
 
 namespace Integration.Functions.Tests.Sync;
@@ -21,9 +24,9 @@ public class NightStepTests(AzuriteFixture azurite) : StorageTest(azurite)
         var records = await Harness.Get<SyncRunStore>().ListAsync(run.RunId, CancellationToken.None);
 
         // Every source is built now: a configured one is queued, an unconfigured one skipped.
-        Assert.Equal([SyncSources.Agreements, SyncSources.PlanItems], run.QueuedSources.Order());
-        Assert.Equal(SyncSources.Names.Order(), records.Select(r => r.Step).Order());
-        Assert.Equal(SyncRunStatus.Skipped, records.Single(r => r.Step == SyncSources.Enterprises).Status);
+        Assert.Equal([AgreementsModule.Source, PlanItemsModule.Source], run.QueuedSources.Order());
+        Assert.Equal(Harness.Get<SyncSources>().Names.Order(), records.Select(r => r.Step).Order());
+        Assert.Equal(SyncRunStatus.Skipped, records.Single(r => r.Step == EnterprisesModule.Source).Status);
     }
 
     [Fact]

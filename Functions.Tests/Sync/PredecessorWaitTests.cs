@@ -1,5 +1,9 @@
+using Integration.Core.Agreements;
+using Integration.Core.Enterprises;
+using Integration.Core.PlanItems;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Integration.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -9,7 +13,7 @@ namespace Integration.Functions.Tests.Sync;
 public class PredecessorWaitTests(AzuriteFixture azurite) : StorageTest(azurite)
 {
     private PredecessorWait Wait(TimeSpan maxWait) =>
-        new(Harness.Get<SyncRunStore>(), TimeProvider.System, NullLogger<PredecessorWait>.Instance) { MaxWait = maxWait, PollInterval = TimeSpan.FromMilliseconds(50) };
+        new(Harness.Get<SyncSources>(), Harness.Get<SyncRunStore>(), TimeProvider.System, NullLogger<PredecessorWait>.Instance) { MaxWait = maxWait, PollInterval = TimeSpan.FromMilliseconds(50) };
 
     private Task SaveAsync(string runId, string step, SyncRunStatus status) =>
         Harness.Get<SyncRunStore>().SaveAsync(new SyncRunRecord(runId, step, status, null, SyncRunRecord.NoCounts, 1), CancellationToken.None);
@@ -17,39 +21,39 @@ public class PredecessorWaitTests(AzuriteFixture azurite) : StorageTest(azurite)
     [Fact]
     public async Task TheAgreementsGoOnlyOnceTheNightsEnterprisesHaveFinished()
     {
-        await SaveAsync("night", SyncSources.Enterprises, SyncRunStatus.Queued);
-        var waiting = Wait(TimeSpan.FromMinutes(1)).WaitAsync("night", SyncSources.Agreements, CancellationToken.None);
+        await SaveAsync("night", EnterprisesModule.Source, SyncRunStatus.Queued);
+        var waiting = Wait(TimeSpan.FromMinutes(1)).WaitAsync("night", AgreementsModule.Source, CancellationToken.None);
 
         await Task.Delay(300);
         Assert.False(waiting.IsCompleted);
-        await SaveAsync("night", SyncSources.Enterprises, SyncRunStatus.Failed);
+        await SaveAsync("night", EnterprisesModule.Source, SyncRunStatus.Failed);
         await Task.Delay(300);
         Assert.False(waiting.IsCompleted);
-        await SaveAsync("night", SyncSources.Enterprises, SyncRunStatus.Succeeded);
+        await SaveAsync("night", EnterprisesModule.Source, SyncRunStatus.Succeeded);
 
         Assert.Null(await waiting.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
     [Theory]
-    [InlineData(SyncSources.PlanItems)]
-    [InlineData(SyncSources.Enterprises)]
+    [InlineData(PlanItemsModule.Source)]
+    [InlineData(EnterprisesModule.Source)]
     public async Task ASourceThatDependsOnNoneGoesAtOnce(string source)
     {
-        await SaveAsync("night", SyncSources.Enterprises, SyncRunStatus.Queued);
+        await SaveAsync("night", EnterprisesModule.Source, SyncRunStatus.Queued);
 
         Assert.Null(await Wait(TimeSpan.FromMinutes(1)).WaitAsync("night", source, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)));
     }
 
     [Fact]
     public async Task AnEnterprisesStepThatIsNotPartOfTheRunIsNotWaitedFor() =>
-        Assert.Null(await Wait(TimeSpan.FromMinutes(1)).WaitAsync("night", SyncSources.Agreements, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Null(await Wait(TimeSpan.FromMinutes(1)).WaitAsync("night", AgreementsModule.Source, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)));
 
     [Fact]
     public async Task AfterTheLongestWaitTheAgreementsGoOnAndSaySo()
     {
-        await SaveAsync("night", SyncSources.Enterprises, SyncRunStatus.Queued);
+        await SaveAsync("night", EnterprisesModule.Source, SyncRunStatus.Queued);
 
-        var detail = await Wait(TimeSpan.FromMilliseconds(400)).WaitAsync("night", SyncSources.Agreements, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var detail = await Wait(TimeSpan.FromMilliseconds(400)).WaitAsync("night", AgreementsModule.Source, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Contains("Enterprises had not finished", detail, StringComparison.Ordinal);
     }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Integration.Cli.Quarantine;
+using Integration.Core.PlanItems;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Integration.Functions.Tests.Infrastructure;
 
 namespace Integration.Functions.Tests.Sync;
@@ -12,12 +14,12 @@ public class QuarantineResolutionTests(AzuriteFixture azurite) : StorageTest(azu
     private static DateOnly Today => new(2026, 11, 27);
 
     private async Task<Dictionary<string, Azure.Data.Tables.TableEntity>> EntriesAsync() =>
-        await Harness.Get<QuarantineStore>().ListAsync(SyncSources.PlanItems).ToDictionaryAsync(e => e.GetString("ItemId"));
+        await Harness.Get<QuarantineStore>().ListAsync(PlanItemsModule.Source).ToDictionaryAsync(e => e.GetString("ItemId"));
 
     private async Task<JsonElement> ListAsync()
     {
         using var output = new StringWriter();
-        Assert.Equal(0, await QuarantineListCommand.RunAsync(Harness.Configuration, SyncSources.PlanItems, json: true, output, TextWriter.Null, CancellationToken.None));
+        Assert.Equal(0, await QuarantineListCommand.RunAsync(Harness.Configuration, PlanItemsModule.Source, json: true, output, TextWriter.Null, CancellationToken.None));
         return JsonDocument.Parse(output.ToString()).RootElement.Clone();
     }
 

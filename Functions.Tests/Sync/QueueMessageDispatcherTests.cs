@@ -2,6 +2,7 @@ using Integration.Core.PlanItems;
 using Integration.Core.Queues;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.State;
 using Integration.Functions.Tests.Infrastructure;
 
 namespace Integration.Functions.Tests.Sync;
@@ -16,7 +17,7 @@ public class QueueMessageDispatcherTests(AzuriteFixture azurite) : StorageTest(a
     [Fact]
     public async Task AMessageCarriesItsKindAndSchemaVersion()
     {
-        await Harness.Get<QueueSender>().SendAsync(new SyncSourceMessage("r1", SyncSources.PlanItems), CancellationToken.None);
+        await Harness.Get<QueueSender>().SendAsync(new SyncSourceMessage("r1", PlanItemsModule.Source), CancellationToken.None);
 
         var queue = await Harness.Get<IntegrationStorage>().QueueAsync(QueueNames.SyncSource);
         var text = (await queue.PeekMessageAsync()).Value.Body.ToString();
@@ -34,7 +35,7 @@ public class QueueMessageDispatcherTests(AzuriteFixture azurite) : StorageTest(a
 
         await Dispatcher.DispatchAsync(QueueNames.SyncSource, """{"kind":"sync-source","schemaVersion":1,"runId":"r2","source":"PlanItems"}""", 1, CancellationToken.None);
 
-        var record = await Harness.Get<SyncRunStore>().GetAsync("r2", SyncSources.PlanItems, CancellationToken.None);
+        var record = await Harness.Get<SyncRunStore>().GetAsync("r2", PlanItemsModule.Source, CancellationToken.None);
         Assert.Equal(SyncRunStatus.Succeeded, record!.Status);
         Assert.Equal((1, 1), (record.Count("read"), record.Count("created")));
         Assert.NotNull(record.StartedAt);
@@ -48,7 +49,7 @@ public class QueueMessageDispatcherTests(AzuriteFixture azurite) : StorageTest(a
 
         await Dispatcher.DispatchAsync(QueueNames.SyncSource, """{"runId":"r3","source":"PlanItems"}""", 1, CancellationToken.None);
 
-        Assert.Equal(SyncRunStatus.Succeeded, (await Harness.Get<SyncRunStore>().GetAsync("r3", SyncSources.PlanItems, CancellationToken.None))!.Status);
+        Assert.Equal(SyncRunStatus.Succeeded, (await Harness.Get<SyncRunStore>().GetAsync("r3", PlanItemsModule.Source, CancellationToken.None))!.Status);
     }
 
     [Theory]
@@ -72,9 +73,9 @@ public class QueueMessageDispatcherTests(AzuriteFixture azurite) : StorageTest(a
         const string text = """{"kind":"sync-source","schemaVersion":1,"runId":"r4","source":"PlanItems"}""";
 
         await Assert.ThrowsAnyAsync<Exception>(() => Dispatcher.DispatchAsync(QueueNames.SyncSource, text, 1, CancellationToken.None));
-        var failed = await Harness.Get<SyncRunStore>().GetAsync("r4", SyncSources.PlanItems, CancellationToken.None);
+        var failed = await Harness.Get<SyncRunStore>().GetAsync("r4", PlanItemsModule.Source, CancellationToken.None);
         await Dispatcher.DispatchAsync(QueueNames.SyncSource, text, 2, CancellationToken.None);
-        var succeeded = await Harness.Get<SyncRunStore>().GetAsync("r4", SyncSources.PlanItems, CancellationToken.None);
+        var succeeded = await Harness.Get<SyncRunStore>().GetAsync("r4", PlanItemsModule.Source, CancellationToken.None);
 
         Assert.Equal((SyncRunStatus.Failed, 1), (failed!.Status, failed.Attempts));
         Assert.False(string.IsNullOrEmpty(failed.Detail));

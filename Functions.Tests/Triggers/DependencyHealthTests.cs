@@ -1,5 +1,6 @@
 using Integration.Core.Operations;
 using Integration.Core.Storage;
+using Integration.Core.Sync.State;
 using Integration.Functions.Tests.Infrastructure;
 using Integration.Functions.Tests.MeetingNotes;
 using Microsoft.Extensions.DependencyInjection;

@@ -13,9 +13,27 @@ namespace Integration.Core.Storage;
 /// Registers the table, queue and blob service clients from the <c>AzureWebJobsStorage</c>
 /// settings, in either form the Functions host accepts (see <see cref="StorageEndpoints"/>).
 /// </summary>
-internal static class StorageClientRegistration
+public static class StorageModule
 {
-    public static IServiceCollection AddStorageClients(this IServiceCollection services, IConfigurationSection section)
+    /// <summary>Name of the storage connection shared with the Functions host.</summary>
+    public const string Connection = "AzureWebJobsStorage";
+
+    /// <summary>
+    /// The storage clients (a connection string locally; identity-based service URIs in Azure, as the
+    /// Functions host reads them), the account's tables, queues and containers, the catalogue of the
+    /// tables the modules own, and the storage health check.
+    /// </summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        AddStorageClients(services, configuration.GetSection(Connection));
+        services.TryAddSingleton<IntegrationStorage>();
+        services.TryAddSingleton<StorageTables>();
+        services.TryAddSingleton<StorageHealthCheck>();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", timeout: Operations.DependencyHealth.CheckTimeout);
+        return services;
+    }
+
+    private static void AddStorageClients(IServiceCollection services, IConfigurationSection section)
     {
         var endpoints = StorageEndpoints.From(section);
         services.TryAddSingleton(endpoints);
@@ -42,7 +60,6 @@ internal static class StorageClientRegistration
                 ? new BlobServiceClient(cs, options)
                 : new BlobServiceClient(endpoints.BlobServiceUri!, Credential(sp), options));
         });
-        return services;
     }
 
     private static TokenCredential Credential(IServiceProvider services) => services.GetRequiredService<StorageCredential>().Credential;

@@ -1,4 +1,7 @@
 using Integration.Core.Http;
+using Integration.Core.Queues;
+using Integration.Core.Storage;
+using Integration.Core.Sync;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,10 +9,14 @@ using Microsoft.Extensions.Options;
 
 namespace Integration.Core.Notifications;
 
-/// <summary>The Teams settings, the webhook client, the activity feed and the notification stores, from the composition root.</summary>
-public static class TeamsRegistration
+/// <summary>
+/// Teams notifications: the night's events kept as pending, then one channel digest (an Adaptive
+/// Card through a Workflows webhook) and one personal activity-feed notification per person, each
+/// event delivered once by the ledger.
+/// </summary>
+public static class NotificationsModule
 {
-    public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
@@ -19,14 +26,17 @@ public static class TeamsRegistration
         // ledger's lean accepts; retries stay on.
         services.AddOutboundHttpClient<ITeamsChannel, WorkflowWebhookChannel>().RemoveAllLoggers();
 
+        services.AddTables(TableNames.NotificationEvents, TableNames.NotificationDeliveries);
         services.TryAddSingleton<PendingNotifications>();
         services.TryAddSingleton<DeliveryLedger>();
         services.TryAddSingleton<DigestContent>();
         // Personal notifications go through the process's one Graph client and its retry handler.
         services.TryAddSingleton<IActivityFeed, GraphActivityFeed>();
         services.TryAddSingleton<PersonalNotifications>();
-        services.TryAddSingleton<NotificationDigestStep>();
         services.TryAddSingleton<NotificationSummary>();
+        services.AddMessageHandler<NotificationMessage, PendingNotificationHandler>();
+        services.AddMessageHandler<NotificationDigestMessage, NotificationDigestHandler>();
+        services.AddNightStep<NotificationDigestStep>();
         return services;
     }
 }

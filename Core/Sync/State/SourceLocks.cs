@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using Azure;
 using Azure.Storage.Blobs.Specialized;
+using Integration.Core.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace Integration.Core.Storage;
+namespace Integration.Core.Sync.State;
 
 /// <summary>
 /// One writer per source at a time, across processes: a blob lease on <c>sync-state/{source}.lock</c>,

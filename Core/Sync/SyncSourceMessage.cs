@@ -1,4 +1,6 @@
-namespace Integration.Core.Queues;
+using Integration.Core.Queues;
+
+namespace Integration.Core.Sync;
 
 /// <summary>Asks a worker to sync one source as part of a run. Redelivery is safe: see <c>SourceSyncHandler</c>.</summary>
 public sealed record SyncSourceMessage(string RunId, string Source) : IQueueMessage, IRunStepMessage

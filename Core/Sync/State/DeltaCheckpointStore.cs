@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
+using Integration.Core.Storage;
 
-namespace Integration.Core.Storage;
+namespace Integration.Core.Sync.State;
 
 /// <summary>
 /// Where each source resumes. A delta link is saved only after everything it covers is stored,

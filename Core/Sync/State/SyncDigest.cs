@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Integration.Core.Storage;
 
-namespace Integration.Core.Storage;
+namespace Integration.Core.Sync.State;
 
 /// <summary>
 /// What the table holds for every item of one source: a fingerprint of its content hash, or that

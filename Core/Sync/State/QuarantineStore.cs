@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
+using Integration.Core.Storage;
 
-namespace Integration.Core.Storage;
+namespace Integration.Core.Sync.State;
 
 /// <summary>
 /// The Quarantine table: one row per source item that failed validation, keyed by source and

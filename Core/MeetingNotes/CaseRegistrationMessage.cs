@@ -1,4 +1,6 @@
-namespace Integration.Core.Queues;
+using Integration.Core.Queues;
+
+namespace Integration.Core.MeetingNotes;
 
 /// <summary>
 /// Asks a worker to register one archived meeting-note version in the case system, on the

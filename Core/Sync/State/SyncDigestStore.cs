@@ -2,9 +2,10 @@ using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Integration.Core.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace Integration.Core.Storage;
+namespace Integration.Core.Sync.State;
 
 /// <summary>
 /// Keeps each source's <see cref="SyncDigest"/> as one blob, and keeps it honest. Every writer of

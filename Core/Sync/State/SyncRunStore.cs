@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using Integration.Core.Storage;
 using Integration.Core.Sync;
 
-namespace Integration.Core.Storage;
+namespace Integration.Core.Sync.State;
 
 /// <summary>
 /// The SyncRuns table: one partition per run, one row per step (each source's sync, the overdue

@@ -9,8 +9,8 @@ using Polly;
 
 namespace Integration.Core.CaseSystem;
 
-/// <summary>The case-system port and its adapter, from the composition root.</summary>
-public static class CaseSystemRegistration
+/// <summary>The case-system port (diarium) and its Public 360 SIF adapter, with its health check.</summary>
+public static class CaseSystemModule
 {
     /// <summary>
     /// One attempt of a create: it carries the whole file, so it gets far longer than a query. Well
@@ -36,6 +36,12 @@ public static class CaseSystemRegistration
             options.TotalRequestTimeout.TimeoutGenerator = args =>
                 ValueTask.FromResult(SifCaseSystem.IsCreate(args.Context.GetRequestMessage()) ? CreateTimeout : OutboundHttp.TotalRequestTimeout);
         });
+
+        if (!string.IsNullOrWhiteSpace(configuration[$"{CaseSystemOptions.Section}:BaseUrl"]))
+        {
+            services.AddHealthChecks().AddCheck<CaseSystemHealthCheck>("caseSystem", timeout: Operations.DependencyHealth.CheckTimeout);
+        }
+
         return services;
     }
 }

@@ -1,4 +1,6 @@
-namespace Integration.Core.Queues;
+using Integration.Core.Queues;
+
+namespace Integration.Core.Notifications;
 
 /// <summary>
 /// One event for the network's Teams notifications, on the <c>notifications</c> queue. It stands

@@ -1,0 +1,26 @@
+using Integration.Core.Storage;
+using Integration.Core.Sync;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Integration.Core.Enterprises;
+
+/// <summary>
+/// The social-enterprise register (arbetsintegrerande sociala företag): the SharePoint list synced
+/// into the Enterprises table, organisation numbers checked and duplicates held back.
+/// </summary>
+public static class EnterprisesModule
+{
+    /// <summary>The source's name, as run-once, status and reset give it.</summary>
+    public const string Source = "Enterprises";
+
+    public static IServiceCollection AddEnterprises(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EnterprisesOptions>().Bind(configuration.GetSection(EnterprisesOptions.Section));
+        services.AddTables(TableNames.Enterprises);
+        services.TryAddSingleton<EnterpriseStore>();
+        services.AddDeltaSource<EnterpriseSource, EnterpriseItem, Enterprise>(new(Source, "SharePoint__Lists__Enterprises", o => o.Lists.Enterprises));
+        return services;
+    }
+}

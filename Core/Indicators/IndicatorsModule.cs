@@ -1,0 +1,24 @@
+using Integration.Core.Storage;
+using Integration.Core.Sync;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Integration.Core.Indicators;
+
+/// <summary>
+/// The plan's indicators: the register's figures as a dated series in the Indicators table, and
+/// each plan-item goal that names one put against the day's figure in SharePoint.
+/// </summary>
+public static class IndicatorsModule
+{
+    public static IServiceCollection AddIndicators(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTables(TableNames.Indicators);
+        services.TryAddSingleton<IndicatorCalculator>();
+        services.TryAddSingleton<IndicatorStore>();
+        services.TryAddSingleton<PlanItemGoals>();
+        services.AddNightStep<IndicatorsStep>();
+        return services;
+    }
+}

@@ -1,0 +1,31 @@
+using Integration.Core.Configuration;
+using Integration.Core.SharePoint;
+using Integration.Core.Storage;
+using Integration.Core.Sync;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Integration.Core.PlanItems;
+
+/// <summary>
+/// The action plan's items (handlingsplanens aktiviteter): the SharePoint list synced into the
+/// PlanItems table, and the overdue scan that flags what is overdue or due soon.
+/// </summary>
+public static class PlanItemsModule
+{
+    /// <summary>The source's name, as run-once, status and reset give it.</summary>
+    public const string Source = "PlanItems";
+
+    public static IServiceCollection AddPlanItems(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<OverdueOptions, OverdueOptionsValidator>(configuration, OverdueOptions.Section);
+        services.AddTables(TableNames.PlanItems);
+        services.TryAddSingleton<PlanItemStore>();
+        services.TryAddSingleton<OverdueFlagWriter>();
+        services.AddDeltaSource<PlanItemSource, SharePointItem, PlanItem>(new(Source, "SharePoint__Lists__PlanItems", o => o.Lists.PlanItems));
+        services.TryAddSingleton<OverdueScanner>();
+        services.AddNightStep<OverdueScanStep>();
+        return services;
+    }
+}
