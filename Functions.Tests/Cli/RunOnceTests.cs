@@ -4,7 +4,7 @@ using Integration.Cli.RunOnce;
 using Integration.Core.Queues;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 
 namespace Integration.Functions.Tests.Cli;
 

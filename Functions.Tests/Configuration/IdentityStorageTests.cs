@@ -2,7 +2,7 @@ using Azure.Identity;
 using Integration.Core.Hosting;
 using Integration.Core.Queues;
 using Integration.Core.Storage;
-using Integration.Functions.Tests.Infra;
+using Integration.Functions.Tests.Deployment;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -54,7 +54,7 @@ public class SifStandInLenientJsonTests
     [Fact]
     public void Reads_every_body_in_the_vendors_collection()
     {
-        var folder = Path.GetFullPath(Path.Combine(Infra.RepositoryPaths.Root, "..", "shared", "reference", "public360-sif"));
+        var folder = Path.GetFullPath(Path.Combine(Deployment.RepositoryPaths.Root, "..", "shared", "reference", "public360-sif"));
         using var collection = LenientJson.Parse(File.ReadAllText(Path.Combine(folder, "sif-rpc-postman-examples.postman_collection.json")));
 
         var bodies = collection.RootElement.GetProperty("item").EnumerateArray()

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Integration.Emulators.CaseSystem;
-using Integration.Functions.Tests.Infra;
+using Integration.Functions.Tests.Deployment;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Integration.Functions.Tests.Emulators;

@@ -3,7 +3,7 @@ using Integration.Cli.RunOnce;
 using Integration.Core.Enterprises;
 using Integration.Core.Storage;
 using Integration.Functions.Tests.Agreements;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;

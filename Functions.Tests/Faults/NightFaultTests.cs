@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 using Integration.Core.PlanItems;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Functions.Tests.Faults;

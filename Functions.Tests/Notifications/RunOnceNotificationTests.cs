@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Integration.Cli.RunOnce;
 using Integration.Core.Sync;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 
 namespace Integration.Functions.Tests.Notifications;
 

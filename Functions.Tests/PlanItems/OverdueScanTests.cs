@@ -1,7 +1,7 @@
 using Integration.Core.Queues;
 using System.Globalization;
 using Integration.Core.PlanItems;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 
 namespace Integration.Functions.Tests.PlanItems;
 

@@ -1,5 +1,5 @@
 using Integration.Core.Storage;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 
 namespace Integration.Functions.Tests.Storage;
 

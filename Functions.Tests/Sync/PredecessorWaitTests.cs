@@ -1,6 +1,6 @@
 using Integration.Core.Storage;
 using Integration.Core.Sync;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Integration.Functions.Tests.Sync;

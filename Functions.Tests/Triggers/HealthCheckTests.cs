@@ -1,5 +1,5 @@
 using Integration.Core.Storage;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
