@@ -4,7 +4,7 @@ using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Functions.Tests.Harness;
 
-namespace Integration.Functions.Tests.Sync;
+namespace Integration.Functions.Tests.Queues;
 
 /// <summary>The one entry for queue work: kinds, schema versions and run steps, against Azurite and the Graph stand-in.</summary>
 public class QueueMessageDispatcherTests(AzuriteFixture azurite) : StorageTest(azurite)
