@@ -7,7 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Integration.Functions.Tests.Configuration;
+namespace Integration.Functions.Tests.Storage;
 
 /// <summary>
 /// Storage reached with the app's identity, configured exactly as the Bicep writes the settings:

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Integration.Functions.Tests.Triggers;
+namespace Integration.Functions.Tests.Storage;
 
 /// <summary>What the anonymous health endpoint reports, against Azurite and against nothing.</summary>
 public class HealthCheckTests(AzuriteFixture azurite) : StorageTest(azurite)
