@@ -5,7 +5,7 @@ using Integration.Functions.Tests.MeetingNotes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 
-namespace Integration.Functions.Tests.Triggers;
+namespace Integration.Functions.Tests.Operations;
 
 /// <summary>
 /// Health per dependency: storage (Azurite), Graph (the Graph stand-in) and the case system (the
