@@ -1,6 +1,6 @@
 using Integration.Core.Agreements;
 using Integration.Core.Sync;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 
 namespace Integration.Functions.Tests.Agreements;
 

@@ -5,7 +5,7 @@ using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Emulators.Graph;
 using Integration.Functions.Tests.Enterprises;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 
 namespace Integration.Functions.Tests.Agreements;
 

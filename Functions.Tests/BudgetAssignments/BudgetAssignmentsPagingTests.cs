@@ -1,4 +1,4 @@
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 
 namespace Integration.Functions.Tests.BudgetAssignments;
 

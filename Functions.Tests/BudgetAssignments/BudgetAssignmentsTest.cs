@@ -6,7 +6,7 @@ using Integration.Core.Sync;
 using Integration.Core.Sync.State;
 using Integration.Emulators.CaseSystem;
 using Integration.Emulators.Graph;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 

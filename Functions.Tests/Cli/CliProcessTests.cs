@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 
 namespace Integration.Functions.Tests.Cli;
 

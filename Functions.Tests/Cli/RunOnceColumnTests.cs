@@ -1,7 +1,7 @@
 using Integration.Cli.RunOnce;
 using Integration.Core.PlanItems;
 using Integration.Core.Sync;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 
 namespace Integration.Functions.Tests.Cli;
 

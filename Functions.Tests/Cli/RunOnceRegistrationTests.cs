@@ -4,7 +4,7 @@ using Integration.Core.MeetingNotes;
 using Integration.Core.Queues;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 using Integration.Functions.Tests.MeetingNotes;
 
 namespace Integration.Functions.Tests.Cli;

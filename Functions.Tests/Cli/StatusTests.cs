@@ -10,7 +10,7 @@ using Integration.Core.Queues;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Core.Sync.State;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 using Integration.Functions.Tests.MeetingNotes;
 
 namespace Integration.Functions.Tests.Cli;

@@ -4,7 +4,9 @@ namespace Integration.Functions.Tests.Emulators;
 
 /// <summary>
 /// Every answer has the properties, spelling and nesting of the vendor's <c>*Response.json</c> for its
-/// operation: where the reference shows an object, the answer's object has exactly its keys.
+/// operation: where the reference shows an object, the answer's object has exactly its keys. The
+/// <c>*Response.json</c> files are public reference files beside the checkout; where they are not, the
+/// tests that read them are skipped, saying why.
 /// </summary>
 public class SifStandInShapeTests : SifStandInTest
 {
@@ -16,7 +18,7 @@ public class SifStandInShapeTests : SifStandInTest
         StandIn.AddCase(NetworkCase, "Nätverket", caseType: "UPPDRAG", status: "B", externalId: new Integration.Emulators.CaseSystem.SifExternalId("network", "Plan"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CreateCase_answers_in_the_reference_shape() =>
         AssertShape("CaseService_CreateCaseResponse.json", await CallAsync("CaseService", "CreateCase", new
         {
@@ -24,7 +26,7 @@ public class SifStandInShapeTests : SifStandInTest
             ArchiveCodes = new[] { new { ArchiveCode = "1.4", ArchiveType = "recno:60001", Sort = 1 } },
         }));
 
-    [Fact]
+    [SkippableFact]
     public async Task GetCases_answers_in_the_reference_shape()
     {
         await CallAsync("CaseService", "CreateCase", new
@@ -37,11 +39,11 @@ public class SifStandInShapeTests : SifStandInTest
         AssertShape("CaseService_GetCasesResponse.json", await CallAsync("CaseService", "GetCases", new { Title = "Med klassificering", IncludeCustomFields = true }));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CreateDocument_answers_in_the_reference_shape() =>
         AssertShape("DocumentService_CreateDocumentResponse.json", await CallAsync("DocumentService", "CreateDocument", new { CaseNumber = NetworkCase, Title = "Ett" }));
 
-    [Fact]
+    [SkippableFact]
     public async Task GetDocuments_answers_in_the_reference_shape()
     {
         await CallAsync("DocumentService", "CreateDocument", new
@@ -59,11 +61,11 @@ public class SifStandInShapeTests : SifStandInTest
         AssertShape("DocumentService_GetDocumentsResponse.json", await CallAsync("DocumentService", "GetDocuments", new { CaseNumber = NetworkCase, IncludeCustomFields = true }));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Upload_answers_in_the_reference_shape() =>
         AssertShape("FileService_UploadResponse.json", await CallAsync("FileService", "Upload", new { FileName = "a.txt", FileData = new List<int> { 1, 2 } }));
 
-    [Fact]
+    [SkippableFact]
     public async Task GetCodeTableRows_answers_in_the_reference_shape() =>
         AssertShape("SupportService_GetCodeTableRowsResponse.json", await CallAsync("SupportService", "GetCodeTableRows", new { CodeTableName = "code table: Document category" }));
 
@@ -80,8 +82,9 @@ public class SifStandInShapeTests : SifStandInTest
 
     private static void AssertShape(string referenceFile, SifAnswer answer)
     {
+        var path = ReferencePath(referenceFile);
         answer.AssertSuccessful();
-        using var reference = JsonDocument.Parse(File.ReadAllText(ReferencePath(referenceFile)));
+        using var reference = JsonDocument.Parse(File.ReadAllText(path));
         var differences = Differences(reference.RootElement, answer.Body, "$").ToList();
         Assert.True(differences.Count == 0, string.Join(Environment.NewLine, differences));
         AssertArraysWereChecked(reference.RootElement, answer.Body, "$");

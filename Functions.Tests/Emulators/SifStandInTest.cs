@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Integration.Emulators.CaseSystem;
-using Integration.Functions.Tests.Infra;
+using Integration.Functions.Tests.Harness;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Integration.Functions.Tests.Emulators;
@@ -20,13 +20,11 @@ public abstract class SifStandInTest : IAsyncLifetime
 
     protected HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
 
-    /// <summary>The vendor's reference files, beside the checkout as CI has them.</summary>
-    protected static string ReferencePath(string file)
-    {
-        var folder = Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "reference", "public360-sif"));
-        Assert.True(Directory.Exists(folder), $"The SIF reference files are expected in {folder} (shared/ beside the checkout).");
-        return Path.Combine(folder, file);
-    }
+    /// <summary>
+    /// One of the vendor's reference files, beside the checkout as CI has them. Where they are not, the
+    /// calling test, a <c>[SkippableFact]</c>, reports itself skipped and says why.
+    /// </summary>
+    protected static string ReferencePath(string file) => ReferenceFiles.PathOf(ReferenceFiles.Sif, file);
 
     public virtual async Task InitializeAsync()
     {

@@ -4,7 +4,7 @@ using Integration.Core.Enterprises;
 using Integration.Core.Storage;
 using Integration.Core.Sync.State;
 using Integration.Functions.Tests.Agreements;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;

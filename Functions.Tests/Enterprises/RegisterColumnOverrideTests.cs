@@ -4,7 +4,7 @@ using Integration.Core.SharePoint;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Emulators.Graph;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Functions.Tests.Enterprises;

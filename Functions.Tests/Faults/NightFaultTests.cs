@@ -5,7 +5,7 @@ using Integration.Core.PlanItems;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Core.Sync.State;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Functions.Tests.Faults;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 using static Integration.Functions.Tests.Hostile.Outcome;
 
 namespace Integration.Functions.Tests.Hostile;

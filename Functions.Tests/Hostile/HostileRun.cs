@@ -7,7 +7,7 @@ using Integration.Core.Queues;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Emulators.Graph;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace Integration.Functions.Tests.Hostile;

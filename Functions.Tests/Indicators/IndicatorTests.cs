@@ -6,7 +6,7 @@ using Integration.Core.Indicators;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Functions.Tests.Agreements;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 
 namespace Integration.Functions.Tests.Indicators;
 

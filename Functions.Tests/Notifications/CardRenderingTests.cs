@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Integration.Core.Notifications;
 using Integration.Core.Queues;
-using Integration.Functions.Tests.Infra;
+using Integration.Functions.Tests.Deployment;
 
 namespace Integration.Functions.Tests.Notifications;
 

@@ -1,6 +1,6 @@
 using Integration.Core.Notifications;
 using Integration.Core.Sync;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 
 namespace Integration.Functions.Tests.Notifications;
 

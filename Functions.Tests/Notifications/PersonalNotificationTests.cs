@@ -3,7 +3,7 @@ using Integration.Core.Notifications;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Emulators.Graph;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 
 namespace Integration.Functions.Tests.Notifications;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Integration.Cli.RunOnce;
 using Integration.Core.Notifications;
 using Integration.Core.Sync;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 
 namespace Integration.Functions.Tests.Notifications;
 

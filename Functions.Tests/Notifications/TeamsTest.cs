@@ -4,7 +4,7 @@ using Integration.Core.Queues;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Emulators.Teams;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 

@@ -4,7 +4,7 @@ using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Core.Sync.State;
 using Integration.Emulators.Graph;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 
 namespace Integration.Functions.Tests.PlanItems;
 

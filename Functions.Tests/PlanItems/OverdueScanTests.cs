@@ -2,7 +2,7 @@ using System.Globalization;
 using Integration.Core.Notifications;
 using Integration.Core.PlanItems;
 using Integration.Core.Queues;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 
 namespace Integration.Functions.Tests.PlanItems;
 

@@ -1,6 +1,6 @@
 using Integration.Core.Queues;
 using Integration.Core.Storage;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 using Integration.Functions.Tests.MeetingNotes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;

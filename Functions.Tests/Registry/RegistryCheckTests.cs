@@ -8,7 +8,7 @@ using Integration.Core.Sync;
 using Integration.Emulators.Registry;
 using Integration.Functions.Tests.Agreements;
 using Integration.Functions.Tests.Enterprises;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 
 namespace Integration.Functions.Tests.Registry;
 

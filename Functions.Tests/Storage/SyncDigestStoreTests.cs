@@ -1,6 +1,6 @@
 using Integration.Core.Storage;
 using Integration.Core.Sync.State;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 
 namespace Integration.Functions.Tests.Storage;
 

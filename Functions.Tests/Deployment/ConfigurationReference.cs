@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Integration.Functions.Tests.Infra;
+namespace Integration.Functions.Tests.Deployment;
 
 /// <summary>A key documented in the configuration reference table, and whether the row gives a default or says it is optional.</summary>
 internal sealed record DocumentedKey(string Key, bool HasDefaultOrOptional)

@@ -2,7 +2,7 @@ using Integration.Core.Configuration;
 using Integration.Core.PlanItems;
 using Integration.Core.SharePoint;
 
-namespace Integration.Functions.Tests.PlanItems;
+namespace Integration.Functions.Tests.SharePoint;
 
 /// <summary>The column check's pure parts: the closest name, what is wrong with a mapping, and when a page is suspect.</summary>
 public class ColumnCheckTests

@@ -1,4 +1,4 @@
-namespace Integration.Functions.Tests.Infra;
+namespace Integration.Functions.Tests.Deployment;
 
 /// <summary>Where the infra files are, found from the test output directory so any clone works.</summary>
 internal static class RepositoryPaths

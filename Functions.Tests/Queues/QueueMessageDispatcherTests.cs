@@ -3,9 +3,9 @@ using Integration.Core.Queues;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Core.Sync.State;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 
-namespace Integration.Functions.Tests.Sync;
+namespace Integration.Functions.Tests.Queues;
 
 /// <summary>The one entry for queue work: kinds, schema versions and run steps, against Azurite and the Graph stand-in.</summary>
 public class QueueMessageDispatcherTests(AzuriteFixture azurite) : StorageTest(azurite)

@@ -1,4 +1,4 @@
-namespace Integration.Functions.Tests.Infra;
+namespace Integration.Functions.Tests.Deployment;
 
 /// <summary>
 /// The comparisons between what the code reads, what the Bicep sets and what the docs promise.

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Integration.Functions.Tests.Infrastructure;
+namespace Integration.Functions.Tests.Harness;
 
 /// <summary>
 /// Forwards a loopback port to another, and can be cut and restored: storage that goes away in

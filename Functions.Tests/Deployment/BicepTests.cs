@@ -1,4 +1,4 @@
-namespace Integration.Functions.Tests.Infra;
+namespace Integration.Functions.Tests.Deployment;
 
 /// <summary>Every .bicep file under infra/ compiles and lints clean: a warning is a failure unless bicepconfig.json turns its rule off.</summary>
 public class BicepTests

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Integration.Core.Queues;
 using Integration.Core.Storage;
 
-namespace Integration.Functions.Tests.Infra;
+namespace Integration.Functions.Tests.Deployment;
 
 /// <summary>What the compiled deployment creates: storage names from the code, identity-only access, no secrets out.</summary>
 public class DeploymentTests

@@ -1,6 +1,6 @@
 using Integration.Emulators.Azurite;
 
-namespace Integration.Functions.Tests.Infrastructure;
+namespace Integration.Functions.Tests.Harness;
 
 /// <summary>
 /// Azurite for the storage tests: the one CI started on the default ports, or one of our own.

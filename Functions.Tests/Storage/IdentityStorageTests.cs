@@ -2,12 +2,12 @@ using Azure.Identity;
 using Integration.Core.Hosting;
 using Integration.Core.Queues;
 using Integration.Core.Storage;
-using Integration.Functions.Tests.Infra;
+using Integration.Functions.Tests.Deployment;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Integration.Functions.Tests.Configuration;
+namespace Integration.Functions.Tests.Storage;
 
 /// <summary>
 /// Storage reached with the app's identity, configured exactly as the Bicep writes the settings:

@@ -1,12 +1,12 @@
 using Integration.Core.Operations;
 using Integration.Core.Storage;
 using Integration.Core.Sync.State;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 using Integration.Functions.Tests.MeetingNotes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 
-namespace Integration.Functions.Tests.Triggers;
+namespace Integration.Functions.Tests.Operations;
 
 /// <summary>
 /// Health per dependency: storage (Azurite), Graph (the Graph stand-in) and the case system (the

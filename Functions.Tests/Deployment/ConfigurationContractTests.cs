@@ -1,6 +1,6 @@
 using Integration.Core.Configuration;
 
-namespace Integration.Functions.Tests.Infra;
+namespace Integration.Functions.Tests.Deployment;
 
 /// <summary>
 /// The configuration contract between the code, the Bicep app settings, the trigger bindings and

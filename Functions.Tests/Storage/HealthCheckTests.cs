@@ -1,10 +1,10 @@
 using Integration.Core.Storage;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Integration.Functions.Tests.Triggers;
+namespace Integration.Functions.Tests.Storage;
 
 /// <summary>What the anonymous health endpoint reports, against Azurite and against nothing.</summary>
 public class HealthCheckTests(AzuriteFixture azurite) : StorageTest(azurite)

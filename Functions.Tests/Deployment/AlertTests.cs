@@ -4,12 +4,12 @@ using System.Text.RegularExpressions;
 using Integration.Core.Queues;
 using Integration.Core.Sync;
 using Integration.Emulators.Azurite;
-using Integration.Functions.Tests.Infrastructure;
+using Integration.Functions.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
-namespace Integration.Functions.Tests.Infra;
+namespace Integration.Functions.Tests.Deployment;
 
 /// <summary>
 /// The alert rules in the deployment: which exist, whom they tell, and that the log lines they

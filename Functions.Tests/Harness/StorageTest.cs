@@ -1,6 +1,6 @@
 
 
-namespace Integration.Functions.Tests.Infrastructure;
+namespace Integration.Functions.Tests.Harness;
 
 /// <summary>Base for tests against Azurite and the Graph stand-in: empty storage, a fresh stand-in.</summary>
 [Collection(AzuriteGroup.Name)]

@@ -1,6 +1,6 @@
 using Integration.Core.Sync;
 
-namespace Integration.Functions.Tests.Infrastructure;
+namespace Integration.Functions.Tests.Harness;
 
 public static class SyncAssert
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using Integration.Core.SharePoint;
 using Integration.Emulators.Graph;
 
-namespace Integration.Functions.Tests.Infrastructure;
+namespace Integration.Functions.Tests.Harness;
 
 /// <summary>Adds plan items to the stand-in's list the way SharePoint stores them.</summary>
 public static class PlanItemSeed

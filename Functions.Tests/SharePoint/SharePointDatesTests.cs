@@ -1,6 +1,6 @@
 using Integration.Core.SharePoint;
 
-namespace Integration.Functions.Tests.PlanItems;
+namespace Integration.Functions.Tests.SharePoint;
 
 public class SharePointDatesTests
 {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.RegularExpressions;
 
-namespace Integration.Functions.Tests.Infra;
+namespace Integration.Functions.Tests.Deployment;
 
 /// <summary>
 /// The Bicep CLI restored from NuGet (Azure.Bicep.CommandLine.linux-x64); its path is stamped into

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Integration.Emulators.Azurite;
 
-namespace Integration.Functions.Tests.Infrastructure;
+namespace Integration.Functions.Tests.Harness;
 
 /// <summary>Loopback ports nobody listens on: an endpoint that refuses every connection.</summary>
 public static class ClosedPort

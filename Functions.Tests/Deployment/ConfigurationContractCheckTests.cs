@@ -1,4 +1,4 @@
-namespace Integration.Functions.Tests.Infra;
+namespace Integration.Functions.Tests.Deployment;
 
 /// <summary>The contract checks themselves, on synthetic key sets: each side alone is caught.</summary>
 public class ConfigurationContractCheckTests
