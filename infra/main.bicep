@@ -214,7 +214,7 @@ module deployerRoles 'modules/role-assignments.bicep' = if (!empty(principalId))
   }
 }
 
-// Every app setting, in one place. Functions.Tests/Infra checks these keys against the options
+// Every app setting, in one place. Functions.Tests/Deployment checks these keys against the options
 // classes in Core and the bindings in functions.metadata, so keep this a plain object literal.
 // Settings of parts not built yet arrive with the code that reads them; secrets as Key Vault
 // references: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=...)'.

@@ -2,7 +2,11 @@ using Integration.Core.Notifications;
 
 namespace Integration.Core.Storage;
 
-/// <summary>The Table storage tables the backend owns. Created on first use.</summary>
+/// <summary>
+/// The names of the Table storage tables the backend owns, in one place. Each is created on first use;
+/// the module that writes a table registers it (<see cref="StorageTableRegistration.AddTables"/>), and
+/// the registered ones are what the deployment creates.
+/// </summary>
 public static class TableNames
 {
     /// <summary>Action-plan items copied from SharePoint: one partition (<c>plan-items</c>), keyed by SharePoint item id; deleted items stay as tombstones.</summary>
@@ -46,6 +50,4 @@ public static class TableNames
 
     /// <summary>The plan's indicators as a dated time series: one partition per Stockholm day (<c>yyyy-MM-dd</c>), one row per indicator; a rerun the same day replaces that day's rows.</summary>
     public const string Indicators = "Indicators";
-
-    public static IReadOnlyList<string> All { get; } = [Agreements, Indicators, BudgetAssignments, Enterprises, RegistryAnswers, MeetingNotes, PlanItems, DeltaCheckpoints, Quarantine, SyncRuns, NotificationLedger, NotificationEvents, NotificationDeliveries, SiteUsers];
 }

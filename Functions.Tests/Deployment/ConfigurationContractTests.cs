@@ -1,4 +1,8 @@
 using Integration.Core.Configuration;
+using Integration.Core.Hosting;
+using Integration.Core.Sync;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Functions.Tests.Deployment;
 
@@ -35,6 +39,16 @@ public class ConfigurationContractTests
     {
         Assert.Contains(OptionKeys, k => k.Name == "SharePoint__SiteId");
         Assert.Contains(OptionKeys, k => k.Name == "Schedules__NightlySync");
+    }
+
+    [Fact]
+    public void Every_registered_source_setting_is_bound()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("AzureWebJobsStorage", "UseDevelopmentStorage=true")]).Build();
+        var sources = SyncSources.From(new ServiceCollection().AddIntegration(configuration));
+
+        Assert.NotEmpty(sources.All);
+        Assert.All(sources.All, source => Assert.Contains(OptionKeys, k => k.Name == source.SettingKey && k.Kind == ConfigKeyKind.Value));
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
+using Integration.Core.Hosting;
 using Integration.Core.Queues;
 using Integration.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Functions.Tests.Deployment;
 
@@ -22,11 +25,21 @@ public class DeploymentTests
     }
 
     [Fact]
-    public void Creates_every_table_in_TableNames()
+    public void Creates_every_table_the_modules_register()
     {
         var tables = Template.NamesOf("Microsoft.Storage/storageAccounts/tableServices/tables");
+        var registered = RegisteredTables();
 
-        Assert.All(TableNames.All, table => Assert.Contains(table, tables));
+        Assert.Contains(TableNames.Agreements, registered);
+        Assert.All(registered, table => Assert.Contains(table, tables));
+    }
+
+    /// <summary>The tables the full composition root's modules register.</summary>
+    private static IReadOnlyList<string> RegisteredTables()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("AzureWebJobsStorage", "UseDevelopmentStorage=true")]).Build();
+        using var services = new ServiceCollection().AddLogging().AddIntegration(configuration).BuildServiceProvider();
+        return services.GetRequiredService<StorageTables>().All;
     }
 
     [Fact]
