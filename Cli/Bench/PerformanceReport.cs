@@ -41,8 +41,16 @@ internal static class PerformanceReport
     public static string Markdown(IReadOnlyList<BenchRun> runs, string command)
     {
         var md = new StringBuilder();
+        HowMeasured(md, runs, command);
+        Figures(md, runs);
+        Targets(md, runs);
+        ReadingTheFigures(md, runs);
+        return md.ToString();
+    }
+
+    private static void HowMeasured(StringBuilder md, IReadOnlyList<BenchRun> runs, string command)
+    {
         void Line(string text = "") => md.Append(text).Append('\n');
-        string F(double value, string format = "F2") => value.ToString(format, CultureInfo.InvariantCulture);
 
         Line(Provenance(command));
         Line("Azurite (in memory) and the Graph stand-in run in processes of their own on loopback, with the stand-in's latency at zero, so the");
@@ -55,6 +63,11 @@ internal static class PerformanceReport
         Line($"Page size {runs[0].PageSize} items. The generator makes about 0.5% of items invalid and gives 2% of owners no email, so about 2.5% of items go to quarantine " +
              $"({string.Join(", ", runs.Select(r => $"{r.FullSync.Quarantined:N0} of {r.Size:N0}"))}).");
         Line();
+    }
+
+    private static void Figures(StringBuilder md, IReadOnlyList<BenchRun> runs)
+    {
+        void Line(string text = "") => md.Append(text).Append('\n');
 
         Line("## Figures");
         Line();
@@ -95,6 +108,11 @@ internal static class PerformanceReport
         Line("Resource units follow SharePoint's published estimate: 1 per single-item or delta call with a token, 2 per multi-item read or write.");
         Line("The rate per minute assumes the night's calls are spread over the measured wall time; with real network latency the same calls take longer, so the real rate is lower.");
         Line();
+    }
+
+    private static void Targets(StringBuilder md, IReadOnlyList<BenchRun> runs)
+    {
+        void Line(string text = "") => md.Append(text).Append('\n');
 
         Line("## Targets");
         Line();
@@ -124,6 +142,12 @@ internal static class PerformanceReport
         }
 
         Line();
+    }
+
+    private static void ReadingTheFigures(StringBuilder md, IReadOnlyList<BenchRun> runs)
+    {
+        void Line(string text = "") => md.Append(text).Append('\n');
+
         Line("## Reading the figures");
         Line();
         var big = runs.MaxBy(r => r.Size)!;
@@ -139,8 +163,9 @@ internal static class PerformanceReport
         Line();
         Line($"![Time and memory against list size]({ChartFileName})");
         Line();
-        return md.ToString();
     }
+
+    private static string F(double value, string format = "F2") => value.ToString(format, CultureInfo.InvariantCulture);
 
     private static string Chart(IReadOnlyList<BenchRun> runs)
     {

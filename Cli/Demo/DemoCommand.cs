@@ -61,33 +61,8 @@ internal static class DemoCommand
         foreach (var person in DemoData.People) graph.ActivityFeed.AddUser(person);
         graph.ActivityFeed.AddUser(DemoData.Coordinator);
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["SharePoint:GraphBaseUrl"] = graph.BaseUrl.ToString(),
-            ["SharePoint:Auth"] = "None",
-            ["SharePoint:SiteId"] = site.Id,
-            ["SharePoint:Lists:PlanItems"] = DemoData.ListName,
-            ["SharePoint:Libraries:MeetingNotes"] = DemoNotes.LibraryName,
-            ["SharePoint:Lists:BudgetAssignments"] = DemoAssignments.ListName,
-            ["CaseSystem:BaseUrl"] = caseSystem.BaseUrl.ToString(),
-            ["CaseSystem:ApiKey"] = apiKey,
-            ["CaseSystem:NetworkCaseNumber"] = DemoNotes.NetworkCase,
-            ["Overdue:TimeZone"] = TimeZoneId,
-            ["Overdue:DueSoonDays"] = "7",
-            ["Teams:WorkflowWebhookUrl"] = webhook.WebhookUrl.ToString(),
-            ["Teams:ActivityFeed:Enabled"] = "true",
-            ["Teams:CoordinatorEmail"] = DemoData.Coordinator,
-            ["SharePoint:Lists:Enterprises"] = DemoRegister.EnterpriseListName,
-            ["SharePoint:Lists:Agreements"] = DemoRegister.AgreementListName,
-            ["Enterprises:AllowPersonalIdentityNumbers"] = "false",
-            ["Registry:BaseUrl"] = registry.BaseUrl.ToString(),
-            ["Registry:TokenUrl"] = registry.TokenUrl.ToString(),
-            ["Registry:ClientId"] = DemoRegistryClient,
-            ["Registry:ClientSecret"] = registrySecret,
-            // The stand-in has no limit of its own here; Bolagsverket's 60 a minute would make the demo wait 16 s.
-            ["Registry:RequestsPerMinute"] = "600",
-        }).Build();
+        var standIns = new StandIns(azurite, graph, site, caseSystem, apiKey, webhook, registry, registrySecret);
+        var configuration = Configuration(standIns);
 
         progress("Running one nightly cycle…");
         var first = await new RunOnceRunner(configuration, verbose, progress).RunAsync(ct);
@@ -103,42 +78,76 @@ internal static class DemoCommand
         }
 
         progress("Running the cycle again with nothing changed in SharePoint…");
-        var patchesBefore = graph.Requests.Count("PATCH", "/fields");
         var listPath = $"/lists/{assignmentList.Id}/items";
-        var (listPostsBefore, listPatchesBefore) = (graph.Requests.Count("POST", listPath), graph.Requests.Count("PATCH", listPath));
-        var (postsBefore, personalBefore) = (webhook.Posts.Count, graph.ActivityFeed.Received.Count);
-        var lookupsBefore = registry.Requests.Lookups;
+        var before = Counts.Read(standIns, listPath);
         var second = await new RunOnceRunner(configuration, verbose, progress).RunAsync(ct);
+        WriteSecondRun(second, before, standIns, listPath, output);
+        await WriteStatusAsync(configuration, output, ct);
+
+        progress("Stopping the stand-in and Azurite.");
+        return first.Succeeded && second.Succeeded ? 0 : 1;
+    }
+
+    private static IConfiguration Configuration(StandIns standIns) => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["AzureWebJobsStorage"] = standIns.Azurite.ConnectionString,
+        ["SharePoint:GraphBaseUrl"] = standIns.Graph.BaseUrl.ToString(),
+        ["SharePoint:Auth"] = "None",
+        ["SharePoint:SiteId"] = standIns.Site.Id,
+        ["SharePoint:Lists:PlanItems"] = DemoData.ListName,
+        ["SharePoint:Libraries:MeetingNotes"] = DemoNotes.LibraryName,
+        ["SharePoint:Lists:BudgetAssignments"] = DemoAssignments.ListName,
+        ["CaseSystem:BaseUrl"] = standIns.CaseSystem.BaseUrl.ToString(),
+        ["CaseSystem:ApiKey"] = standIns.ApiKey,
+        ["CaseSystem:NetworkCaseNumber"] = DemoNotes.NetworkCase,
+        ["Overdue:TimeZone"] = TimeZoneId,
+        ["Overdue:DueSoonDays"] = "7",
+        ["Teams:WorkflowWebhookUrl"] = standIns.Webhook.WebhookUrl.ToString(),
+        ["Teams:ActivityFeed:Enabled"] = "true",
+        ["Teams:CoordinatorEmail"] = DemoData.Coordinator,
+        ["SharePoint:Lists:Enterprises"] = DemoRegister.EnterpriseListName,
+        ["SharePoint:Lists:Agreements"] = DemoRegister.AgreementListName,
+        ["Enterprises:AllowPersonalIdentityNumbers"] = "false",
+        ["Registry:BaseUrl"] = standIns.Registry.BaseUrl.ToString(),
+        ["Registry:TokenUrl"] = standIns.Registry.TokenUrl.ToString(),
+        ["Registry:ClientId"] = DemoRegistryClient,
+        ["Registry:ClientSecret"] = standIns.RegistrySecret,
+        // The stand-in has no limit of its own here; Bolagsverket's 60 a minute would make the demo wait 16 s.
+        ["Registry:RequestsPerMinute"] = "600",
+    }).Build();
+
+    private static void WriteSecondRun(RunSummary second, Counts before, StandIns standIns, string listPath, TextWriter output)
+    {
         var plan = second.Sources.Single(s => s.Source == PlanItemsModule.Source);
         output.WriteLine();
         output.WriteLine($"Second run {second.RunId}: read {plan.Read} (our own flag writes coming back), created {plan.Created}, updated {plan.Updated}, " +
-            $"flag writes {graph.Requests.Count("PATCH", "/fields") - patchesBefore}, notifications {second.Step(OverdueScanStep.Step).Count("notifications")}.");
+            $"flag writes {standIns.Graph.Requests.Count("PATCH", "/fields") - before.FlagPatches}, notifications {second.Step(OverdueScanStep.Step).Count("notifications")}.");
         var notes = second.Sources.Single(s => s.Source == MeetingNotesModule.Source);
         output.WriteLine($"Meeting notes: read {notes.Read}, archived {notes.Created + notes.Updated}, registered {second.Step(CaseRegistrationSummary.Step).Count("registered")}; " +
-            $"{caseSystem.Documents.Count} document(s) on {DemoNotes.NetworkCase}, as after the first run.");
+            $"{standIns.CaseSystem.Documents.Count} document(s) on {DemoNotes.NetworkCase}, as after the first run.");
         output.WriteLine($"Teams: channel posts {second.Step(NotificationDigestHandler.Step).Count("channelPosts")}, personal notifications {second.Step(NotificationDigestHandler.Step).Count("personal")}; " +
-            $"{webhook.Posts.Count - postsBefore} post(s) to the webhook and {graph.ActivityFeed.Received.Count - personalBefore} to the activity feed this night " +
-            $"(the first night: {postsBefore} and {personalBefore}).");
+            $"{standIns.Webhook.Posts.Count - before.Posts} post(s) to the webhook and {standIns.Graph.ActivityFeed.Received.Count - before.Personal} to the activity feed this night " +
+            $"(the first night: {before.Posts} and {before.Personal}).");
         var assignments = second.Sources.Single(s => s.Source == BudgetAssignmentsModule.Source);
         output.WriteLine($"Budget assignments: read {assignments.Read} (the cases changed since the last night, with a 5-minute overlap), created {assignments.Created}, updated {assignments.Updated}, " +
-            $"published {assignments.Extra.GetValueOrDefault("published")}; {graph.Requests.Count("POST", listPath) - listPostsBefore} POST and " +
-            $"{graph.Requests.Count("PATCH", listPath) - listPatchesBefore} PATCH to the list '{DemoAssignments.ListName}' (the first run: {listPostsBefore} POST).");
+            $"published {assignments.Extra.GetValueOrDefault("published")}; {standIns.Graph.Requests.Count("POST", listPath) - before.ListPosts} POST and " +
+            $"{standIns.Graph.Requests.Count("PATCH", listPath) - before.ListPatches} PATCH to the list '{DemoAssignments.ListName}' (the first run: {before.ListPosts} POST).");
         var enterprises = second.Sources.Single(s => s.Source == EnterprisesModule.Source);
         var agreements = second.Sources.Single(s => s.Source == AgreementsModule.Source);
         output.WriteLine($"Register: enterprises read {enterprises.Read}, created {enterprises.Created}, updated {enterprises.Updated}; agreements read {agreements.Read}, created {agreements.Created}, updated {agreements.Updated}; " +
-            $"registry lookups {registry.Requests.Lookups - lookupsBefore} (answers still fresh: {enterprises.Count("registryCached")}), " +
+            $"registry lookups {standIns.Registry.Requests.Lookups - before.Lookups} (answers still fresh: {enterprises.Count("registryCached")}), " +
             $"register warnings {enterprises.Count("registerWarnings") + agreements.Count("registerWarnings")}; " +
             $"indicators written {second.Step(IndicatorsStep.Step).Count("indicators")} (unchanged {second.Step(IndicatorsStep.Step).Count("unchanged")}), goal values written {second.Step(IndicatorsStep.Step).Count("goalValuesWritten")}.");
+    }
 
+    private static async Task WriteStatusAsync(IConfiguration configuration, TextWriter output, CancellationToken ct)
+    {
         await using (var provider = Services(configuration))
         {
             output.WriteLine();
             output.WriteLine("status --nights 2 (what the on-call engineer sees; exit 3 would mean something needs attention):");
             Status.StatusCommand.WriteTable(await provider.GetRequiredService<Core.Operations.OperationsStatus>().ReadAsync(2, ct), output);
         }
-
-        progress("Stopping the stand-in and Azurite.");
-        return first.Succeeded && second.Succeeded ? 0 : 1;
     }
 
     private static ServiceProvider Services(IConfiguration configuration)
@@ -177,5 +186,28 @@ internal static class DemoCommand
         {
             output.WriteLine($"  item {id}: {reason}");
         }
+    }
+
+    /// <summary>What the demo started, and the secrets it started them with; the configuration points at them.</summary>
+    private sealed record StandIns(
+        AzuriteServer Azurite,
+        GraphStandIn Graph,
+        SharePointSite Site,
+        SifStandIn CaseSystem,
+        string ApiKey,
+        TeamsWebhookStandIn Webhook,
+        BolagsverketStandIn Registry,
+        string RegistrySecret);
+
+    /// <summary>The stand-ins' request counts before the second night, so it shows what that night alone sent.</summary>
+    private readonly record struct Counts(int FlagPatches, int ListPosts, int ListPatches, int Posts, int Personal, int Lookups)
+    {
+        public static Counts Read(StandIns standIns, string listPath) => new(
+            standIns.Graph.Requests.Count("PATCH", "/fields"),
+            standIns.Graph.Requests.Count("POST", listPath),
+            standIns.Graph.Requests.Count("PATCH", listPath),
+            standIns.Webhook.Posts.Count,
+            standIns.Graph.ActivityFeed.Received.Count,
+            standIns.Registry.Requests.Lookups);
     }
 }

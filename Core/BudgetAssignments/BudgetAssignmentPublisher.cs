@@ -55,6 +55,28 @@ public sealed partial class BudgetAssignmentPublisher(
         var (link, seen) = await FollowAsync(listId, startLink, items, ct);
 
         var counts = new PublishCounts();
+        var written = await PublishRowsAsync(listId, items, counts, ct);
+        await mirror.SubmitAsync(written, [], ct);
+
+        // Our own writes come back through delta; reading them now keeps the next quiet night quiet.
+        if (counts.Published > 0) (link, _) = await FollowAsync(listId, link, items, ct);
+
+        if (startLink is null || checkpoint!.SourceRef != reference || seen > 0 || counts.Published > 0
+            || checkpoint.SavedAt is not { } saved || time.GetUtcNow() - saved > TokenRenewal)
+        {
+            await checkpoints.SaveAsync(CheckpointName, new DeltaCheckpoint(reference, listId, link), ct);
+        }
+
+        return counts;
+    }
+
+    /// <summary>
+    /// Creates or patches the item of each live assignment row. <paramref name="items"/> learns what
+    /// each write put there, so reading our own writes back through delta finds them known.
+    /// </summary>
+    /// <returns>The mirror rows to write: items published, and items found in step that it did not know as such.</returns>
+    private async Task<List<TableTransactionAction>> PublishRowsAsync(string listId, Dictionary<string, MirroredItem> items, PublishCounts counts, CancellationToken ct)
+    {
         var targets = Targets(items.Values, counts);
         var written = new List<TableTransactionAction>();
         var table = await store.TableAsync(ct);
@@ -97,18 +119,7 @@ public sealed partial class BudgetAssignmentPublisher(
             counts.Published++;
         }
 
-        await mirror.SubmitAsync(written, [], ct);
-
-        // Our own writes come back through delta; reading them now keeps the next quiet night quiet.
-        if (counts.Published > 0) (link, _) = await FollowAsync(listId, link, items, ct);
-
-        if (startLink is null || checkpoint!.SourceRef != reference || seen > 0 || counts.Published > 0
-            || checkpoint.SavedAt is not { } saved || time.GetUtcNow() - saved > TokenRenewal)
-        {
-            await checkpoints.SaveAsync(CheckpointName, new DeltaCheckpoint(reference, listId, link), ct);
-        }
-
-        return counts;
+        return written;
     }
 
     /// <summary>

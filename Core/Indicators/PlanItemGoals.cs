@@ -45,9 +45,35 @@ public sealed partial class PlanItemGoals(
         // The list id comes from the sync's checkpoint: no checkpoint means no plan item stored yet.
         if (await checkpoints.GetAsync(PlanItemsModule.Source, ct) is not { } checkpoint) return report;
 
+        var table = await storage.TableAsync(TableNames.PlanItems, ct);
+        var changes = await ChangesAsync(table, figures, report, ct);
+        if (changes.Count == 0) return report;
+
+        // A misnamed column would fail every write with Graph's "not recognized": ask the list once
+        // and name the setting instead.
+        var listColumns = await lists.ListColumnsAsync(checkpoint.SourceId, ct);
+        if (ColumnCheck.Problems([_column], listColumns) is { Count: > 0 } problems)
+        {
+            report.ColumnProblem = problems[0].Text;
+            report.Failed = changes.Count;
+            return report;
+        }
+
+        var (written, failed) = await WriteAsync(checkpoint.SourceId, changes, ct);
+
+        // Only after SharePoint has the text: a crash in between writes it again next night, the same text.
+        var merges = written.Select(c => new TableTransactionAction(TableTransactionActionType.UpdateMerge, c.Outcome.ToColumns(c.ItemId), Azure.ETag.All)).ToList();
+        if (merges.Count > 0) await TableBatch.SubmitAsync(table, merges, ct);
+        report.Written = merges.Count;
+        report.Failed = failed;
+        return report;
+    }
+
+    /// <returns>The items whose column text is not the one stored.</returns>
+    private static async Task<List<GoalChange>> ChangesAsync(TableClient table, IReadOnlyDictionary<string, double> figures, GoalReport report, CancellationToken ct)
+    {
         var byName = new Dictionary<string, double>(figures, StringComparer.OrdinalIgnoreCase);
         var changes = new List<GoalChange>();
-        var table = await storage.TableAsync(TableNames.PlanItems, ct);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PlanItemEntity.Partition} and IsDeleted eq false");
         string[] columns = ["RowKey", nameof(PlanItemEntity.Goal), GoalOutcome.ValueColumn, SourceTable.InQuarantineColumn];
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: columns, cancellationToken: ct))
@@ -66,18 +92,12 @@ public sealed partial class PlanItemGoals(
             if (outcome.Text != stored) changes.Add(new GoalChange(row.RowKey, outcome));
         }
 
-        if (changes.Count == 0) return report;
+        return changes;
+    }
 
-        // A misnamed column would fail every write with Graph's "not recognized": ask the list once
-        // and name the setting instead.
-        var listColumns = await lists.ListColumnsAsync(checkpoint.SourceId, ct);
-        if (ColumnCheck.Problems([_column], listColumns) is { Count: > 0 } problems)
-        {
-            report.ColumnProblem = problems[0].Text;
-            report.Failed = changes.Count;
-            return report;
-        }
-
+    /// <returns>The changes SharePoint took, and how many it refused; an item deleted there meanwhile is neither.</returns>
+    private async Task<(ConcurrentBag<GoalChange> Written, int Failed)> WriteAsync(string listId, List<GoalChange> changes, CancellationToken ct)
+    {
         var written = new ConcurrentBag<GoalChange>();
         var failed = 0;
         await Parallel.ForEachAsync(changes, new ParallelOptions { MaxDegreeOfParallelism = WriteParallelism, CancellationToken = ct }, async (change, token) =>
@@ -85,7 +105,7 @@ public sealed partial class PlanItemGoals(
             try
             {
                 // An empty text clears the column, as the overdue flag is cleared.
-                await lists.UpdateFieldsAsync(checkpoint.SourceId, change.ItemId, new Dictionary<string, object> { [_column.InternalName] = change.Outcome.Text }, token);
+                await lists.UpdateFieldsAsync(listId, change.ItemId, new Dictionary<string, object> { [_column.InternalName] = change.Outcome.Text }, token);
                 written.Add(change);
             }
             catch (ODataError error) when (error.ResponseStatusCode == 404)
@@ -98,13 +118,7 @@ public sealed partial class PlanItemGoals(
                 Interlocked.Increment(ref failed);
             }
         });
-
-        // Only after SharePoint has the text: a crash in between writes it again next night, the same text.
-        var merges = written.Select(c => new TableTransactionAction(TableTransactionActionType.UpdateMerge, c.Outcome.ToColumns(c.ItemId), Azure.ETag.All)).ToList();
-        if (merges.Count > 0) await TableBatch.SubmitAsync(table, merges, ct);
-        report.Written = merges.Count;
-        report.Failed = failed;
-        return report;
+        return (written, failed);
     }
 
     /// <summary>A goal against the day's figures. A board with no agreement this year has no figure and counts 0.</summary>

@@ -61,32 +61,10 @@ public static class CardCheck
                     Markdown(element["text"], $"{path}.text", problems);
                     break;
                 case "FactSet":
-                    if (element["facts"] is not JsonArray facts)
-                    {
-                        problems.Add($"{path}.facts must be an array");
-                        break;
-                    }
-
-                    foreach (var fact in facts)
-                    {
-                        Markdown(fact?["title"], $"{path}.facts.title", problems);
-                        Markdown(fact?["value"], $"{path}.facts.value", problems);
-                    }
-
+                    FactSet(element, path, problems);
                     break;
                 case "RichTextBlock":
-                    if (element["inlines"] is not JsonArray { Count: > 0 } inlines)
-                    {
-                        problems.Add($"{path}.inlines must be a non-empty array");
-                        break;
-                    }
-
-                    foreach (var run in inlines)
-                    {
-                        if ((string?)run?["type"] != "TextRun" || run["text"] is not JsonValue text || !text.TryGetValue<string>(out _)) problems.Add($"{path}.inlines: each must be a TextRun with text");
-                        else if (run["selectAction"] is JsonObject action) Action(action, $"{path}.inlines.selectAction", problems);
-                    }
-
+                    RichTextBlock(element, path, problems);
                     break;
                 case "Container":
                     if (element["items"] is JsonArray { Count: > 0 } items) CheckElements(items, $"{path}.items", problems);
@@ -104,6 +82,36 @@ public static class CardCheck
 
                     break;
             }
+        }
+    }
+
+    private static void FactSet(JsonObject element, string path, List<string> problems)
+    {
+        if (element["facts"] is not JsonArray facts)
+        {
+            problems.Add($"{path}.facts must be an array");
+            return;
+        }
+
+        foreach (var fact in facts)
+        {
+            Markdown(fact?["title"], $"{path}.facts.title", problems);
+            Markdown(fact?["value"], $"{path}.facts.value", problems);
+        }
+    }
+
+    private static void RichTextBlock(JsonObject element, string path, List<string> problems)
+    {
+        if (element["inlines"] is not JsonArray { Count: > 0 } inlines)
+        {
+            problems.Add($"{path}.inlines must be a non-empty array");
+            return;
+        }
+
+        foreach (var run in inlines)
+        {
+            if ((string?)run?["type"] != "TextRun" || run["text"] is not JsonValue text || !text.TryGetValue<string>(out _)) problems.Add($"{path}.inlines: each must be a TextRun with text");
+            else if (run["selectAction"] is JsonObject action) Action(action, $"{path}.inlines.selectAction", problems);
         }
     }
 

@@ -49,46 +49,48 @@ public sealed partial class PersonalNotifications(
 
         // One notification per address: the coordinator who also owns items gets them together.
         var groups = addressed.GroupBy(a => a.Address, StringComparer.OrdinalIgnoreCase).ToList();
-        await Parallel.ForEachAsync(groups, Options(ct), async (group, token) =>
-        {
-            var parts = group.ToList();
-            var items = parts.SelectMany(p => p.Events).DistinctBy(e => e.EventId, StringComparer.Ordinal)
-                .Select(e => (e, links.GetValueOrDefault(e.EventId))).ToList();
-            var keys = string.Join(", ", parts.Select(p => p.Recipient.Key));
-            if (PersonalNotice.Build(items) is not { } notice)
-            {
-                outcome.Fail(new TeamsPostException("No event of a personal notification had a link to its item (the plan-item list's address was not read); the queue tries again later.", null, isTransient: true));
-                LogNoLink(runId, keys);
-                return;
-            }
-
-            try
-            {
-                await feed.SendAsync(group.Key, notice, token);
-            }
-            catch (ActivityFeedRefusedException refused)
-            {
-                foreach (var part in parts)
-                {
-                    await ledger.RecordRefusedAsync(part.Recipient.Key, part.Events.Select(e => e.EventId).ToList(), runId, refused.Status, refused.Code, token);
-                    outcome.Refuse(part.Recipient, $"{refused.Status}{(refused.Code is null ? "" : " " + refused.Code)}");
-                    LogRefused(runId, part.Recipient.Key, refused.Status, refused.Code);
-                }
-
-                return;
-            }
-            catch (TeamsPostException failure) when (failure.IsTransient)
-            {
-                outcome.Fail(failure);
-                LogFailed(runId, keys, failure.Message);
-                return;
-            }
-
-            foreach (var part in parts) await ledger.RecordAsync(part.Recipient.Key, part.Events.Select(e => e.EventId).ToList(), runId, post: 1, token);
-            outcome.Sent(notice.EventIds.Count);
-            LogSent(runId, keys, notice.EventIds.Count);
-        });
+        await Parallel.ForEachAsync(groups, Options(ct), (group, token) => SendToAsync(runId, group, links, outcome, token));
         return outcome;
+    }
+
+    private async ValueTask SendToAsync(string runId, IGrouping<string, (string Address, Recipient Recipient, List<NotificationMessage> Events)> group, IReadOnlyDictionary<string, Uri?> links, PersonalOutcome outcome, CancellationToken token)
+    {
+        var parts = group.ToList();
+        var items = parts.SelectMany(p => p.Events).DistinctBy(e => e.EventId, StringComparer.Ordinal)
+            .Select(e => (e, links.GetValueOrDefault(e.EventId))).ToList();
+        var keys = string.Join(", ", parts.Select(p => p.Recipient.Key));
+        if (PersonalNotice.Build(items) is not { } notice)
+        {
+            outcome.Fail(new TeamsPostException("No event of a personal notification had a link to its item (the plan-item list's address was not read); the queue tries again later.", null, isTransient: true));
+            LogNoLink(runId, keys);
+            return;
+        }
+
+        try
+        {
+            await feed.SendAsync(group.Key, notice, token);
+        }
+        catch (ActivityFeedRefusedException refused)
+        {
+            foreach (var part in parts)
+            {
+                await ledger.RecordRefusedAsync(part.Recipient.Key, part.Events.Select(e => e.EventId).ToList(), runId, refused.Status, refused.Code, token);
+                outcome.Refuse(part.Recipient, $"{refused.Status}{(refused.Code is null ? "" : " " + refused.Code)}");
+                LogRefused(runId, part.Recipient.Key, refused.Status, refused.Code);
+            }
+
+            return;
+        }
+        catch (TeamsPostException failure) when (failure.IsTransient)
+        {
+            outcome.Fail(failure);
+            LogFailed(runId, keys, failure.Message);
+            return;
+        }
+
+        foreach (var part in parts) await ledger.RecordAsync(part.Recipient.Key, part.Events.Select(e => e.EventId).ToList(), runId, post: 1, token);
+        outcome.Sent(notice.EventIds.Count);
+        LogSent(runId, keys, notice.EventIds.Count);
     }
 
     private Dictionary<Recipient, List<NotificationMessage>> Recipients(IReadOnlyList<NotificationMessage> events, PersonalOutcome outcome)

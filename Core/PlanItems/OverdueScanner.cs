@@ -85,12 +85,20 @@ public sealed partial class OverdueScanner(
 
     private async Task ApplyAsync(List<Change> changes, string listId, DateOnly today, DateTimeOffset now, OverdueScanResult result, SyncDigest digest, CancellationToken ct)
     {
-        var done = new System.Collections.Concurrent.ConcurrentBag<Change>();
-        int notifications = 0, writes = 0, failures = 0;
-
         // Write the flag first, then notify, then the table: an item SharePoint no longer has gets
         // no message, and a crash anywhere leaves the table saying "not yet", so the next scan
         // finishes the job (a repeated PATCH writes the same value) and the ledger stops a second message.
+        var done = await FlagAndNotifyAsync(changes, listId, today, now, result, ct);
+        var updates = TableUpdates(done, now, result);
+        await SaveAsync(updates, digest, ct);
+    }
+
+    /// <returns>The changes SharePoint and the outbox have taken; the others wait for the next scan.</returns>
+    private async Task<IReadOnlyCollection<Change>> FlagAndNotifyAsync(List<Change> changes, string listId, DateOnly today, DateTimeOffset now, OverdueScanResult result, CancellationToken ct)
+    {
+        var done = new System.Collections.Concurrent.ConcurrentBag<Change>();
+        int notifications = 0, writes = 0, failures = 0;
+
         await Parallel.ForEachAsync(changes, new ParallelOptions { MaxDegreeOfParallelism = WriteParallelism, CancellationToken = ct }, async (change, token) =>
         {
             var entity = change.Entity;
@@ -135,7 +143,11 @@ public sealed partial class OverdueScanner(
         result.Notifications += notifications;
         result.FlagWrites += writes;
         result.Failures += failures;
+        return done;
+    }
 
+    private static List<TableTransactionAction> TableUpdates(IReadOnlyCollection<Change> done, DateTimeOffset now, OverdueScanResult result)
+    {
         var updates = new List<TableTransactionAction>();
         foreach (var change in done)
         {
@@ -156,6 +168,11 @@ public sealed partial class OverdueScanner(
             updates.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, entity, entity.ETag));
         }
 
+        return updates;
+    }
+
+    private async Task SaveAsync(List<TableTransactionAction> updates, SyncDigest digest, CancellationToken ct)
+    {
         try
         {
             await store.SubmitAsync(updates, ct);

@@ -192,40 +192,8 @@ public sealed partial class DeltaSyncEngine(
             // while this one is written, and never holds more than two.
             var pages = Channel.CreateBounded<FeedPage<TItem>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var reader = Task.Run(async () =>
-            {
-                try
-                {
-                    await foreach (var page in source.Feed.ReadAsync(containerId, startLink, stop.Token))
-                    {
-                        await pages.Writer.WriteAsync(page, stop.Token);
-                    }
-                }
-                finally
-                {
-                    pages.Writer.Complete();
-                }
-            }, stop.Token);
-
-            string? deltaLink = null;
-            try
-            {
-                await _mapping.BeginFeedAsync(fullSync, ct);
-                await foreach (var page in pages.Reader.ReadAllAsync(ct))
-                {
-                    await ApplyPageAsync(page.Items, seen, ct);
-                    deltaLink = page.DeltaLink ?? deltaLink;
-                }
-            }
-            catch
-            {
-                // Storing failed: stop the reader and report the storing error, not its cancellation.
-                await stop.CancelAsync();
-                await Task.WhenAny(reader);
-                await Task.WhenAny(Task.WhenAll(_inFlight.Select(w => w.Write)));
-                _inFlight.Clear();
-                throw;
-            }
+            var reader = ReadFeedAsync(pages.Writer, startLink, stop);
+            var deltaLink = await StorePagesAsync(pages.Reader, seen, reader, stop, ct);
 
             // Surfaces the reader's own failure (410, throttling given up, …) after the pages it did
             // deliver are stored; a failed run saves no delta link.
@@ -248,6 +216,48 @@ public sealed partial class DeltaSyncEngine(
             return deltaLink;
         }
 
+        private Task ReadFeedAsync(ChannelWriter<FeedPage<TItem>> pages, string? startLink, CancellationTokenSource stop) =>
+            Task.Run(async () =>
+            {
+                try
+                {
+                    await foreach (var page in source.Feed.ReadAsync(containerId, startLink, stop.Token))
+                    {
+                        await pages.WriteAsync(page, stop.Token);
+                    }
+                }
+                finally
+                {
+                    pages.Complete();
+                }
+            }, stop.Token);
+
+        /// <returns>The last delta link the feed handed over; null when it ended without one.</returns>
+        private async Task<string?> StorePagesAsync(ChannelReader<FeedPage<TItem>> pages, HashSet<string>? seen, Task reader, CancellationTokenSource stop, CancellationToken ct)
+        {
+            string? deltaLink = null;
+            try
+            {
+                await _mapping.BeginFeedAsync(_fullSync, ct);
+                await foreach (var page in pages.ReadAllAsync(ct))
+                {
+                    await ApplyPageAsync(page.Items, seen, ct);
+                    deltaLink = page.DeltaLink ?? deltaLink;
+                }
+            }
+            catch
+            {
+                // Storing failed: stop the reader and report the storing error, not its cancellation.
+                await stop.CancelAsync();
+                await Task.WhenAny(reader);
+                await Task.WhenAny(Task.WhenAll(_inFlight.Select(w => w.Write)));
+                _inFlight.Clear();
+                throw;
+            }
+
+            return deltaLink;
+        }
+
         private async Task ApplyPageAsync(IReadOnlyList<TItem> page, HashSet<string>? seen, CancellationToken ct)
         {
             // A delta feed can repeat an item; within a page the last occurrence wins.
@@ -267,6 +277,14 @@ public sealed partial class DeltaSyncEngine(
             var now = engine._time.GetUtcNow();
 
             var actions = new List<TableTransactionAction>();
+            var mapped = await MapAsync(latest, seen, digest, actions, now, ct);
+            var changed = await DropUnchangedAsync(mapped, digest, ct);
+            await WriteChangedAsync(changed, latest, digest, actions, now, ct);
+            await PutInFlightAsync(actions, latest.Keys, ct);
+        }
+
+        private async Task<List<TRecord>> MapAsync(Dictionary<string, TItem> latest, HashSet<string>? seen, SyncDigest digest, List<TableTransactionAction> actions, DateTimeOffset now, CancellationToken ct)
+        {
             var mapped = new List<TRecord>(latest.Count);
             foreach (var (id, item) in latest)
             {
@@ -294,6 +312,11 @@ public sealed partial class DeltaSyncEngine(
                 mapped.Add(record);
             }
 
+            return mapped;
+        }
+
+        private async Task<List<ChangedRecord<TRecord>>> DropUnchangedAsync(List<TRecord> mapped, SyncDigest digest, CancellationToken ct)
+        {
             var changed = new List<ChangedRecord<TRecord>>();
             foreach (var record in await _mapping.AfterMapAsync(mapped, ct))
             {
@@ -310,6 +333,11 @@ public sealed partial class DeltaSyncEngine(
                 else changed.Add(new ChangedRecord<TRecord>(record, hash, match));
             }
 
+            return changed;
+        }
+
+        private async Task WriteChangedAsync(List<ChangedRecord<TRecord>> changed, Dictionary<string, TItem> latest, SyncDigest digest, List<TableTransactionAction> actions, DateTimeOffset now, CancellationToken ct)
+        {
             var outcomes = changed.Count == 0 ? [] : await _mapping.ChangedAsync(changed, ct);
             for (var i = 0; i < changed.Count; i++)
             {
@@ -327,9 +355,12 @@ public sealed partial class DeltaSyncEngine(
                 actions.Add(_mapping.Write(record, hash, match, now));
                 digest.Stored(id, hash);
             }
+        }
 
+        private async Task PutInFlightAsync(List<TableTransactionAction> actions, IEnumerable<string> ids, CancellationToken ct)
+        {
             await WaitForWritesAsync(PagesInFlight - 1);
-            _inFlight.Enqueue((source.Table.SubmitAsync(actions, ct), latest.Keys.ToHashSet(StringComparer.Ordinal)));
+            _inFlight.Enqueue((source.Table.SubmitAsync(actions, ct), ids.ToHashSet(StringComparer.Ordinal)));
             if (_rejected.Count >= TableBatch.MaxActions)
             {
                 // Keyed by its ids like a page, so a repeat of one of them waits for this write

@@ -52,6 +52,46 @@ public sealed partial class SyncDigestStore(IntegrationStorage storage, TimeProv
         var blob = container.GetBlobClient($"{source}.digest");
         var now = time.GetUtcNow();
 
+        var (digest, etag, distrust, mayRebuildAndSave) = await LoadAsync(blob, now, ct);
+        var mayCommit = digest is not null;
+        if (digest is null)
+        {
+            if (rebuild is null)
+            {
+                digest = new SyncDigest();
+            }
+            else
+            {
+                LogRebuilding(source, distrust!);
+                digest = new SyncDigest();
+                await foreach (var (id, hash, deleted) in rebuild(ct))
+                {
+                    if (deleted) digest.Deleted(id);
+                    else digest.Stored(id, hash);
+                }
+
+                mayCommit = mayRebuildAndSave;
+            }
+        }
+
+        // The mark comes before any row is written. If another writer marked it first, this run
+        // goes on with what it loaded but leaves saving to a later run.
+        if (await MarkWritingAsync(blob, etag, now, ct) is { } marked)
+        {
+            etag = marked;
+        }
+        else
+        {
+            LogRaced(source);
+            mayCommit = false;
+        }
+
+        return new SyncDigestSession(this, source, blob, digest, etag, mayCommit);
+    }
+
+    /// <summary>The digest only when it is marked clean; otherwise why it is not trusted.</summary>
+    private static async Task<LoadedDigest> LoadAsync(BlobClient blob, DateTimeOffset now, CancellationToken ct)
+    {
         SyncDigest? digest = null;
         ETag? etag = null;
         string? distrust;
@@ -85,43 +125,23 @@ public sealed partial class SyncDigestStore(IntegrationStorage storage, TimeProv
             distrust = ex.Message;
         }
 
-        var mayCommit = digest is not null;
-        if (digest is null)
-        {
-            if (rebuild is null)
-            {
-                digest = new SyncDigest();
-            }
-            else
-            {
-                LogRebuilding(source, distrust!);
-                digest = new SyncDigest();
-                await foreach (var (id, hash, deleted) in rebuild(ct))
-                {
-                    if (deleted) digest.Deleted(id);
-                    else digest.Stored(id, hash);
-                }
+        return new LoadedDigest(digest, etag, distrust, mayRebuildAndSave);
+    }
 
-                mayCommit = mayRebuildAndSave;
-            }
-        }
-
-        // The mark comes before any row is written. If another writer marked it first, this run
-        // goes on with what it loaded but leaves saving to a later run.
+    /// <returns>The blob's ETag after the mark; null when another writer changed the blob first.</returns>
+    private static async Task<ETag?> MarkWritingAsync(BlobClient blob, ETag? etag, DateTimeOffset now, CancellationToken ct)
+    {
         var metadataWriting = new Dictionary<string, string> { [StateKey] = Writing, [SinceKey] = now.ToString("O", CultureInfo.InvariantCulture) };
         try
         {
-            etag = etag is { } current
+            return etag is { } current
                 ? (await blob.SetMetadataAsync(metadataWriting, new BlobRequestConditions { IfMatch = current }, ct)).Value.ETag
                 : (await blob.UploadAsync(new SyncDigest().ToBinary(), new BlobUploadOptions { Metadata = metadataWriting, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, ct)).Value.ETag;
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
-            LogRaced(source);
-            mayCommit = false;
+            return null;
         }
-
-        return new SyncDigestSession(this, source, blob, digest, etag, mayCommit);
     }
 
     internal async Task<bool> CommitAsync(SyncDigestSession session, CancellationToken ct)
@@ -147,6 +167,8 @@ public sealed partial class SyncDigestStore(IntegrationStorage storage, TimeProv
             return false;
         }
     }
+
+    private readonly record struct LoadedDigest(SyncDigest? Digest, ETag? ETag, string? Distrust, bool MayRebuildAndSave);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilding the {Source} digest from the table: {Reason}.")]
     private partial void LogRebuilding(string source, string reason);
