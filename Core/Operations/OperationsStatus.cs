@@ -39,51 +39,77 @@ public sealed class OperationsStatus(
         var now = time.GetUtcNow();
         var attention = new List<string>();
 
-        // Enough nights to know when each source last synced, however few are shown.
-        var recent = await runs.RecentNightsAsync(Math.Max(nights, 30), ct);
+        var history = await HistoryAsync(nights, now, ct);
+        var shown = history.Take(nights).ToList();
+        attention.AddRange(NightAttention(shown, now));
+        var sources = await SourcesAsync(history, now, attention, ct);
+        var queues = await QueuesAsync(attention, ct);
+        var quarantined = await QuarantinedAsync(ct);
+
+        var notifications = shown.FirstOrDefault()?.Steps.FirstOrDefault(s => s.Step == Notifications.NotificationDigestHandler.Step);
+        return new StatusReport(now, shown, sources, queues, quarantined, notifications, attention);
+    }
+
+    /// <summary>The recent nights, newest first: enough to know when each source last synced, however few are shown.</summary>
+    private async Task<List<NightStatus>> HistoryAsync(int nights, DateTimeOffset now, CancellationToken ct)
+    {
         var history = new List<NightStatus>();
-        foreach (var (runId, startedAt) in recent)
+        foreach (var (runId, startedAt) in await runs.RecentNightsAsync(Math.Max(nights, 30), ct))
         {
             if (history.Count >= nights && now - startedAt > CheckpointStaleAfter) break;
             // Registration counts scan the version rows: only for the nights shown.
             history.Add(await NightAsync(runId, startedAt, withReadBack: history.Count < nights, ct));
         }
 
-        var shown = history.Take(nights).ToList();
-        if (shown.Count == 0 || now - shown[0].StartedAt > NightExpectedWithin)
+        return history;
+    }
+
+    /// <summary>What the nights shown call for: a missing night, a night that never synced, a failed or stuck step of the last one.</summary>
+    private IEnumerable<string> NightAttention(List<NightStatus> shown, DateTimeOffset now)
+    {
+        if (shown.Count == 0)
         {
-            attention.Add(shown.Count == 0
-                ? "No night has run yet."
-                : $"No night has started since {shown[0].StartedAt:yyyy-MM-dd HH:mm}Z (more than {NightExpectedWithin.TotalHours:0} hours ago): is the NightlySync timer running?");
+            yield return "No night has run yet.";
+            yield break;
         }
 
-        if (shown.Count > 0)
+        var last = shown[0];
+        if (now - last.StartedAt > NightExpectedWithin)
         {
-            var last = shown[0];
-            // A scan or digest whose night never started syncing opens a run of its own (NightlyCycle.CurrentRunIdAsync).
-            if (!last.Steps.Any(s => definitions.Contains(s.Step)))
-            {
-                attention.Add($"Run {last.RunId} has no source step: the NightlySync timer did not start the night's sync.");
-            }
-
-            foreach (var step in last.Steps)
-            {
-                if (step.Status == SyncRunStatus.Failed) attention.Add($"{step.Step} failed in run {last.RunId}: {step.Detail}");
-                else if (step.Status == SyncRunStatus.Queued && now - last.StartedAt > StepExpectedWithin) attention.Add($"{step.Step} of run {last.RunId} never finished (still queued after {StepExpectedWithin.TotalHours:0} hours).");
-            }
+            yield return $"No night has started since {last.StartedAt:yyyy-MM-dd HH:mm}Z (more than {NightExpectedWithin.TotalHours:0} hours ago): is the NightlySync timer running?";
         }
 
-        var sourceStatus = new List<SourceStatus>();
+        // A scan or digest whose night never started syncing opens a run of its own (NightlyCycle.CurrentRunIdAsync).
+        if (!last.Steps.Any(s => definitions.Contains(s.Step)))
+        {
+            yield return $"Run {last.RunId} has no source step: the NightlySync timer did not start the night's sync.";
+        }
+
+        foreach (var step in last.Steps)
+        {
+            if (step.Status == SyncRunStatus.Failed) yield return $"{step.Step} failed in run {last.RunId}: {step.Detail}";
+            else if (step.Status == SyncRunStatus.Queued && now - last.StartedAt > StepExpectedWithin) yield return $"{step.Step} of run {last.RunId} never finished (still queued after {StepExpectedWithin.TotalHours:0} hours).";
+        }
+    }
+
+    private async Task<List<SourceStatus>> SourcesAsync(List<NightStatus> history, DateTimeOffset now, List<string> attention, CancellationToken ct)
+    {
+        var sources = new List<SourceStatus>();
         foreach (var name in definitions.Names)
         {
             var status = await SourceAsync(name, history, now, ct);
-            sourceStatus.Add(status);
+            sources.Add(status);
             if (status is { Configured: true, CheckpointAge: { } age } && age > CheckpointStaleAfter)
             {
                 attention.Add($"{name} has not synced for {age.TotalDays:0} days (checkpoint saved {status.CheckpointSavedAt:yyyy-MM-dd HH:mm}Z).");
             }
         }
 
+        return sources;
+    }
+
+    private async Task<List<QueueStatus>> QueuesAsync(List<string> attention, CancellationToken ct)
+    {
         var queues = new List<QueueStatus>();
         foreach (var queue in QueueNames.All)
         {
@@ -92,6 +118,11 @@ public sealed class OperationsStatus(
             if (status.Poison > 0) attention.Add($"{status.Poison} message(s) in {QueueNames.Poison(queue)}: fix the cause (see the log), then run 'replay {queue}'.");
         }
 
+        return queues;
+    }
+
+    private async Task<List<QuarantineStatus>> QuarantinedAsync(CancellationToken ct)
+    {
         var quarantined = new List<QuarantineStatus>();
         foreach (var name in definitions.Names)
         {
@@ -100,8 +131,7 @@ public sealed class OperationsStatus(
             if (open.Count > 0) quarantined.Add(new QuarantineStatus(name, open.Count, [.. open.OrderByDescending(e => e.LastSeen).Take(NewestReasons)]));
         }
 
-        var notifications = shown.FirstOrDefault()?.Steps.FirstOrDefault(s => s.Step == Notifications.NotificationDigestHandler.Step);
-        return new StatusReport(now, shown, sourceStatus, queues, quarantined, notifications, attention);
+        return quarantined;
     }
 
     /// <summary>When the newest night whose every step finished without failing started; null when none of the recent ones did.</summary>
