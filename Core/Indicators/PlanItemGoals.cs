@@ -162,7 +162,7 @@ public sealed record GoalOutcome(bool NamesIndicator, IndicatorGoal? Goal, doubl
         new(true, null, null, null, "Målet kan inte läsas: skriv till exempel 'Indikator: enterprises.withActiveAgreement ≥ 25'", problem);
 
     public static GoalOutcome Unknown(IndicatorGoal goal) =>
-        new(true, goal, null, null, $"Okänd indikator: {Clip(goal.Indicator)}", $"there is no indicator '{Clip(goal.Indicator)}' (see the README's list)");
+        new(true, goal, null, null, $"Okänd indikator: {Clip(goal.Indicator)}", $"there is no indicator '{Clip(goal.Indicator)}' (docs/indicators.md lists them)");
 
     /// <summary>The column is a single line of text, at most 255 characters; a name typed into a goal can be longer.</summary>
     private static string Clip(string name) => name.Length <= MaxNameLength ? name : string.Concat(name.AsSpan(0, MaxNameLength), "…");

@@ -11,7 +11,7 @@ internal sealed record PlanItemValues(
     string CaseNumber,
     string BudgetAssignment);
 
-/// <summary>The plan-item list's default internal column names (README, "The plan-item list").</summary>
+/// <summary>The plan-item list's default internal column names (docs/plan-items.md, "The plan-item list").</summary>
 internal static class PlanItemColumns
 {
     public const string Title = "Title";

@@ -8,7 +8,7 @@ namespace Integration.Functions.Tests.Deployment;
 
 /// <summary>
 /// The configuration contract between the code, the Bicep app settings, the trigger bindings and
-/// the README's configuration reference. A key added to one side alone fails here.
+/// the configuration reference in docs/configuration.md. A key added to one side alone fails here.
 /// </summary>
 public class ConfigurationContractTests
 {
@@ -57,7 +57,7 @@ public class ConfigurationContractTests
         var unset = ConfigurationContract.UnsetKeys(CodeKeys, AppSettings.Keys, Documented);
 
         Assert.True(unset.Count == 0,
-            "Set these in infra/main.bicep (appSettings) or document them with a default or as optional in the README configuration table: "
+            "Set these in infra/main.bicep (appSettings) or document them with a default or as optional in docs/configuration.md: "
             + string.Join(", ", unset));
     }
 

@@ -2,7 +2,7 @@ using Integration.Core.Indicators;
 
 namespace Integration.Functions.Tests.Indicators;
 
-/// <summary>The Goal syntax the README pins, and a goal against the day's figures.</summary>
+/// <summary>The Goal syntax docs/indicators.md pins, and a goal against the day's figures.</summary>
 public class IndicatorGoalTests
 {
     [Theory]

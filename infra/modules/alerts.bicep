@@ -79,7 +79,7 @@ resource failedNight 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
   kind: 'LogAlert'
   properties: {
     displayName: 'Nightly sync: a step failed'
-    description: 'A step of the night failed on its last try, or a timer function failed. Run "status" to see which, then the README runbook.'
+    description: 'A step of the night failed on its last try, or a timer function failed. Run "status" to see which, then the runbook in docs/operations.md.'
     severity: 1
     enabled: true
     scopes: [workspaceId]

@@ -1,6 +1,6 @@
-// A host config that follows Microsoft Teams' light theme, for the render test and the README's
-// screenshot. Where the values come from: the Adaptive Cards host config schema (field names and
-// meaning, learn.microsoft.com "HostConfig"), and the look of Teams' light theme as its Fluent UI
+// A host config that follows Microsoft Teams' light theme, for the render test and the screenshot
+// in docs/teams-notifications.md. Where the values come from: the Adaptive Cards host config schema
+// (field names and meaning, learn.microsoft.com "HostConfig"), and the look of Teams' light theme as its Fluent UI
 // palette defines it: text #242424 and subtle #616161, Teams' brand purple #5b5fc7 for accents and
 // links, red #c4314b for attention, Segoe UI at 14 px with 12/14/18/24 px for the other sizes,
 // weights 300/400/600, and the tight spacing Teams uses between lines of a card. Values chosen by
