@@ -23,6 +23,7 @@ internal sealed class NaiveSync(
     IntegrationStorage storage,
     IOptions<SharePointOptions> sharePoint,
     NetworkCalendar calendar,
+    IOptions<PlanItemStatusOptions> statuses,
     TimeProvider time)
 {
     public async Task<SyncCounts> RunAsync(CancellationToken ct)
@@ -30,7 +31,7 @@ internal sealed class NaiveSync(
         var options = sharePoint.Value;
         var listId = (await checkpoints.GetAsync(PlanItemsModule.Source, ct))?.SourceId
             ?? await lists.ResolveListIdAsync(options.Lists.PlanItems!, ct);
-        var mapper = new PlanItemMapper(new ColumnNames(options, PlanItemColumns.List), new PlanItemStatusMap(options.PlanItemStatuses), calendar.TimeZone);
+        var mapper = new PlanItemMapper(new ColumnNames(options, PlanItemColumns.List), new PlanItemStatusMap(statuses.Value), calendar.TimeZone);
         var users = new SiteUserCache(lists, storage, time);
         await users.LoadKnownAsync(ct);
         var table = await store.TableAsync(ct);

@@ -24,12 +24,13 @@ public sealed class AgreementSource(
     IntegrationStorage storage,
     IOptions<SharePointOptions> sharePoint,
     IOptions<AgreementsOptions> options,
+    IOptions<AgreementTypeOptions> types,
     NetworkCalendar calendar,
     ILogger<AgreementSource> logger) : IDeltaSource<SharePointItem, Agreement>
 {
     private AgreementMapper Mapper => field ??= new(
         new ColumnNames(sharePoint.Value, AgreementColumns.List),
-        new AgreementTypeMap(sharePoint.Value.AgreementTypes),
+        new AgreementTypeMap(types.Value),
         options.Value.MaxYearlyValue,
         calendar.TimeZone);
 

@@ -7,7 +7,7 @@ public sealed class AgreementTypeMap
 {
     private readonly Dictionary<string, AgreementType> _byText = new(StringComparer.OrdinalIgnoreCase);
 
-    public AgreementTypeMap(AgreementTypeValues values)
+    public AgreementTypeMap(AgreementTypeOptions values)
     {
         foreach (var (type, text) in Entries(values))
         {
@@ -19,7 +19,7 @@ public sealed class AgreementTypeMap
     public bool TryParse(string? text, out AgreementType type) =>
         _byText.TryGetValue((text ?? "").Trim().Normalize(NormalizationForm.FormC), out type);
 
-    internal static IEnumerable<string> Validate(AgreementTypeValues values)
+    internal static IEnumerable<string> Validate(AgreementTypeOptions values)
     {
         var seen = new Dictionary<string, AgreementType>(StringComparer.OrdinalIgnoreCase);
         foreach (var (type, text) in Entries(values))
@@ -34,7 +34,7 @@ public sealed class AgreementTypeMap
         }
     }
 
-    private static (AgreementType Type, string? Text)[] Entries(AgreementTypeValues values) =>
+    private static (AgreementType Type, string? Text)[] Entries(AgreementTypeOptions values) =>
     [
         (AgreementType.Iop, values.Iop),
         (AgreementType.ReservedProcurement, values.ReservedProcurement),

@@ -32,12 +32,6 @@ public sealed class SharePointOptions
     /// </summary>
     public Dictionary<string, Dictionary<string, string>> Fields { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Accepted Status choice values per status, each a <c>;</c>-separated list.</summary>
-    public PlanItemStatusValues PlanItemStatuses { get; set; } = new();
-
-    /// <summary>Accepted AgreementType choice values per type, each a <c>;</c>-separated list.</summary>
-    public Agreements.AgreementTypeValues AgreementTypes { get; set; } = new();
-
     /// <summary>Items per Graph page (<c>$top</c>). SharePoint caps list pages at 5000; smaller pages keep memory flat.</summary>
     public int PageSize { get; set; } = 200;
 }
@@ -64,16 +58,4 @@ public sealed class SharePointListsOptions
 public sealed class SharePointLibrariesOptions
 {
     public string? MeetingNotes { get; set; }
-}
-
-/// <summary>
-/// The Status choice values the network uses. Lists are bilingual ("Klar / Done"), and sites
-/// differ, so each status accepts several spellings, compared case-insensitively.
-/// </summary>
-public sealed class PlanItemStatusValues
-{
-    public string NotStarted { get; set; } = "Ej påbörjad / Not started;Ej påbörjad;Not started";
-    public string InProgress { get; set; } = "Pågår / In progress;Pågår;In progress";
-    public string Done { get; set; } = "Klar / Done;Klar;Done";
-    public string Cancelled { get; set; } = "Avbruten / Cancelled;Avbruten;Cancelled";
 }

@@ -1,4 +1,3 @@
-using Integration.Core.PlanItems;
 using Integration.Core.Sync;
 using Microsoft.Extensions.Options;
 
@@ -61,8 +60,6 @@ internal sealed class SharePointOptionsValidator(SyncSources sources) : IValidat
             }
         }
 
-        failures.AddRange(PlanItemStatusMap.Validate(options.PlanItemStatuses));
-        failures.AddRange(Agreements.AgreementTypeMap.Validate(options.AgreementTypes));
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -25,6 +25,7 @@ public sealed partial class PlanItemSource(
     OverdueFlagWriter flags,
     IOptions<SharePointOptions> sharePoint,
     IOptions<OverdueOptions> overdue,
+    IOptions<PlanItemStatusOptions> statuses,
     NetworkCalendar calendar,
     TimeProvider time,
     ILogger<PlanItemSource> logger) : IDeltaSource<SharePointItem, PlanItem>
@@ -52,7 +53,7 @@ public sealed partial class PlanItemSource(
     public IDeltaSourceRun<SharePointItem, PlanItem> StartRun(string runId, string containerId) => new Run(this, containerId);
 
     private PlanItemMapper NewMapper() =>
-        new(_columns, new PlanItemStatusMap(sharePoint.Value.PlanItemStatuses), _rule.TimeZone);
+        new(_columns, new PlanItemStatusMap(statuses.Value), _rule.TimeZone);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not clear the overdue flag of plan item {ItemId}; the overdue scan will: {Error}")]
     private partial void LogClearFailed(string itemId, string error);

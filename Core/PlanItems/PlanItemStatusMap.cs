@@ -7,7 +7,7 @@ public sealed class PlanItemStatusMap
 {
     private readonly Dictionary<string, PlanItemStatus> _byText = new(StringComparer.OrdinalIgnoreCase);
 
-    public PlanItemStatusMap(PlanItemStatusValues values)
+    public PlanItemStatusMap(PlanItemStatusOptions values)
     {
         foreach (var (status, text) in Entries(values))
         {
@@ -37,7 +37,7 @@ public sealed class PlanItemStatusMap
         return odd.Count == 0 ? "" : $"; it holds invisible characters ({string.Join(", ", odd)})";
     }
 
-    internal static IEnumerable<string> Validate(PlanItemStatusValues values)
+    internal static IEnumerable<string> Validate(PlanItemStatusOptions values)
     {
         var seen = new Dictionary<string, PlanItemStatus>(StringComparer.OrdinalIgnoreCase);
         foreach (var (status, text) in Entries(values))
@@ -60,7 +60,7 @@ public sealed class PlanItemStatusMap
         }
     }
 
-    private static IEnumerable<(PlanItemStatus Status, string? Text)> Entries(PlanItemStatusValues values) =>
+    private static IEnumerable<(PlanItemStatus Status, string? Text)> Entries(PlanItemStatusOptions values) =>
     [
         (PlanItemStatus.NotStarted, values.NotStarted),
         (PlanItemStatus.InProgress, values.InProgress),

@@ -52,7 +52,8 @@ internal static class ConfigurationKeys
             if (type.GetField("Section", BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } section
                 && section.GetRawConstantValue() is string name)
             {
-                Walk(type, name, CreateDefault(type), keys, depth: 0);
+                // A section below another (SharePoint:PlanItemStatuses) is written as its setting is.
+                Walk(type, name.Replace(":", "__", StringComparison.Ordinal), CreateDefault(type), keys, depth: 0);
             }
         }
 

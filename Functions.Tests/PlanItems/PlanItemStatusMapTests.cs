@@ -12,7 +12,7 @@ public class PlanItemStatusMapTests
     [InlineData("Cancelled", PlanItemStatus.Cancelled)]
     public void AcceptsTheBilingualChoiceValues(string text, PlanItemStatus expected)
     {
-        Assert.True(new PlanItemStatusMap(new PlanItemStatusValues()).TryParse(text, out var status));
+        Assert.True(new PlanItemStatusMap(new PlanItemStatusOptions()).TryParse(text, out var status));
         Assert.Equal(expected, status);
     }
 
@@ -22,13 +22,13 @@ public class PlanItemStatusMapTests
     [InlineData(null)]
     public void RefusesOtherValues(string? text)
     {
-        Assert.False(new PlanItemStatusMap(new PlanItemStatusValues()).TryParse(text, out _));
+        Assert.False(new PlanItemStatusMap(new PlanItemStatusOptions()).TryParse(text, out _));
     }
 
     [Fact]
     public void UsesConfiguredValues()
     {
-        var map = new PlanItemStatusMap(new PlanItemStatusValues { Done = "Avslutad;Färdig" });
+        var map = new PlanItemStatusMap(new PlanItemStatusOptions { Done = "Avslutad;Färdig" });
 
         Assert.True(map.TryParse("Färdig", out var status));
         Assert.Equal(PlanItemStatus.Done, status);

@@ -23,7 +23,7 @@ public class ColumnCheckTests
     {
         var options = new SharePointOptions();
         options.Fields[PlanItemColumns.List] = overrides.ToDictionary(o => o.Column, o => o.Name);
-        return new PlanItemMapper(new ColumnNames(options, PlanItemColumns.List), new PlanItemStatusMap(new PlanItemStatusValues()), Stockholm).Mapping;
+        return new PlanItemMapper(new ColumnNames(options, PlanItemColumns.List), new PlanItemStatusMap(new PlanItemStatusOptions()), Stockholm).Mapping;
     }
 
     private static IReadOnlyList<ColumnProblem> Problems(IEnumerable<SharePointColumn> columns, params (string Column, string Name)[] overrides) =>
