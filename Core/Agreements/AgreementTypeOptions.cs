@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Integration.Core.Agreements;
 
 /// <summary>
@@ -14,10 +12,4 @@ public sealed class AgreementTypeOptions
     public string ReservedProcurement { get; set; } = "Reserverad upphandling;Reserved procurement";
     public string DirectAward { get; set; } = "Direktupphandling;Direct award";
     public string Other { get; set; } = "Övrigt;Other";
-}
-
-internal sealed class AgreementTypeOptionsValidator : IValidateOptions<AgreementTypeOptions>
-{
-    public ValidateOptionsResult Validate(string? name, AgreementTypeOptions options) =>
-        AgreementTypeMap.Validate(options).ToList() is { Count: > 0 } failures ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
 }

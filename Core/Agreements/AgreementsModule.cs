@@ -22,7 +22,7 @@ public static class AgreementsModule
     public static IServiceCollection AddAgreements(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<AgreementsOptions, AgreementsOptionsValidator>(configuration, AgreementsOptions.Section);
-        services.AddValidatedOptions<AgreementTypeOptions, AgreementTypeOptionsValidator>(configuration, AgreementTypeOptions.Section);
+        services.AddValidatedOptions<AgreementTypeOptions>(configuration, AgreementTypeOptions.Section, AgreementTypeMap.Validate);
         services.AddTables(TableNames.Agreements);
         services.TryAddSingleton<AgreementStore>();
         // An agreement names its enterprise: synced after the enterprises, the night's new

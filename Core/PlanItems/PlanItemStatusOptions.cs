@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Integration.Core.PlanItems;
 
 /// <summary>
@@ -15,10 +13,4 @@ public sealed class PlanItemStatusOptions
     public string InProgress { get; set; } = "Pågår / In progress;Pågår;In progress";
     public string Done { get; set; } = "Klar / Done;Klar;Done";
     public string Cancelled { get; set; } = "Avbruten / Cancelled;Avbruten;Cancelled";
-}
-
-internal sealed class PlanItemStatusOptionsValidator : IValidateOptions<PlanItemStatusOptions>
-{
-    public ValidateOptionsResult Validate(string? name, PlanItemStatusOptions options) =>
-        PlanItemStatusMap.Validate(options).ToList() is { Count: > 0 } failures ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
 }

@@ -20,7 +20,7 @@ public static class PlanItemsModule
     public static IServiceCollection AddPlanItems(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<OverdueOptions, OverdueOptionsValidator>(configuration, OverdueOptions.Section);
-        services.AddValidatedOptions<PlanItemStatusOptions, PlanItemStatusOptionsValidator>(configuration, PlanItemStatusOptions.Section);
+        services.AddValidatedOptions<PlanItemStatusOptions>(configuration, PlanItemStatusOptions.Section, PlanItemStatusMap.Validate);
         services.AddTables(TableNames.PlanItems);
         services.TryAddSingleton<PlanItemStore>();
         services.TryAddSingleton<OverdueFlagWriter>();
