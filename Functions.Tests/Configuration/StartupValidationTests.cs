@@ -101,6 +101,12 @@ public class StartupValidationTests
     }
 
     [Fact]
+    public async Task NamesAnAgreementTypeValueUsedTwice()
+    {
+        Assert.Contains("SharePoint__AgreementTypes__Other", await StartupErrorAsync(("SharePoint:AgreementTypes:Other", "Övrigt;IOP")));
+    }
+
+    [Fact]
     public async Task NamesMissingStorage()
     {
         Assert.Contains("AzureWebJobsStorage", await StartupErrorAsync(("AzureWebJobsStorage", null)));
