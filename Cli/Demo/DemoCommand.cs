@@ -7,7 +7,6 @@ using Integration.Core.MeetingNotes;
 using Integration.Core.Notifications;
 using Integration.Core.PlanItems;
 using Integration.Core.Privacy;
-using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Core.Sync.State;
 using Integration.Emulators.Azurite;

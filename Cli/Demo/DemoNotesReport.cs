@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Integration.Core.MeetingNotes;
-using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Core.Sync.State;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Integration.Core.Hosting;
-using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Core.Sync.State;
 using Microsoft.Extensions.Configuration;

@@ -1,4 +1,3 @@
-using Integration.Cli.Hosting;
 using Integration.Core.Hosting;
 using Integration.Core.Sync;
 using Microsoft.Extensions.Configuration;

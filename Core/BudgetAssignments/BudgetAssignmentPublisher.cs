@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using Integration.Core.Calendar;
 using Integration.Core.Configuration;
 using Integration.Core.SharePoint;
-using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Core.Sync.State;
 using Microsoft.Extensions.Logging;

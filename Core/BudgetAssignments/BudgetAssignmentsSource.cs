@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using Integration.Core.CaseSystem;
 using Integration.Core.Configuration;
-using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Core.Sync.State;
 using Microsoft.Extensions.Options;

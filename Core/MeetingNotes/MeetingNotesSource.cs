@@ -5,7 +5,6 @@ using Integration.Core.Configuration;
 using Integration.Core.Privacy;
 using Integration.Core.Queues;
 using Integration.Core.SharePoint;
-using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Core.Sync.State;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,5 @@
 using Integration.Core.Configuration;
 using Integration.Core.PlanItems;
-using Integration.Core.Queues;
 using Integration.Core.SharePoint;
 using Integration.Core.Sync;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,4 @@
 using Integration.Core.Queues;
-using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Core.Sync.State;
 using Microsoft.Extensions.Options;

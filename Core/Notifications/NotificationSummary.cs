@@ -1,4 +1,3 @@
-using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Core.Sync.State;
 

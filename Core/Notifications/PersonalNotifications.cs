@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Integration.Core.Queues;
 using Integration.Core.SharePoint;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -4,7 +4,6 @@ using Azure.Data.Tables;
 using Integration.Core.Calendar;
 using Integration.Core.Configuration;
 using Integration.Core.Notifications;
-using Integration.Core.Queues;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Core.Sync.State;

@@ -1,4 +1,3 @@
-using Integration.Core.Configuration;
 
 namespace Integration.Core.PlanItems;
 

@@ -6,7 +6,6 @@ using Integration.Core.Calendar;
 using Integration.Core.Configuration;
 using Integration.Core.Enterprises;
 using Integration.Core.Notifications;
-using Integration.Core.Queues;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using Integration.Core.Storage;
 using Integration.Core.Sync.State;
 
 namespace Integration.Core.Sync;

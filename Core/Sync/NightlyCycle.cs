@@ -1,7 +1,6 @@
 using System.Globalization;
 using Integration.Core.Configuration;
 using Integration.Core.Queues;
-using Integration.Core.Storage;
 using Integration.Core.Sync.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

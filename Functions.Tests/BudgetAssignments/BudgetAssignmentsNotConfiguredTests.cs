@@ -1,5 +1,4 @@
 using Integration.Core.BudgetAssignments;
-using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Core.Sync.State;
 using Integration.Functions.Tests.Harness;

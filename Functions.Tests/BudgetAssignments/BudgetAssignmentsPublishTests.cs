@@ -1,6 +1,5 @@
 using Integration.Core.BudgetAssignments;
 using Integration.Core.CaseSystem;
-using Integration.Core.Storage;
 using Integration.Core.Sync.State;
 using Integration.Functions.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;

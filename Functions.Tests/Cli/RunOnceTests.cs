@@ -3,7 +3,6 @@ using Integration.Cli.RunOnce;
 using Integration.Core.Notifications;
 using Integration.Core.PlanItems;
 using Integration.Core.Queues;
-using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Core.Sync.State;
 using Integration.Functions.Tests.Harness;

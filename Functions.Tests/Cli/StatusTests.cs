@@ -7,7 +7,6 @@ using Integration.Core.MeetingNotes;
 using Integration.Core.Operations;
 using Integration.Core.PlanItems;
 using Integration.Core.Queues;
-using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Core.Sync.State;
 using Integration.Functions.Tests.Harness;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Integration.Core.Notifications;
-using Integration.Core.Queues;
 using Integration.Functions.Tests.Deployment;
 
 namespace Integration.Functions.Tests.Notifications;

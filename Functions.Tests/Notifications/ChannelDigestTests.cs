@@ -1,6 +1,5 @@
 using System.Globalization;
 using Integration.Core.Notifications;
-using Integration.Core.Queues;
 using Integration.Core.Sync;
 using Integration.Functions.Tests.Harness;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Integration.Core.Notifications;
-using Integration.Core.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

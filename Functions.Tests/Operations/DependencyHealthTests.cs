@@ -1,5 +1,4 @@
 using Integration.Core.Operations;
-using Integration.Core.Storage;
 using Integration.Core.Sync.State;
 using Integration.Functions.Tests.Harness;
 using Integration.Functions.Tests.MeetingNotes;

@@ -1,6 +1,5 @@
 using Integration.Core.PlanItems;
 using Integration.Core.SharePoint;
-using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Core.Sync.State;
 using Integration.Emulators.Graph;

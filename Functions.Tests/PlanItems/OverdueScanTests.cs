@@ -1,7 +1,6 @@
 using System.Globalization;
 using Integration.Core.Notifications;
 using Integration.Core.PlanItems;
-using Integration.Core.Queues;
 using Integration.Functions.Tests.Harness;
 
 namespace Integration.Functions.Tests.PlanItems;

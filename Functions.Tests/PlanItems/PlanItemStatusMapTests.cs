@@ -1,4 +1,3 @@
-using Integration.Core.Configuration;
 using Integration.Core.PlanItems;
 
 namespace Integration.Functions.Tests.PlanItems;

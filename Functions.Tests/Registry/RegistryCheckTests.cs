@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using Integration.Core.Enterprises;
 using Integration.Core.Notifications;
-using Integration.Core.Queues;
 using Integration.Core.Registry;
 using Integration.Core.Storage;
 using Integration.Core.Sync;

@@ -1,4 +1,3 @@
-using Integration.Core.Storage;
 using Integration.Core.Sync.State;
 
 namespace Integration.Functions.Tests.Storage;

@@ -1,6 +1,5 @@
 using System.Text;
 using Azure.Data.Tables;
-using Integration.Core.Hosting;
 using Integration.Core.SharePoint;
 using Integration.Core.Storage;
 using Integration.Core.Sync;

@@ -1,7 +1,6 @@
 using Integration.Core.Agreements;
 using Integration.Core.Enterprises;
 using Integration.Core.PlanItems;
-using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Core.Sync.State;
 using Integration.Functions.Tests.Harness;

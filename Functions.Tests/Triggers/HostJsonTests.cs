@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Integration.Core.Storage;
 using Integration.Core.Sync.State;
 using Integration.Emulators.Azurite;
 

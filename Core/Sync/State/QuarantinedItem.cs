@@ -1,4 +1,3 @@
-using Integration.Core.Storage;
 
 namespace Integration.Core.Sync.State;
 

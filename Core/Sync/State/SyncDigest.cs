@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Integration.Core.Storage;
 
 namespace Integration.Core.Sync.State;
 
