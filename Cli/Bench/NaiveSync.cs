@@ -30,7 +30,7 @@ internal sealed class NaiveSync(
     {
         var options = sharePoint.Value;
         var listId = (await checkpoints.GetAsync(PlanItemsModule.Source, ct))?.SourceId
-            ?? await lists.ResolveListIdAsync(options.Lists.PlanItems!, ct);
+            ?? await lists.ResolveListIdAsync(options.List(PlanItemsModule.Source)!, ct);
         var mapper = new PlanItemMapper(new ColumnNames(options, PlanItemColumns.List), new PlanItemStatusMap(statuses.Value), calendar.TimeZone);
         var users = new SiteUserCache(lists, storage, time);
         await users.LoadKnownAsync(ct);

@@ -36,7 +36,7 @@ public sealed class AgreementSource(
 
     public string Name => AgreementsModule.Source;
 
-    public string? Reference => sharePoint.Value.Lists.Agreements;
+    public string? Reference => sharePoint.Value.List(AgreementsModule.Source);
 
     public IDeltaFeed<SharePointItem> Feed => field ??= new AgreementFeed(lists, store, NewLookup, Mapper.Fields);
 

@@ -27,8 +27,7 @@ public static class AgreementsModule
         services.TryAddSingleton<AgreementStore>();
         // An agreement names its enterprise: synced after the enterprises, the night's new
         // enterprises are there for it (see PredecessorWait).
-        services.AddDeltaSource<AgreementSource, SharePointItem, Agreement>(
-            new(Source, "SharePoint__Lists__Agreements", o => o.Lists.Agreements, After: EnterprisesModule.Source));
+        services.AddDeltaSource<AgreementSource, SharePointItem, Agreement>(SourceDefinition.List(Source, after: EnterprisesModule.Source));
         return services;
     }
 }

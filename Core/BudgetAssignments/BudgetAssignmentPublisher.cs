@@ -43,7 +43,7 @@ public sealed partial class BudgetAssignmentPublisher(
 
     public async Task<PublishCounts> PublishAsync(CancellationToken ct)
     {
-        var reference = sharePoint.Value.Lists.BudgetAssignments is { Length: > 0 } configured
+        var reference = sharePoint.Value.List(BudgetAssignmentsModule.Source) is { Length: > 0 } configured
             ? configured
             : throw new InvalidOperationException("SharePoint__Lists__BudgetAssignments is not configured.");
         var checkpoint = await checkpoints.GetAsync(CheckpointName, ct);

@@ -24,7 +24,7 @@ public static class BudgetAssignmentsModule
         services.TryAddSingleton<BudgetAssignmentMirror>();
         services.TryAddSingleton<BudgetAssignmentPublisher>();
         services.TryAddSingleton<PlanItemLinks>();
-        services.AddSourceSync<BudgetAssignmentsSync>(new(Source, "SharePoint__Lists__BudgetAssignments", o => o.Lists.BudgetAssignments));
+        services.AddSourceSync<BudgetAssignmentsSync>(SourceDefinition.List(Source));
         return services;
     }
 }

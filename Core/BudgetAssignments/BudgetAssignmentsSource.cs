@@ -27,7 +27,7 @@ public sealed class BudgetAssignmentsSource(
     public string Name => BudgetAssignmentsModule.Source;
 
     /// <summary>The case type, once the network's list is set; null leaves the source skipped for want of the list.</summary>
-    public string? Reference => string.IsNullOrWhiteSpace(sharePoint.Value.Lists.BudgetAssignments) ? null : _options.CaseType;
+    public string? Reference => string.IsNullOrWhiteSpace(sharePoint.Value.List(BudgetAssignmentsModule.Source)) ? null : _options.CaseType;
 
     public string? MissingSetting => caseSystemOptions.Value.IsConfigured ? null : "CaseSystem__BaseUrl";
 

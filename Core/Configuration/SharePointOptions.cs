@@ -22,15 +22,26 @@ public sealed class SharePointOptions
     /// <summary>App secret; only for <see cref="GraphAuthMode.ClientSecret"/>. A Key Vault reference in Azure.</summary>
     public string? ClientSecret { get; set; }
 
-    public SharePointListsOptions Lists { get; set; } = new();
+    /// <summary>
+    /// The lists, by source (<c>SharePoint__Lists__PlanItems</c>): an id or a display name. Each source's
+    /// module names the key it reads; a source whose list is empty is skipped.
+    /// </summary>
+    public Dictionary<string, string> Lists { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public SharePointLibrariesOptions Libraries { get; set; } = new();
+    /// <summary>The document libraries, by source (<c>SharePoint__Libraries__MeetingNotes</c>): the drive's name or its id.</summary>
+    public Dictionary<string, string> Libraries { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Internal column names per list where the site's differ from the defaults,
     /// e.g. <c>SharePoint__Fields__PlanItems__DueDate=Slutdatum</c>.
     /// </summary>
     public Dictionary<string, Dictionary<string, string>> Fields { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The list configured for <paramref name="source"/>; null when none is.</summary>
+    public string? List(string source) => Lists.TryGetValue(source, out var list) && !string.IsNullOrWhiteSpace(list) ? list : null;
+
+    /// <summary>The library configured for <paramref name="source"/>; null when none is.</summary>
+    public string? Library(string source) => Libraries.TryGetValue(source, out var library) && !string.IsNullOrWhiteSpace(library) ? library : null;
 
     /// <summary>Items per Graph page (<c>$top</c>). SharePoint caps list pages at 5000; smaller pages keep memory flat.</summary>
     public int PageSize { get; set; } = 200;
@@ -46,16 +57,3 @@ public enum GraphAuthMode
     None,
 }
 
-/// <summary>List ids or display names; a list left empty is a source that is skipped.</summary>
-public sealed class SharePointListsOptions
-{
-    public string? PlanItems { get; set; }
-    public string? BudgetAssignments { get; set; }
-    public string? Enterprises { get; set; }
-    public string? Agreements { get; set; }
-}
-
-public sealed class SharePointLibrariesOptions
-{
-    public string? MeetingNotes { get; set; }
-}

@@ -28,7 +28,7 @@ public sealed class EnterpriseSource(
 
     public string Name => EnterprisesModule.Source;
 
-    public string? Reference => sharePoint.Value.Lists.Enterprises;
+    public string? Reference => sharePoint.Value.List(EnterprisesModule.Source);
 
     public IDeltaFeed<EnterpriseItem> Feed => field ??= new EnterpriseFeed(lists, store, Mapper, Today);
 

@@ -20,7 +20,7 @@ public static class EnterprisesModule
         services.AddOptions<EnterprisesOptions>().Bind(configuration.GetSection(EnterprisesOptions.Section));
         services.AddTables(TableNames.Enterprises);
         services.TryAddSingleton<EnterpriseStore>();
-        services.AddDeltaSource<EnterpriseSource, EnterpriseItem, Enterprise>(new(Source, "SharePoint__Lists__Enterprises", o => o.Lists.Enterprises));
+        services.AddDeltaSource<EnterpriseSource, EnterpriseItem, Enterprise>(SourceDefinition.List(Source));
         return services;
     }
 }

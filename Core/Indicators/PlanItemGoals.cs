@@ -33,7 +33,7 @@ public sealed partial class PlanItemGoals(
 
     private readonly MappedColumn _column = new ColumnNames(sharePoint.Value, PlanItemColumns.List).Map(PlanItemColumns.IndicatorValue, written: true);
 
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(sharePoint.Value.Lists.PlanItems);
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(sharePoint.Value.List(PlanItemsModule.Source));
 
     public async Task<GoalReport> ApplyAsync(IReadOnlyDictionary<string, double> figures, CancellationToken ct)
     {

@@ -25,7 +25,7 @@ public static class MeetingNotesModule
         services.AddTables(TableNames.MeetingNotes);
         services.TryAddSingleton<MeetingNoteStore>();
         services.TryAddSingleton<MeetingNoteArchive>();
-        services.AddDeltaSource<MeetingNotesSource, DriveFile, MeetingNote>(new(Source, "SharePoint__Libraries__MeetingNotes", o => o.Libraries.MeetingNotes));
+        services.AddDeltaSource<MeetingNotesSource, DriveFile, MeetingNote>(SourceDefinition.Library(Source));
         services.AddMessageHandler<CaseRegistrationMessage, CaseRegistrationHandler>();
         services.AddNightStep<CaseRegistrationSummary>();
         return services;

@@ -54,7 +54,7 @@ public sealed class MeetingNotesSource(
 
     public string Name => MeetingNotesModule.Source;
 
-    public string? Reference => sharePoint.Value.Libraries.MeetingNotes;
+    public string? Reference => sharePoint.Value.Library(MeetingNotesModule.Source);
 
     public IDeltaFeed<DriveFile> Feed => field ??= new DriveItemDeltaFeed(drives);
 

@@ -50,7 +50,7 @@ public sealed partial class DigestContent(SharePointLists lists, IOptions<ShareP
 
     private async Task<string?> PlanItemListUrlAsync(CancellationToken ct)
     {
-        var list = sharePoint.Value.Lists.PlanItems;
+        var list = sharePoint.Value.List(PlanItemsModule.Source);
         if (!CanReadSharePoint || string.IsNullOrWhiteSpace(list)) return null;
         try
         {

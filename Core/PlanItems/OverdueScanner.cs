@@ -34,7 +34,7 @@ public sealed partial class OverdueScanner(
 {
     private const int WriteParallelism = 4;
 
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(sharePoint.Value.Lists.PlanItems);
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(sharePoint.Value.List(PlanItemsModule.Source));
 
     public async Task<OverdueScanResult> ScanAsync(CancellationToken ct)
     {

@@ -44,7 +44,7 @@ public sealed partial class PlanItemSource(
 
     public string Name => PlanItemsModule.Source;
 
-    public string? Reference => sharePoint.Value.Lists.PlanItems;
+    public string? Reference => sharePoint.Value.List(PlanItemsModule.Source);
 
     public IDeltaFeed<SharePointItem> Feed => field ??= new ListItemDeltaFeed(_lists, NewMapper().Columns);
 

@@ -24,7 +24,7 @@ public static class PlanItemsModule
         services.AddTables(TableNames.PlanItems);
         services.TryAddSingleton<PlanItemStore>();
         services.TryAddSingleton<OverdueFlagWriter>();
-        services.AddDeltaSource<PlanItemSource, SharePointItem, PlanItem>(new(Source, "SharePoint__Lists__PlanItems", o => o.Lists.PlanItems));
+        services.AddDeltaSource<PlanItemSource, SharePointItem, PlanItem>(SourceDefinition.List(Source));
         services.TryAddSingleton<OverdueScanner>();
         services.AddNightStep<OverdueScanStep>();
         return services;
