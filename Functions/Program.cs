@@ -1,4 +1,5 @@
 using Integration.Core.Hosting;
+using Integration.Functions;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,9 +8,8 @@ using Microsoft.Extensions.Logging;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
-// The worker sends its own telemetry. ConfigureFunctionsApplicationInsights also reads
-// APPLICATIONINSIGHTS_AUTHENTICATION_STRING and signs ingestion in as the identity it names.
-builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
+// The worker sends its own telemetry (FunctionsTelemetry).
+builder.Services.AddFunctionsTelemetry();
 
 // The Application Insights SDK adds a filter that keeps only Warning and above; drop it so the
 // Information logs of a night's run reach Application Insights.
