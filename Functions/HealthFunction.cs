@@ -7,8 +7,9 @@ using Microsoft.Azure.Functions.Worker.Http;
 namespace Integration.Functions;
 
 /// <summary>
-/// Anonymous health: each dependency (storage, Graph, the case system, each when configured) and
-/// whether the last night completed; 503 naming what is down. Cached for a minute.
+/// Health, in two answers from one check of each dependency (cached for a minute): anonymous, only
+/// the status code (503 when a dependency is down), for the platform's probe; and behind a function
+/// key, which dependencies are configured and how each answered, for an engineer.
 /// </summary>
 public sealed class HealthFunction(DependencyHealth health)
 {
@@ -17,6 +18,18 @@ public sealed class HealthFunction(DependencyHealth health)
     [Function("health")]
     public async Task<HttpResponseData> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequestData request,
+        CancellationToken ct)
+    {
+        // Who may call this is anyone: the answer names no dependency, error or time.
+        var answer = await health.CheckAsync(ct);
+        var response = request.CreateResponse(answer.IsDown ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK);
+        response.Headers.Add("Cache-Control", "no-store");
+        return response;
+    }
+
+    [Function("healthDetails")]
+    public async Task<HttpResponseData> Details(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "health/details")] HttpRequestData request,
         CancellationToken ct)
     {
         var answer = await health.CheckAsync(ct);

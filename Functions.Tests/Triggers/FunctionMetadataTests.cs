@@ -26,9 +26,9 @@ public class FunctionMetadataTests
     }
 
     [Fact]
-    public void HasExactlyTheSevenFunctions()
+    public void HasExactlyTheEightFunctions()
     {
-        Assert.Equal(["CaseRegistration", "NightlySync", "NotificationDigest", "Notifications", "OverdueScan", "SyncSource", "health"], Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["CaseRegistration", "NightlySync", "NotificationDigest", "Notifications", "OverdueScan", "SyncSource", "health", "healthDetails"], Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -62,5 +62,15 @@ public class FunctionMetadataTests
         Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
         Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
         Assert.Equal("health", trigger.GetProperty("route").GetString());
+    }
+
+    [Fact]
+    public void HealthDetailsNeedAFunctionKey()
+    {
+        var trigger = Trigger("healthDetails");
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
+        Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("health/details", trigger.GetProperty("route").GetString());
     }
 }

@@ -10,16 +10,28 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Functions.Tests.Triggers;
 
-/// <summary>The health function's HTTP answer; storage is a loopback port nobody listens on.</summary>
+/// <summary>The health functions' HTTP answers; storage is a loopback port nobody listens on.</summary>
 public class HealthFunctionTests
 {
     [Fact]
-    public async Task AnswersServiceUnavailableWithAJsonBodyWhenStorageDoesNotAnswer()
+    public async Task TheAnonymousAnswerIsTheStatusCodeAlone()
     {
         await using var provider = ServicesWithStorageDown();
         var function = new HealthFunction(provider.GetRequiredService<DependencyHealth>());
 
         var response = await function.Run(new FakeRequest(new FakeContext(provider)), CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(0, response.Body.Length);
+    }
+
+    [Fact]
+    public async Task TheDetailsAnswerServiceUnavailableWithAJsonBodyWhenStorageDoesNotAnswer()
+    {
+        await using var provider = ServicesWithStorageDown();
+        var function = new HealthFunction(provider.GetRequiredService<DependencyHealth>());
+
+        var response = await function.Details(new FakeRequest(new FakeContext(provider)), CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.StartsWith("application/json", Assert.Single(response.Headers.GetValues("Content-Type")), StringComparison.Ordinal);
