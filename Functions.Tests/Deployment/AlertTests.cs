@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Integration.Core.Hosting;
 using Integration.Core.Queues;
 using Integration.Core.Sync;
 using Integration.Emulators.Azurite;
 using Integration.Functions.Tests.Harness;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -44,6 +46,16 @@ public class AlertTests(AzuriteFixture azurite) : StorageTest(azurite)
         Assert.Contains(names, n => n.Contains("alert-failed-night", StringComparison.Ordinal));
         Assert.Contains(names, n => n.Contains("alert-poison-message", StringComparison.Ordinal));
         Assert.Contains(names, n => n.Contains("alert-no-completed-night", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ACompletedNightCountsItsSourcesNotTheStepsAfterThem()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("AzureWebJobsStorage", "UseDevelopmentStorage=true")]).Build();
+        using var services = new ServiceCollection().AddLogging().AddIntegration(configuration).BuildServiceProvider();
+        var steps = services.GetRequiredService<NightSteps>().All.Select(s => $"\"{s.Name}\"");
+
+        Assert.Contains($"| where Step !in ({string.Join(", ", steps)})", Variable("completedNightQuery"), StringComparison.Ordinal);
     }
 
     [Fact]
