@@ -8,9 +8,22 @@ namespace Integration.Core.MeetingNotes;
 /// zip-based formats, its parts: a .pdf starts with <c>%PDF-</c>; a .docx is a zip with
 /// <c>[Content_Types].xml</c> and <c>word/document.xml</c>; an .odt is a zip whose <c>mimetype</c>
 /// names an OpenDocument text. A renamed program or a truncated upload is refused, not archived.
+/// A package is a hostile input like any other: the check reads a bounded table of contents and a
+/// few dozen bytes of one part, so a small file that inflates to gigabytes costs it nothing.
 /// </summary>
 public static class ContentCheck
 {
+    /// <summary>Far more parts than a Word or OpenDocument text has; a package with more is refused unopened.</summary>
+    public const int MaxEntries = 10_000;
+
+    /// <summary>The table of contents a check reads at most (the zip reader holds all of it in memory).</summary>
+    public const int MaxDirectoryBytes = 1024 * 1024;
+
+    private const string OpenDocumentText = "application/vnd.oasis.opendocument.text";
+
+    /// <summary>The <c>mimetype</c> part is the type's name, perhaps with a line end; more is not an OpenDocument text.</summary>
+    private const int MaxMimetypeBytes = 64;
+
     /// <returns>Null when the file is what it claims; otherwise why not.</returns>
     public static string? Check(string extension, Stream content)
     {
@@ -30,10 +43,9 @@ public static class ContentCheck
             case ".odt":
                 return Zip(content, head[..read], archive =>
                 {
-                    using var mimetype = archive.GetEntry("mimetype")?.Open();
+                    var mimetype = archive.GetEntry("mimetype");
                     if (mimetype is null) return "The file is called .odt but is not an OpenDocument text (no mimetype).";
-                    using var reader = new StreamReader(mimetype, Encoding.ASCII);
-                    return reader.ReadToEnd().Trim() == "application/vnd.oasis.opendocument.text"
+                    return ReadShort(mimetype, MaxMimetypeBytes)?.Trim() == OpenDocumentText
                         ? null
                         : "The file is called .odt but is not an OpenDocument text (its mimetype says otherwise).";
                 });
@@ -47,16 +59,36 @@ public static class ContentCheck
         if (head.Length < 4 || !head[..4].SequenceEqual("PK\u0003\u0004"u8)) return "The file's bytes are not a zip package, as its extension says they should be.";
         try
         {
+            if (DirectoryRefusal(content) is { } refused) return refused;
             using var archive = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
             return check(archive);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // Whatever the zip reader makes of a hostile package is a reason, never a failed night.
             return $"The file's zip package cannot be read: {ex.Message}";
         }
         finally
         {
             content.Position = 0;
         }
+    }
+
+    private static string? DirectoryRefusal(Stream content) =>
+        ZipDirectory.Read(content) switch
+        {
+            null => "The file's zip package cannot be read: it has no end of central directory.",
+            { Entries: > MaxEntries } size => $"The file's zip package declares {size.Entries:N0} entries; more than {MaxEntries:N0} entries are refused unread.",
+            { Bytes: > MaxDirectoryBytes } size => $"The file's zip package has a table of contents of {size.Bytes:N0} bytes; more than {MaxDirectoryBytes:N0} are refused unread.",
+            _ => null,
+        };
+
+    /// <returns>The part's text when it is at most <paramref name="max"/> bytes; null when it is longer.</returns>
+    private static string? ReadShort(ZipArchiveEntry entry, int max)
+    {
+        using var part = entry.Open();
+        var buffer = new byte[max + 1];
+        var read = part.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        return read > max ? null : Encoding.ASCII.GetString(buffer, 0, read);
     }
 }

@@ -3,6 +3,8 @@ using Azure;
 using Azure.Storage.Blobs.Models;
 using Integration.Core.SharePoint;
 using Integration.Core.Storage;
+using Integration.Core.Sync;
+using Microsoft.Extensions.Options;
 
 namespace Integration.Core.MeetingNotes;
 
@@ -12,34 +14,51 @@ namespace Integration.Core.MeetingNotes;
 /// name never becomes a path, nothing is overwritten, and nothing here deletes. In Azure the
 /// container also has a time-based immutability (WORM) policy (infra/modules/storage.bicep).
 /// </summary>
-public sealed class MeetingNoteArchive(SharePointDrives drives, IntegrationStorage storage)
+public sealed class MeetingNoteArchive(SharePointDrives drives, IntegrationStorage storage, IOptions<MeetingNotesOptions> options)
 {
     public const string Container = ContainerNames.MeetingNotes;
 
     /// <summary>
     /// Streams the file from SharePoint into a temporary file while hashing it (a note is never
     /// held in memory whole), checks that its bytes are what its name claims, and archives it.
+    /// The download stops at the size the delta gave (never past <c>MeetingNotes__MaxFileBytes</c>),
+    /// and what arrived must have that size and <c>quickXorHash</c>: other bytes (a file replaced
+    /// since the delta was read, an upload still under way) are not archived under this version.
     /// </summary>
-    /// <returns>The note with its SHA-256 and blob, or why its content was refused.</returns>
-    public async Task<(MeetingNote? Archived, string? Refused)> ArchiveAsync(MeetingNote note, CancellationToken ct)
+    /// <returns>
+    /// The note with its SHA-256 and blob; why its content was refused; or, deferred, why the
+    /// download was not the version the delta described.
+    /// </returns>
+    public async Task<SourceMapping<MeetingNote>> ArchiveAsync(MeetingNote note, CancellationToken ct)
     {
+        var limit = Math.Min(note.Size, options.Value.MaxFileBytes);
         var path = Path.GetTempFileName();
         try
         {
             await using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
             using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var quickXor = new ContentHash();
+            long length = 0;
             await using (var content = await drives.OpenContentAsync(note.DriveId, note.ItemId, ct))
             {
                 var buffer = new byte[81920];
                 int read;
                 while ((read = await content.ReadAsync(buffer, ct)) > 0)
                 {
+                    length += read;
+                    if (length > limit) return SourceMapping.Deferred<MeetingNote>($"The download ran past {limit:N0} bytes, the size SharePoint gave; it was stopped there.");
                     sha.AppendData(buffer, 0, read);
+                    quickXor.Append(buffer.AsSpan(0, read));
                     await file.WriteAsync(buffer.AsMemory(0, read), ct);
                 }
             }
 
-            if (ContentCheck.Check(Path.GetExtension(note.FileName), file) is { } refused) return (null, refused);
+            if (length != note.Size || quickXor.ToBase64() != note.QuickXorHash)
+            {
+                return SourceMapping.Deferred<MeetingNote>($"The download ({length:N0} bytes) is not the version SharePoint described ({note.Size:N0} bytes, quickXorHash {note.QuickXorHash}).");
+            }
+
+            if (ContentCheck.Check(Path.GetExtension(note.FileName), file) is { } refused) return SourceMapping.Rejected<MeetingNote>(refused);
 
             var sha256 = Convert.ToHexStringLower(sha.GetHashAndReset());
             var container = await storage.ContainerAsync(Container, ct);
@@ -57,7 +76,7 @@ public sealed class MeetingNoteArchive(SharePointDrives drives, IntegrationStora
                 // The same bytes are archived already (another note, or an earlier run): content-addressed, so nothing to do.
             }
 
-            return (note with { Sha256 = sha256, ArchiveBlob = $"{Container}/{sha256}" }, null);
+            return SourceMapping.Valid(note with { Sha256 = sha256, ArchiveBlob = $"{Container}/{sha256}" });
         }
         finally
         {

@@ -114,7 +114,11 @@ public sealed class MeetingNotesSource(
                 meetingDate, item.Text(source.GroupColumn)?.Trim(), file.WebUrl)));
         }
 
-        /// <summary>New or changed files: a version already archived is reused, a new one downloaded and archived.</summary>
+        /// <summary>
+        /// New or changed files: a version already archived is reused, a new one downloaded and
+        /// archived. A download that is not the version the delta described is deferred: the file
+        /// is probably being replaced, and the next night reads it again.
+        /// </summary>
         public async Task<IReadOnlyList<SourceMapping<MeetingNote>>> ChangedAsync(IReadOnlyList<ChangedRecord<MeetingNote>> changed, CancellationToken ct)
         {
             var outcomes = new SourceMapping<MeetingNote>[changed.Count];
@@ -131,16 +135,11 @@ public sealed class MeetingNotesSource(
                     return;
                 }
 
-                var (archived, refused) = await source._archive.ArchiveAsync(note, token);
-                if (archived is null)
-                {
-                    outcomes[i] = SourceMapping.Rejected<MeetingNote>(refused!);
-                    return;
-                }
+                outcomes[i] = await source._archive.ArchiveAsync(note, token);
+                if (outcomes[i].Record is not { } archived) return;
 
                 await source._store.AddVersionAsync(archived, source._time.GetUtcNow(), source._registers, token);
                 await QueueRegistrationAsync(archived, token);
-                outcomes[i] = SourceMapping.Valid(archived);
             });
             return outcomes;
         }

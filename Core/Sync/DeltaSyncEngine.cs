@@ -13,7 +13,7 @@ namespace Integration.Core.Sync;
 /// <see cref="SyncDigest"/>, not with their rows, so a night reads no rows at all: a new item is
 /// added, a changed one written as the source decides, and one whose synced columns did not
 /// change is not written. Every item read ends as exactly one of created, updated, unchanged,
-/// deleted or quarantined.
+/// deleted, quarantined or deferred; a night that defers an item saves no delta link.
 /// </summary>
 public sealed partial class DeltaSyncEngine(
     DeltaCheckpointStore checkpoints,
@@ -72,14 +72,18 @@ public sealed partial class DeltaSyncEngine(
         // that starts from the older link finds everything it reads in the digest already.
         var c = run.Counts;
         var releasing = lease.DisposeAsync().AsTask();
-        if (fromScratch || NeedsSaving(checkpoint, reference, containerId, deltaLink, c))
+
+        // A deferred item is not stored, so the new link does not cover it: the old one stands (or
+        // none, after a full read), and the next night reads the item again; what was stored is
+        // in the digest and comes back unchanged.
+        if (c.Deferred == 0 && (fromScratch || NeedsSaving(checkpoint, reference, containerId, deltaLink, c)))
         {
             await checkpoints.SaveAsync(source.Name, new DeltaCheckpoint(reference, containerId, deltaLink), ct);
         }
 
         await releasing;
 
-        LogDone(source.Name, runId, source.Feed.Kind, containerId, c.Read, c.Created, c.Updated, c.Unchanged, c.Deleted, c.Quarantined);
+        LogDone(source.Name, runId, source.Feed.Kind, containerId, c.Read, c.Created, c.Updated, c.Unchanged, c.Deleted, c.Quarantined, c.Deferred);
         return c;
     }
 
@@ -100,11 +104,14 @@ public sealed partial class DeltaSyncEngine(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Source}: {Kind} {ContainerId}: {Reason} Doing a full resync.")]
     private partial void LogResync(string source, string kind, string containerId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Source} {RunId} from {Kind} {ContainerId}: read {Read}, created {Created}, updated {Updated}, unchanged {Unchanged}, deleted {Deleted}, quarantined {Quarantined}.")]
-    private partial void LogDone(string source, string runId, string kind, string containerId, int read, int created, int updated, int unchanged, int deleted, int quarantined);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Source} {RunId} from {Kind} {ContainerId}: read {Read}, created {Created}, updated {Updated}, unchanged {Unchanged}, deleted {Deleted}, quarantined {Quarantined}, deferred {Deferred}.")]
+    private partial void LogDone(string source, string runId, string kind, string containerId, int read, int created, int updated, int unchanged, int deleted, int quarantined, int deferred);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Source} item {ItemId} quarantined: {Reason}")]
     private partial void LogQuarantined(string source, string itemId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Source} item {ItemId} left for the next night: {Reason}")]
+    private partial void LogDeferred(string source, string itemId, string reason);
 
     /// <summary>State of one run; a new one per message so nothing leaks between runs.</summary>
     private sealed class Run<TItem, TRecord>(DeltaSyncEngine engine, IDeltaSource<TItem, TRecord> source, string runId, string containerId, PendingLease lease)
@@ -343,6 +350,14 @@ public sealed partial class DeltaSyncEngine(
             {
                 var (original, hash, match) = changed[i];
                 var id = _mapping.IdOf(original);
+                if (outcomes[i].Deferred)
+                {
+                    // Neither written nor in the digest: the next night finds it changed again.
+                    Counts.Deferred++;
+                    engine.LogDeferred(source.Name, id, Privacy.PersonalData.RedactQuoted(outcomes[i].Reason!));
+                    continue;
+                }
+
                 if (outcomes[i].Record is not { } record)
                 {
                     Reject(digest, latest[id], outcomes[i].Reason!, actions, now);

@@ -51,7 +51,9 @@ public interface IDeltaSourceRun<TItem, TRecord> where TItem : IFeedItem
     /// <summary>
     /// After the digest comparison, for the records about to be written (new or changed): work
     /// that only a change needs, such as downloading new content. Returns one outcome per record,
-    /// in order: the record to write (it may carry more than before), or why it goes to quarantine.
+    /// in order: the record to write (it may carry more than before), why it goes to quarantine,
+    /// or why it is deferred (<see cref="SourceMapping.Deferred{TRecord}"/>): left as it is and
+    /// read again next night.
     /// </summary>
     Task<IReadOnlyList<SourceMapping<TRecord>>> ChangedAsync(IReadOnlyList<ChangedRecord<TRecord>> changed, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<SourceMapping<TRecord>>>(changed.Select(c => SourceMapping.Valid(c.Record)).ToList());
@@ -75,12 +77,19 @@ public interface IDeltaSourceRun<TItem, TRecord> where TItem : IFeedItem
 /// <summary>A record the digest found new or changed, with its hash and how it compared.</summary>
 public readonly record struct ChangedRecord<TRecord>(TRecord Record, string Hash, DigestMatch Match);
 
-/// <summary>A mapped record, or why the item was refused.</summary>
-public readonly record struct SourceMapping<TRecord>(TRecord? Record, string? Reason);
+/// <summary>A mapped record, or why the item was refused, or why it waits for the next night (<see cref="Deferred"/>).</summary>
+public readonly record struct SourceMapping<TRecord>(TRecord? Record, string? Reason, bool Deferred = false);
 
 public static class SourceMapping
 {
     public static SourceMapping<TRecord> Valid<TRecord>(TRecord record) => new(record, null);
 
     public static SourceMapping<TRecord> Rejected<TRecord>(string reason) => new(default, reason);
+
+    /// <summary>
+    /// An outcome of <see cref="IDeltaSourceRun{TItem, TRecord}.ChangedAsync"/>: the item is not taken
+    /// this night, nor refused, because SharePoint is not ready to give it (a file still being uploaded, say). Nothing is written for it, and the night's delta link is not saved, so the next
+    /// night reads it again.
+    /// </summary>
+    public static SourceMapping<TRecord> Deferred<TRecord>(string reason) => new(default, reason, Deferred: true);
 }

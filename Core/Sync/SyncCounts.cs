@@ -2,7 +2,7 @@ namespace Integration.Core.Sync;
 
 /// <summary>
 /// What one source's sync did. Every item read ends in exactly one bucket, so
-/// <c>Read = Created + Updated + Unchanged + Deleted + Quarantined</c> always holds.
+/// <c>Read = Created + Updated + Unchanged + Deleted + Quarantined + Deferred</c> always holds.
 /// </summary>
 public sealed class SyncCounts
 {
@@ -14,8 +14,25 @@ public sealed class SyncCounts
     public int Quarantined { get; set; }
 
     /// <summary>
+    /// Items left for the next night (<see cref="SourceMapping.Deferred{TRecord}"/>). Kept with the
+    /// extra counts, as <c>deferred</c>, and only when there are any: a night without shows the six
+    /// as before. Unlike the other extra counts it is part of the reconciliation.
+    /// </summary>
+    public int Deferred
+    {
+        get => Extra.GetValueOrDefault(DeferredName);
+        set
+        {
+            if (value == 0) Extra.Remove(DeferredName);
+            else Extra[DeferredName] = value;
+        }
+    }
+
+    private const string DeferredName = "deferred";
+
+    /// <summary>
     /// Counts a source adds to the six (a publisher's <c>published</c>, say), recorded with them;
-    /// they are outside the reconciliation.
+    /// they are outside the reconciliation, but for <see cref="Deferred"/>.
     /// </summary>
     public Dictionary<string, int> Extra { get; } = [];
 

@@ -1,14 +1,16 @@
 namespace Integration.Emulators.Graph;
 
 /// <summary>
-/// Makes the next requests fail the way SharePoint fails: throttling with Retry-After, or server errors.
-/// Faults are taken before routing, in the order they were set; thread-safe.
+/// Makes the next requests fail the way SharePoint fails: throttling with Retry-After, or server errors;
+/// or serves a download that is not what the delta said of the file. Faults are taken in the order they
+/// were set; thread-safe.
 /// </summary>
 public sealed class FaultInjector
 {
     private readonly Lock gate = new();
     private readonly List<Rule> rules = [];
     private readonly List<BodyRule> bodyRules = [];
+    private readonly List<DownloadRule> downloadRules = [];
 
     /// <summary>
     /// The next <paramref name="count"/> requests whose decoded path and query contain <paramref name="pathContains"/>
@@ -50,12 +52,49 @@ public sealed class FaultInjector
     public void Truncate(int count = 1, string? pathContains = null) =>
         AddBodyRule(count, pathContains, new BodyFault("", "", Truncate: true));
 
+    /// <summary>
+    /// The next <paramref name="count"/> downloads of the file <paramref name="itemId"/> send
+    /// <paramref name="content"/> instead of its bytes, while its size, <c>quickXorHash</c> and eTag stay
+    /// as the delta gave them: as when the file is replaced between a client's delta read and its
+    /// download, or an upload is still under way.
+    /// </summary>
+    public void ServeInstead(string itemId, FileContent content, int count = 1)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(itemId);
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        lock (gate)
+        {
+            downloadRules.Add(new DownloadRule(itemId, content) { Remaining = count });
+        }
+    }
+
+    /// <inheritdoc cref="ServeInstead(string, FileContent, int)"/>
+    public void ServeInstead(string itemId, byte[] content, int count = 1)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ServeInstead(itemId, FileContent.Stored(content), count);
+    }
+
     public void Clear()
     {
         lock (gate)
         {
             rules.Clear();
             bodyRules.Clear();
+            downloadRules.Clear();
+        }
+    }
+
+    /// <summary>What a download of the file sends instead of its bytes; null when nothing is set for it.</summary>
+    internal FileContent? TryTakeDownload(string itemId)
+    {
+        lock (gate)
+        {
+            var rule = downloadRules.Find(r => string.Equals(r.ItemId, itemId, StringComparison.Ordinal));
+            if (rule is null) return null;
+            if (--rule.Remaining == 0) downloadRules.Remove(rule);
+            return rule.Content;
         }
     }
 
@@ -114,6 +153,15 @@ public sealed class FaultInjector
         {
             rules.Add(new Rule(pathContains, fault) { Remaining = count });
         }
+    }
+
+    private sealed class DownloadRule(string itemId, FileContent content)
+    {
+        public string ItemId { get; } = itemId;
+
+        public FileContent Content { get; } = content;
+
+        public int Remaining { get; set; }
     }
 
     private sealed record BodyFault(string Find, string Replace, bool Truncate);

@@ -309,6 +309,34 @@ public class GraphStandInDriveTests : GraphStandInTest
     }
 
     [Fact]
+    public async Task A_download_can_send_other_bytes_than_the_delta_gave_while_the_metadata_stays()
+    {
+        var file = Notes.AddFile("Protokoll.docx", MinutesBytes);
+        var initial = await ReadDriveDeltaAsync();
+        var listed = initial.Items.Single(i => i.Id == file);
+        byte[] longer = [.. MinutesBytes, .. AgendaBytes];
+        StandIn.Faults.ServeInstead(file, longer);
+
+        var replaced = await DownloadAsync(file);
+        var own = await DownloadAsync(file);
+        var changes = await ReadDriveDeltaAsync(initial.DeltaLink);
+
+        Assert.Equal(MinutesBytes.Length, listed.Size);
+        Assert.Equal(QuickXorHash.Base64Of(MinutesBytes), listed.File!.Hashes!.QuickXorHash);
+        Assert.Equal(longer, replaced);
+        Assert.Equal(MinutesBytes, own);
+        Assert.Empty(changes.Items);
+    }
+
+    private async Task<byte[]> DownloadAsync(string file)
+    {
+        await using var content = await Client.Drives[Notes.DriveId].Items[file].Content.GetAsync();
+        using var copy = new MemoryStream();
+        await content!.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
+    [Fact]
     public async Task Content_of_a_deleted_or_unknown_item_answers_404()
     {
         var file = Notes.AddFile("Protokoll.docx", MinutesBytes);

@@ -164,4 +164,54 @@ public class MeetingNotesSyncTests(AzuriteFixture azurite) : StorageTest(azurite
         Assert.Single(await ArchiveAsync());
         Assert.Equal(2, (await RowsAsync(MeetingNoteStore.VersionsPartition)).Count);
     }
+
+    [Fact]
+    public async Task AFileWhoseDownloadIsNotWhatTheDeltaSaidIsLeftForTheNextNightNotArchivedNorQuarantined()
+    {
+        var kept = NoteFiles.Pdf("protokoll");
+        var uploaded = NoteFiles.Pdf("anteckningar som de laddades upp");
+        _library.AddFile("Protokoll.pdf", kept, Columns());
+        var replaced = _library.AddFile("Anteckningar.pdf", uploaded, Columns());
+        // The same length, other bytes: only the quickXorHash tells them apart.
+        var other = NoteFiles.Pdf("anteckningar som de sedan skrevs");
+        Assert.Equal(uploaded.Length, other.Length);
+        Harness.Graph.Faults.ServeInstead(replaced, other);
+
+        var first = await SyncAsync("first");
+
+        Assert.Equal([Sha256(kept)], (await ArchiveAsync()).Keys);
+        Assert.DoesNotContain(replaced, (await RowsAsync(MeetingNoteStore.NotesPartition)).Keys);
+        Assert.Single(await RowsAsync(MeetingNoteStore.VersionsPartition));
+        Assert.Empty(await Harness.Get<QuarantineStore>().ListAsync(MeetingNotesModule.Source).ToListAsync());
+        Assert.Equal((2, 1, 1, 0), (first.Read, first.Created, first.Deferred, first.Quarantined));
+        SyncAssert.Reconciles(first);
+
+        // Nothing changed in SharePoint: the night before's delta link was kept, so the file comes again.
+        var second = await SyncAsync("second");
+
+        Assert.Equal(new[] { Sha256(kept), Sha256(uploaded) }.Order(), (await ArchiveAsync()).Keys.Order());
+        Assert.Equal(Sha256(uploaded), (await RowsAsync(MeetingNoteStore.NotesPartition))[replaced].GetString("Sha256"));
+        Assert.Equal((2, 1, 1, 0), (second.Read, second.Created, second.Unchanged, second.Deferred));
+        SyncAssert.Reconciles(second);
+
+        var quiet = await SyncAsync("third");
+        Assert.Equal(0, quiet.Read);
+    }
+
+    [Fact]
+    public async Task ADownloadLongerThanTheFileIsCutOffAtItsSizeAndNotArchived()
+    {
+        var note = _library.AddFile("Protokoll.pdf", NoteFiles.Pdf("protokoll"), Columns());
+        // 64 MB where SharePoint says a hundred bytes, and MeetingNotes__MaxFileBytes allows 50,000.
+        var endless = GeneratedContent.Pdf(seed: 7, length: 64L * 1024 * 1024);
+        Harness.Graph.Faults.ServeInstead(note, endless);
+
+        var counts = await SyncAsync();
+
+        Assert.Empty(await ArchiveAsync());
+        Assert.Equal(1, Downloads);
+        Assert.True(Harness.Graph.Requests.Downloads.Bytes < endless.Length, "The whole download was read.");
+        Assert.Equal((1, 0, 1, 0), (counts.Read, counts.Created, counts.Deferred, counts.Quarantined));
+        SyncAssert.Reconciles(counts);
+    }
 }

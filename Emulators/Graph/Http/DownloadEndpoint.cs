@@ -7,7 +7,8 @@ namespace Integration.Emulators.Graph.Http;
 
 /// <summary>
 /// Where <c>…/content</c> redirects: SharePoint's <c>download.aspx</c>, which answers the bytes to anyone holding
-/// the URL. It serves the file as it is when downloaded; a deleted file answers 404.
+/// the URL. It serves the file as it is when downloaded (or what <see cref="FaultInjector.ServeInstead(string, FileContent, int)"/>
+/// put in its place); a deleted file answers 404.
 /// </summary>
 internal static class DownloadEndpoint
 {
@@ -18,10 +19,12 @@ internal static class DownloadEndpoint
 
     public static IResult Get(StandInContext context, HttpContext http)
     {
-        if (Resolve(context, http.Request.Query["tempauth"].ToString()) is not { Document: { IsFolder: false, Content: { } content } })
+        if (Resolve(context, http.Request.Query["tempauth"].ToString()) is not ({ } library, { Document: { IsFolder: false, Content: { } stored } } record))
         {
             return GraphErrors.NotFound("The file could not be found.");
         }
+
+        var content = context.Faults.TryTakeDownload(library.ItemIdOf(record.Id)) ?? stored;
 
         // Counted once the whole body has gone out, so a benchmark's bytes are what a client received.
         var aborted = http.RequestAborted;
@@ -38,7 +41,7 @@ internal static class DownloadEndpoint
         return Results.Stream(content.OpenRead(), "application/octet-stream");
     }
 
-    private static ListItemRecord? Resolve(StandInContext context, string tempAuth)
+    private static (DocumentLibrary? Library, ListItemRecord? Record) Resolve(StandInContext context, string tempAuth)
     {
         string text;
         try
@@ -47,15 +50,16 @@ internal static class DownloadEndpoint
         }
         catch (FormatException)
         {
-            return null;
+            return default;
         }
 
         var separator = text.LastIndexOf('|');
         if (separator < 0 || !int.TryParse(text.AsSpan(separator + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            return null;
+            return default;
         }
 
-        return context.State.FindDrive(text[..separator])?.List.Find(id);
+        var library = context.State.FindDrive(text[..separator]);
+        return (library, library?.List.Find(id));
     }
 }
