@@ -1,14 +1,15 @@
 namespace Integration.Emulators.Graph;
 
 /// <summary>
-/// Makes the next requests fail the way SharePoint fails: throttling with Retry-After, or server errors.
-/// Faults are taken before routing, in the order they were set; thread-safe.
+/// Makes the next requests fail the way SharePoint fails: throttling with Retry-After, or server errors,
+/// or answers whose paging never ends. Faults are taken before routing, in the order they were set; thread-safe.
 /// </summary>
 public sealed class FaultInjector
 {
     private readonly Lock gate = new();
     private readonly List<Rule> rules = [];
     private readonly List<BodyRule> bodyRules = [];
+    private readonly List<LoopRule> loopRules = [];
 
     /// <summary>
     /// The next <paramref name="count"/> requests whose decoded path and query contain <paramref name="pathContains"/>
@@ -50,13 +51,63 @@ public sealed class FaultInjector
     public void Truncate(int count = 1, string? pathContains = null) =>
         AddBodyRule(count, pathContains, new BodyFault("", "", Truncate: true));
 
+    /// <summary>
+    /// From now until <see cref="Clear"/>, the pages answered to matching requests (a delta or a listing) lead the
+    /// client on as <paramref name="loop"/> says, instead of to their next page or their delta link.
+    /// </summary>
+    public void LoopPages(PageLoop loop, string? pathContains = null)
+    {
+        if (!Enum.IsDefined(loop)) throw new ArgumentOutOfRangeException(nameof(loop), loop, null);
+        lock (gate)
+        {
+            loopRules.Add(new LoopRule(pathContains, loop));
+        }
+    }
+
     public void Clear()
     {
         lock (gate)
         {
             rules.Clear();
             bodyRules.Clear();
+            loopRules.Clear();
         }
+    }
+
+    internal bool HasPageLoop(string pathAndQuery)
+    {
+        lock (gate)
+        {
+            return loopRules.Exists(r => r.Matches(pathAndQuery));
+        }
+    }
+
+    /// <summary>
+    /// The <c>@odata.nextLink</c> a matching page gets instead of its own link, or null to leave the page as it is.
+    /// <paramref name="self"/> is the request's own URL; <paramref name="ends"/> says whether the page ends the read.
+    /// </summary>
+    internal string? LoopLink(string pathAndQuery, string self, bool ends)
+    {
+        lock (gate)
+        {
+            var rule = loopRules.Find(r => r.Matches(pathAndQuery));
+            if (rule is null) return null;
+            rule.First ??= self;
+            return rule.Loop switch
+            {
+                PageLoop.SamePage => self,
+                PageLoop.BackToFirst => ends ? rule.First : null,
+                _ => WithLoopCount(self, ++rule.Pages),
+            };
+        }
+    }
+
+    // The count is always the query's last part, so the previous one is replaced rather than added to.
+    private static string WithLoopCount(string url, int count)
+    {
+        var at = url.LastIndexOf("loop=", StringComparison.Ordinal);
+        var bare = at > 0 && url[at - 1] is '?' or '&' ? url[..(at - 1)] : url;
+        return $"{bare}{(bare.Contains('?', StringComparison.Ordinal) ? '&' : '?')}loop={count.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
     }
 
     internal bool HasBodyFault(string pathAndQuery)
@@ -114,6 +165,18 @@ public sealed class FaultInjector
         {
             rules.Add(new Rule(pathContains, fault) { Remaining = count });
         }
+    }
+
+    private sealed class LoopRule(string? pathContains, PageLoop loop)
+    {
+        public PageLoop Loop { get; } = loop;
+
+        /// <summary>The first page the rule met: where <see cref="PageLoop.BackToFirst"/> leads back to.</summary>
+        public string? First { get; set; }
+
+        public int Pages { get; set; }
+
+        public bool Matches(string pathAndQuery) => pathContains is null || pathAndQuery.Contains(pathContains, StringComparison.OrdinalIgnoreCase);
     }
 
     private sealed record BodyFault(string Find, string Replace, bool Truncate);
