@@ -66,10 +66,10 @@ public sealed class CaseDeltaFeed(ICaseSystem caseSystem, int pageSize, int maxP
     }
 
     /// <summary>
-    /// Stops a read the case system would keep going: an honest page count shrinks or stays when
-    /// cases change during the read, so a page that repeats the last one (the query ignores its
-    /// page number), an empty page that says more follow, or more than <c>maxPages</c> pages, is
-    /// a fault of the case system's paging.
+    /// Stops a read the case system would keep going. Cases saved during the read may shift the
+    /// pages by a case or two, but an honest answer never repeats the whole page before it (the
+    /// query ignores its page number) and never comes back empty while its own count says more
+    /// follow; past <c>maxPages</c> pages the count is not believed either.
     /// </summary>
     /// <returns>The page's case numbers, to compare the next page with.</returns>
     private List<string> CheckPaging(string caseType, CasePage page, List<string>? previous)
