@@ -31,7 +31,7 @@ public sealed class BudgetAssignmentsSource(
 
     public string? MissingSetting => caseSystemOptions.Value.IsConfigured ? null : "CaseSystem__BaseUrl";
 
-    public IDeltaFeed<CaseFeedItem> Feed => field ??= new CaseDeltaFeed(caseSystem, _options.PageSize, time);
+    public IDeltaFeed<CaseFeedItem> Feed => field ??= new CaseDeltaFeed(caseSystem, _options.PageSize, _options.MaxPages, time);
 
     public SourceTable Table => store;
 

@@ -57,6 +57,14 @@ public sealed class BudgetAssignmentOptions
 
     /// <summary>Cases asked for per <c>GetCases</c> page (<c>MaxReturnedCases</c>).</summary>
     public int PageSize { get; set; } = 100;
+
+    /// <summary>
+    /// The most <c>GetCases</c> pages one night reads (<c>CaseSystem__BudgetAssignments__MaxPages</c>): a case
+    /// system whose <c>TotalPageCount</c> never ends stops the night here. Generous: 1,000 pages of 100 is 100,000 cases.
+    /// </summary>
+    public int MaxPages { get; set; } = DefaultMaxPages;
+
+    public const int DefaultMaxPages = 1_000;
 }
 
 internal sealed class CaseSystemOptionsValidator : IValidateOptions<CaseSystemOptions>
@@ -94,6 +102,7 @@ internal sealed class CaseSystemOptionsValidator : IValidateOptions<CaseSystemOp
         if (string.IsNullOrWhiteSpace(assignments.DeadlineField)) failures.Add("CaseSystem__BudgetAssignments__DeadlineField must name a custom field; the default is Slutdatum.");
         if (string.IsNullOrWhiteSpace(assignments.PartnersField)) failures.Add("CaseSystem__BudgetAssignments__PartnersField must name a custom field; the default is Samverkansparter.");
         if (assignments.PageSize is < 1 or > 1000) failures.Add($"CaseSystem__BudgetAssignments__PageSize must be between 1 and 1000; got {assignments.PageSize}.");
+        if (assignments.MaxPages < 1) failures.Add($"CaseSystem__BudgetAssignments__MaxPages must be 1 or more; got {assignments.MaxPages}. The default is {BudgetAssignmentOptions.DefaultMaxPages}.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

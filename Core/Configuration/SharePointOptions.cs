@@ -45,6 +45,14 @@ public sealed class SharePointOptions
 
     /// <summary>Items per Graph page (<c>$top</c>). SharePoint caps list pages at 5000; smaller pages keep memory flat.</summary>
     public int PageSize { get; set; } = 200;
+
+    /// <summary>
+    /// The most pages one read of a list or library follows (<c>SharePoint__MaxPages</c>): a SharePoint whose
+    /// <c>@odata.nextLink</c> never ends stops a night here. Generous: 10,000 pages of 200 items is two million.
+    /// </summary>
+    public int MaxPages { get; set; } = DefaultMaxPages;
+
+    public const int DefaultMaxPages = 10_000;
 }
 
 /// <summary>Which credential the Graph client uses.</summary>

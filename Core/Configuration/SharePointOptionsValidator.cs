@@ -49,6 +49,11 @@ internal sealed class SharePointOptionsValidator(SyncSources sources) : IValidat
             failures.Add($"SharePoint__PageSize must be between 1 and 5000; got {options.PageSize}.");
         }
 
+        if (options.MaxPages < 1)
+        {
+            failures.Add($"SharePoint__MaxPages must be 1 or more; got {options.MaxPages}. The default is {SharePointOptions.DefaultMaxPages}.");
+        }
+
         foreach (var (list, columns) in options.Fields)
         {
             foreach (var (column, internalName) in columns)

@@ -37,14 +37,22 @@ internal static class GraphJson
     /// </summary>
     /// <param name="next">Builds the request for a link Graph gave (next or delta link).</param>
     /// <param name="what">Names the feed in an error, e.g. "list 1234".</param>
+    /// <param name="maxPages">The most pages the read follows (<c>SharePoint__MaxPages</c>).</param>
+    /// <exception cref="FeedLoopException">
+    /// A nextLink came twice (the feed leads back to a page it sent), or the feed went on past
+    /// <paramref name="maxPages"/>: either way it would never end, and no delta link is handed out.
+    /// </exception>
     public static async IAsyncEnumerable<FeedPage<TItem>> PagesAsync<TItem>(
         GraphServiceClient graph,
         RequestInformation first,
         Func<string, RequestInformation> next,
         Func<JsonElement, TItem> parse,
         string what,
+        int maxPages,
         [EnumeratorCancellation] CancellationToken ct)
     {
+        // Every link is new in a feed that moves on. The set is bounded by maxPages.
+        var followed = new HashSet<string>(StringComparer.Ordinal);
         RequestInformation? request = first;
         while (request is not null)
         {
@@ -68,6 +76,23 @@ internal static class GraphJson
                     : [];
                 nextLink = Link(root, "@odata.nextLink");
                 page = new FeedPage<TItem>(items, nextLink is null ? Link(root, "@odata.deltaLink") : null);
+            }
+
+            if (nextLink is not null)
+            {
+                if (!followed.Add(nextLink))
+                {
+                    throw new FeedLoopException(
+                        $"SharePoint led the read of {what} back to a page it had already sent (the same @odata.nextLink again, after {followed.Count + 1} pages): "
+                        + "its paging goes round in circles, so the read stopped before the delta link and nothing was checkpointed. The next night reads again from the last checkpoint.");
+                }
+
+                if (followed.Count >= maxPages)
+                {
+                    throw new FeedLoopException(
+                        $"The read of {what} reached {maxPages} pages and SharePoint still sent an @odata.nextLink: the read stopped before the delta link and nothing was checkpointed. "
+                        + $"If the list or library really holds more than {maxPages} pages of SharePoint__PageSize items, raise SharePoint__MaxPages (now {maxPages}).");
+                }
             }
 
             request = nextLink is null ? null : next(nextLink);

@@ -37,7 +37,7 @@ public sealed class SharePointDrives(GraphServiceClient graph, IOptions<SharePoi
         var first = deltaLink is null
             ? delta.ToGetRequestInformation(r => r.QueryParameters.Top = options.Value.PageSize)
             : delta.WithUrl(deltaLink).ToGetRequestInformation();
-        return FilesOnly(GraphJson.PagesAsync(graph, first, link => delta.WithUrl(link).ToGetRequestInformation(), ReadFile, $"library {driveId}", ct), ct);
+        return FilesOnly(GraphJson.PagesAsync(graph, first, link => delta.WithUrl(link).ToGetRequestInformation(), ReadFile, $"library {driveId}", options.Value.MaxPages, ct), ct);
     }
 
     /// <summary>

@@ -56,7 +56,7 @@ public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePoin
                 r.QueryParameters.Top = options.Value.PageSize;
             })
             : delta.WithUrl(deltaLink).ToGetRequestInformation();
-        return GraphJson.PagesAsync(graph, first, link => delta.WithUrl(link).ToGetRequestInformation(), ReadItem, $"list {listId}", ct);
+        return GraphJson.PagesAsync(graph, first, link => delta.WithUrl(link).ToGetRequestInformation(), ReadItem, $"list {listId}", options.Value.MaxPages, ct);
     }
 
     /// <summary>
@@ -86,7 +86,7 @@ public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePoin
             r.QueryParameters.Expand = [Select(fields)];
             r.QueryParameters.Top = options.Value.PageSize;
         });
-        await foreach (var page in GraphJson.PagesAsync(graph, first, link => items.WithUrl(link).ToGetRequestInformation(), ReadItem, $"list {listIdOrName}", ct))
+        await foreach (var page in GraphJson.PagesAsync(graph, first, link => items.WithUrl(link).ToGetRequestInformation(), ReadItem, $"list {listIdOrName}", options.Value.MaxPages, ct))
         {
             yield return page.Items;
         }
@@ -131,7 +131,7 @@ public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePoin
         var columns = graph.Sites[SiteId].Lists[listId].Columns;
         var first = columns.ToGetRequestInformation(r => r.QueryParameters.Select = ["name", "displayName", "hidden", "readOnly"]);
         var result = new List<SharePointColumn>();
-        await foreach (var page in GraphJson.PagesAsync(graph, first, link => columns.WithUrl(link).ToGetRequestInformation(), SharePointColumn.Parse, $"columns of list {listId}", ct))
+        await foreach (var page in GraphJson.PagesAsync(graph, first, link => columns.WithUrl(link).ToGetRequestInformation(), SharePointColumn.Parse, $"columns of list {listId}", options.Value.MaxPages, ct))
         {
             result.AddRange(page.Items);
         }

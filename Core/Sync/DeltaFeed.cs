@@ -37,3 +37,10 @@ public interface IDeltaFeed<TItem> where TItem : IFeedItem
 
 /// <summary>The saved delta token has expired (410 Gone), or the feed wants a full read: start again without one.</summary>
 public sealed class DeltaResyncRequiredException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// A feed kept on paging: it led back to a page it had already sent, or went past the pages a night
+/// may read. The read stops before its delta link, so nothing is checkpointed and the next night
+/// starts from the last good checkpoint. The message says what happened and which setting raises a cap.
+/// </summary>
+public sealed class FeedLoopException(string message, Exception? inner = null) : Exception(message, inner);

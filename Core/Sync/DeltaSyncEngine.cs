@@ -59,13 +59,21 @@ public sealed partial class DeltaSyncEngine(
         string deltaLink;
         try
         {
-            deltaLink = await run.ApplyDeltaAsync(startLink, ct);
+            try
+            {
+                deltaLink = await run.ApplyDeltaAsync(startLink, ct);
+            }
+            catch (DeltaResyncRequiredException ex)
+            {
+                LogResync(source.Name, source.Feed.Kind, containerId, ex.Message);
+                fromScratch = true;
+                deltaLink = await run.ApplyDeltaAsync(null, ct);
+            }
         }
-        catch (DeltaResyncRequiredException ex)
+        catch (FeedLoopException ex)
         {
-            LogResync(source.Name, source.Feed.Kind, containerId, ex.Message);
-            fromScratch = true;
-            deltaLink = await run.ApplyDeltaAsync(null, ct);
+            // The feed knows its list or case type; the step's error names the source as well.
+            throw new FeedLoopException($"{source.Name}: {ex.Message}", ex);
         }
 
         // Every row and the digest are stored: the lease can go while the link is saved, since a run

@@ -17,4 +17,13 @@ public enum SifFaultKind
 
     /// <summary>The call is carried out, then the connection is dropped before any answer is sent.</summary>
     LostAnswer,
+
+    /// <summary>
+    /// A paged query (<c>GetCases</c>, <c>GetDocuments</c>) is carried out, but its <c>TotalPageCount</c> is always one
+    /// more than the page asked for: it grows with every page and never ends, past the last record too.
+    /// </summary>
+    EndlessPages,
+
+    /// <summary>As <see cref="EndlessPages"/>, and every page asked for is answered with the first one: the query ignores <c>Page</c>.</summary>
+    RepeatedPage,
 }

@@ -54,6 +54,12 @@ public sealed class SifFaults
     /// <summary>The next calls are carried out (the document is created), then the connection is aborted without an answer.</summary>
     public void LoseAnswer(string? operation, int count = 1) => Add(operation, count, new SifFault(SifFaultKind.LostAnswer));
 
+    /// <summary>The next paged queries answer a <c>TotalPageCount</c> that never ends (<see cref="SifFaultKind.EndlessPages"/>).</summary>
+    public void EndlessPages(string? operation, int count = 1) => Add(operation, count, new SifFault(SifFaultKind.EndlessPages));
+
+    /// <summary>The next paged queries answer the first page, whatever page is asked, and a count that never ends (<see cref="SifFaultKind.RepeatedPage"/>).</summary>
+    public void RepeatedPage(string? operation, int count = 1) => Add(operation, count, new SifFault(SifFaultKind.RepeatedPage));
+
     public void Clear()
     {
         lock (gate)

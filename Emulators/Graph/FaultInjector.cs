@@ -1,9 +1,9 @@
 namespace Integration.Emulators.Graph;
 
 /// <summary>
-/// Makes the next requests fail the way SharePoint fails: throttling with Retry-After, or server errors;
-/// or serves a download that is not what the delta said of the file. Faults are taken in the order they
-/// were set; thread-safe.
+/// Makes the next requests fail the way SharePoint fails: throttling with Retry-After, or server errors,
+/// or answers whose paging never ends; or serves a download that is not what the delta said of the file.
+/// Faults are taken before routing, in the order they were set; thread-safe.
 /// </summary>
 public sealed class FaultInjector
 {
@@ -11,6 +11,7 @@ public sealed class FaultInjector
     private readonly List<Rule> rules = [];
     private readonly List<BodyRule> bodyRules = [];
     private readonly List<DownloadRule> downloadRules = [];
+    private readonly List<LoopRule> loopRules = [];
 
     /// <summary>
     /// The next <paramref name="count"/> requests whose decoded path and query contain <paramref name="pathContains"/>
@@ -76,6 +77,18 @@ public sealed class FaultInjector
         ServeInstead(itemId, FileContent.Stored(content), count);
     }
 
+    /// From now until <see cref="Clear"/>, the pages answered to matching requests (a delta or a listing) lead the
+    /// client on as <paramref name="loop"/> says, instead of to their next page or their delta link.
+    /// </summary>
+    public void LoopPages(PageLoop loop, string? pathContains = null)
+    {
+        if (!Enum.IsDefined(loop)) throw new ArgumentOutOfRangeException(nameof(loop), loop, null);
+        lock (gate)
+        {
+            loopRules.Add(new LoopRule(pathContains, loop));
+        }
+    }
+
     public void Clear()
     {
         lock (gate)
@@ -83,6 +96,7 @@ public sealed class FaultInjector
             rules.Clear();
             bodyRules.Clear();
             downloadRules.Clear();
+            loopRules.Clear();
         }
     }
 
@@ -96,6 +110,42 @@ public sealed class FaultInjector
             if (--rule.Remaining == 0) downloadRules.Remove(rule);
             return rule.Content;
         }
+    }
+
+    internal bool HasPageLoop(string pathAndQuery)
+    {
+        lock (gate)
+        {
+            return loopRules.Exists(r => r.Matches(pathAndQuery));
+        }
+    }
+
+    /// <summary>
+    /// The <c>@odata.nextLink</c> a matching page gets instead of its own link, or null to leave the page as it is.
+    /// <paramref name="self"/> is the request's own URL; <paramref name="ends"/> says whether the page ends the read.
+    /// </summary>
+    internal string? LoopLink(string pathAndQuery, string self, bool ends)
+    {
+        lock (gate)
+        {
+            var rule = loopRules.Find(r => r.Matches(pathAndQuery));
+            if (rule is null) return null;
+            rule.First ??= self;
+            return rule.Loop switch
+            {
+                PageLoop.SamePage => self,
+                PageLoop.BackToFirst => ends ? rule.First : null,
+                _ => WithLoopCount(self, ++rule.Pages),
+            };
+        }
+    }
+
+    // The count is always the query's last part, so the previous one is replaced rather than added to.
+    private static string WithLoopCount(string url, int count)
+    {
+        var at = url.LastIndexOf("loop=", StringComparison.Ordinal);
+        var bare = at > 0 && url[at - 1] is '?' or '&' ? url[..(at - 1)] : url;
+        return $"{bare}{(bare.Contains('?', StringComparison.Ordinal) ? '&' : '?')}loop={count.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
     }
 
     internal bool HasBodyFault(string pathAndQuery)
@@ -162,6 +212,18 @@ public sealed class FaultInjector
         public FileContent Content { get; } = content;
 
         public int Remaining { get; set; }
+    }
+
+    private sealed class LoopRule(string? pathContains, PageLoop loop)
+    {
+        public PageLoop Loop { get; } = loop;
+
+        /// <summary>The first page the rule met: where <see cref="PageLoop.BackToFirst"/> leads back to.</summary>
+        public string? First { get; set; }
+
+        public int Pages { get; set; }
+
+        public bool Matches(string pathAndQuery) => pathContains is null || pathAndQuery.Contains(pathContains, StringComparison.OrdinalIgnoreCase);
     }
 
     private sealed record BodyFault(string Find, string Replace, bool Truncate);

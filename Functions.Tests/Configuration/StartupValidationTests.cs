@@ -142,4 +142,16 @@ public class StartupValidationTests
     {
         Assert.Equal("", await StartupErrorAsync(("CaseSystem:BaseUrl", "https://p360.stad.example/"), ("CaseSystem:ApiKey", "key"), ("CaseSystem:NetworkCaseNumber", caseNumber)));
     }
+
+    [Fact]
+    public async Task NamesAPageCapBelowOne()
+    {
+        var sharePoint = await StartupErrorAsync(("SharePoint:MaxPages", "0"));
+        var caseSystem = await StartupErrorAsync(
+            ("CaseSystem:BaseUrl", "https://p360.stad.example/"), ("CaseSystem:ApiKey", "key"), ("CaseSystem:NetworkCaseNumber", "AMN 2021-0112-1.4"),
+            ("CaseSystem:BudgetAssignments:MaxPages", "-1"));
+
+        Assert.Equal("SharePoint__MaxPages must be 1 or more; got 0. The default is 10000.", sharePoint);
+        Assert.Equal("CaseSystem__BudgetAssignments__MaxPages must be 1 or more; got -1. The default is 1000.", caseSystem);
+    }
 }

@@ -188,4 +188,41 @@ public class SifStandInFaultTests : SifStandInTest
             await Task.Delay(50);
         }
     }
+
+    [Fact]
+    public async Task Endless_pages_say_one_more_page_follows_each_time_past_the_last_case()
+    {
+        StandIn.AddCase("AMN 2021-0113", "Uppdrag", caseType: "UPPDRAG");
+        StandIn.Faults.EndlessPages("GetCases", count: 3);
+
+        var pages = new List<SifAnswer>();
+        for (var page = 0; page < 3; page++)
+        {
+            pages.Add(await CallAsync("CaseService", "GetCases", new { CaseType = "UPPDRAG", MaxReturnedCases = 1, Page = page }));
+        }
+
+        var honest = await CallAsync("CaseService", "GetCases", new { CaseType = "UPPDRAG", MaxReturnedCases = 1, Page = 3 });
+
+        Assert.All(pages, p => p.AssertSuccessful());
+        Assert.Equal([2, 3, 4], pages.Select(p => p.Body.GetProperty("TotalPageCount").GetInt32()));
+        Assert.Equal([1, 0, 0], pages.Select(p => p.Body.GetProperty("Cases").GetArrayLength()));
+        Assert.Equal(1, honest.Body.GetProperty("TotalPageCount").GetInt32());
+        Assert.All(StandIn.Requests.All.Take(3), r => Assert.Equal(SifFaultKind.EndlessPages, r.Fault));
+    }
+
+    [Fact]
+    public async Task A_repeated_page_is_the_first_page_whatever_page_is_asked()
+    {
+        StandIn.AddCase("AMN 2021-0113", "Uppdrag", caseType: "UPPDRAG");
+        StandIn.AddCase("AMN 2021-0114", "Uppdrag", caseType: "UPPDRAG");
+        StandIn.Faults.RepeatedPage("CaseService/GetCases", count: 2);
+
+        var first = await CallAsync("CaseService", "GetCases", new { CaseType = "UPPDRAG", MaxReturnedCases = 1, Page = 0 });
+        var second = await CallAsync("CaseService", "GetCases", new { CaseType = "UPPDRAG", MaxReturnedCases = 1, Page = 1 });
+
+        Assert.Equal(
+            first.Body.GetProperty("Cases")[0].GetProperty("CaseNumber").GetString(),
+            second.Body.GetProperty("Cases")[0].GetProperty("CaseNumber").GetString());
+        Assert.Equal([2, 3], new[] { first, second }.Select(p => p.Body.GetProperty("TotalPageCount").GetInt32()));
+    }
 }

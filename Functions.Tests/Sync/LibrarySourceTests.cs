@@ -136,4 +136,22 @@ public class LibrarySourceTests(AzuriteFixture azurite) : StorageTest(azurite)
         Assert.Equal((LibraryName, _library.DriveId), (checkpoint!.SourceRef, checkpoint.SourceId));
         Assert.Equal(1, Harness.Graph.Requests.Count("GET", "/drives?"));
     }
+
+    [Fact]
+    public async Task ADriveDeltaThatGoesBackToItsFirstPageStopsAtTheRepeatWithoutACheckpoint()
+    {
+        // Pages of 5: the root and four files, then three files and, instead of the delta link, the
+        // first page again, whose nextLink is the one already followed.
+        for (var i = 0; i < 7; i++) _library.AddFile($"Möte {i}.docx", Text($"möte {i}"), Columns("Styrgrupp"));
+        Harness.Graph.Faults.LoopPages(PageLoop.BackToFirst, pathContains: "delta");
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var sync = Harness.Services.GetServices<ISourceSync>().Single(s => s.Source == LibraryTestSource.SourceName);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => sync.RunAsync("run", bound.Token));
+
+        Assert.Contains(LibraryTestSource.SourceName, error.Message, StringComparison.Ordinal);
+        Assert.Contains("@odata.nextLink", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, Harness.Graph.Requests.Count("GET", "delta"));
+        Assert.Null(await Harness.Get<DeltaCheckpointStore>().GetAsync(LibraryTestSource.SourceName, CancellationToken.None));
+    }
 }

@@ -80,7 +80,9 @@ internal sealed class SifEndpoint(SifCallContext context, string apiKey, SifFaul
         string? error = null;
         try
         {
-            answer = Run(known, body);
+            answer = fault?.Kind is SifFaultKind.EndlessPages or SifFaultKind.RepeatedPage
+                ? EndlessPaging.Run(fault.Kind, body, paged => Run(known, paged))
+                : Run(known, body);
             successful = true;
         }
         catch (SifBusinessException refused)

@@ -70,11 +70,12 @@ internal static class StandInPipeline
         return GraphErrors.WriteAsync(http, fault.Status, fault.Code, fault.Message);
     }
 
-    // Only when a body fault is set: the answer is held back, changed, and sent as raw text.
+    // Only when a body fault or a page loop is set: the answer is held back, changed, and sent as raw text.
     private static async Task RewriteBodiesAsync(StandInContext context, HttpContext http, RequestDelegate next)
     {
         var pathAndQuery = PathAndQuery(http.Request);
-        if (!context.Faults.HasBodyFault(pathAndQuery))
+        var loops = context.Faults.HasPageLoop(pathAndQuery);
+        if (!loops && !context.Faults.HasBodyFault(pathAndQuery))
         {
             await next(http);
             return;
@@ -93,7 +94,12 @@ internal static class StandInPipeline
         }
 
         var body = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-        var bytes = context.Faults.TryApplyBodyFault(pathAndQuery, body) is { } changed ? System.Text.Encoding.UTF8.GetBytes(changed) : buffer.ToArray();
+        var looped = loops && http.Response.StatusCode == StatusCodes.Status200OK
+            ? PageLoops.Apply(context.Faults, pathAndQuery, context.Origin + http.Request.Path.ToUriComponent() + http.Request.QueryString.ToUriComponent(), body)
+            : null;
+        var bytes = context.Faults.TryApplyBodyFault(pathAndQuery, looped ?? body) is { } changed ? System.Text.Encoding.UTF8.GetBytes(changed)
+            : looped is not null ? System.Text.Encoding.UTF8.GetBytes(looped)
+            : buffer.ToArray();
         http.Response.ContentLength = bytes.Length;
         await original.WriteAsync(bytes, http.RequestAborted);
     }
