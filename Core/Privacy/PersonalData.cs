@@ -16,12 +16,13 @@ public static class PersonalData
 
     /// <summary>
     /// A value as a quarantine reason quotes it: in single quotes, cut at <see cref="MaxQuoted"/>
-    /// characters. Reasons go to the Quarantine table for the network to fix the item; logs get
-    /// them through <see cref="RedactQuoted"/>, since a column may hold anything, a name included.
+    /// characters, any personal identity number in it masked (<see cref="PersonalNumberMask"/>).
+    /// Reasons go to the Quarantine table for the network to fix the item; logs get them through
+    /// <see cref="RedactQuoted"/>, since a column may hold anything, a name included.
     /// </summary>
     public static string Quote(string? value)
     {
-        value ??= "";
+        value = PersonalNumberMask.Apply(value ?? "");
         return value.Length <= MaxQuoted ? $"'{value}'" : $"'{value[..MaxQuoted]}…' ({value.Length} characters)";
     }
 
