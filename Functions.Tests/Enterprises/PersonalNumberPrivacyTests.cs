@@ -103,6 +103,29 @@ public partial class PersonalNumberPrivacyTests(AzuriteFixture azurite) : Agreem
         foreach (var text in texts) Assert.DoesNotMatch(ClearNumber(), text);
     }
 
+    [Fact]
+    public async Task LoggedAndListedReasonsLeaveOutEvenTheBirthDate()
+    {
+        // A duplicate's reason shows the number masked, for the network to find the pair.
+        AddEnterprise("Firma Ola Ek", PersonalNumber);
+        AddEnterprise("Ola Eks firma", "19" + PersonalNumber);
+
+        await SyncEnterprisesAsync("night-1");
+
+        var reasons = (await OpenQuarantineAsync(EnterprisesModule.Source)).Values.Select(r => r.GetString("Reason")).ToList();
+        Assert.All(reasons, r => Assert.Contains(PersonalMasked, r, StringComparison.Ordinal));
+        var texts = new List<string>();
+        foreach (var record in Harness.Services.GetFakeLogCollector().GetSnapshot())
+        {
+            texts.Add(record.Message);
+            texts.AddRange(record.StructuredState?.Select(p => p.Value).OfType<string>() ?? []);
+        }
+
+        Assert.Contains(texts, t => t.Contains("Duplicate", StringComparison.Ordinal));
+        await foreach (var entry in Harness.Get<QuarantineStore>().OpenEntriesAsync(EnterprisesModule.Source)) texts.Add(entry.Reason);
+        foreach (var text in texts) Assert.DoesNotContain("811218", text, StringComparison.Ordinal);
+    }
+
     /// <summary>Every text the Quarantine table, its blobs, the register and the agreements hold.</summary>
     private async Task<List<string>> StoredTextsAsync()
     {

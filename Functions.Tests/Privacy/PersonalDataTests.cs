@@ -72,4 +72,27 @@ public class PersonalDataTests
             Assert.Equal("'811318-9876 811240-9876 5000000'", PersonalData.Quote("811318-9876 811240-9876 5000000"));
         }
     }
+
+    public class TheRedactQuotedMethod
+    {
+        [Theory]
+        [InlineData("Organisation number 811218-**** is a personal identity number (a sole trader's); these are taken in only with Enterprises__AllowPersonalIdentityNumbers=true.")]
+        [InlineData("Duplicate: items 3, 7 all have the number 811218-****. None of them is taken in until all but one are corrected or deleted.")]
+        [InlineData("Name holds 19811218-9876 and SE811218987601.")]
+        public void LeavesOutEveryPersonalIdentityNumberEvenMasked(string reason)
+        {
+            var logged = PersonalData.RedactQuoted(reason);
+
+            Assert.DoesNotContain("811218", logged, StringComparison.Ordinal);
+            Assert.DoesNotContain("9876", logged, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void KeepsAnOrganisationNumberAndReplacesTheQuotedValue()
+        {
+            var logged = PersonalData.RedactQuoted("Duplicate: items 3, 7 all have the number 559900-0014. Sector 'Karin Berg' is not an SNI code.");
+
+            Assert.Equal("Duplicate: items 3, 7 all have the number 559900-0014. Sector '…' is not an SNI code.", logged);
+        }
+    }
 }
