@@ -11,7 +11,7 @@ namespace Integration.Core.Enterprises;
 /// never the contact (it may be a person). A personal identity number typed into the name, the legal
 /// form or the contact is stored masked (<see cref="PersonalNumberMask"/>).
 /// </summary>
-public sealed partial class EnterpriseMapper(ColumnNames columns, bool allowPersonalIdentityNumbers)
+public sealed partial class EnterpriseMapper(ColumnNames columns, NumberKeying keying, bool allowPersonalIdentityNumbers)
 {
     /// <summary>SharePoint's limit for a single line of text.</summary>
     public const int MaxTextLength = 255;
@@ -28,9 +28,9 @@ public sealed partial class EnterpriseMapper(ColumnNames columns, bool allowPers
 
     public string NumberField => columns[EnterpriseColumns.OrganisationNumber];
 
-    /// <summary>The item's number, when it holds one that reads as either kind; used to find duplicates.</summary>
-    public EnterpriseNumber? NumberOf(SharePointItem item, DateOnly today) =>
-        EnterpriseNumber.TryParse(item.Text(NumberField), today, out var number, out _) ? number : null;
+    /// <summary>The key of the item's number, used to find duplicates; null when it holds none, or one that is refused.</summary>
+    public string? KeyOf(SharePointItem item, DateOnly today) =>
+        EnterpriseNumber.TryParse(item.Text(NumberField), today, out var number, out _) ? keying.KeyOf(number) : null;
 
     /// <param name="others">The other items that hold the same number now.</param>
     public SourceMapping<Enterprise> Map(SharePointItem item, DateOnly today, IReadOnlyCollection<string> others)

@@ -23,8 +23,16 @@ public sealed class EnterpriseStore(IntegrationStorage storage) : SourceTable(st
     public const string PersonalNumberColumn = "PersonalIdentityNumber";
     public const string HoldsPersonalDataColumn = "HoldsPersonalData";
 
+    /// <summary>The row of <see cref="HoldersPartition"/> that records its <see cref="NumberKeying.Id"/>; no item id starts with '~'.</summary>
+    public const string KeyingRow = "~keying";
+    public const string KeyingColumn = "Keying";
+
+    /// <summary>
+    /// Over what the row holds: of the number, an organisation number's digits (as the hash always
+    /// had them) or a sole trader's masked number, never a key that depends on a secret.
+    /// </summary>
     public static string Hash(Enterprise e) => ContentHash(
-        e.Name, e.Number.Key, e.LegalForm, e.WiseCriteriaMet, e.Sector, e.Contact);
+        e.Name, e.Number.Organisation is { } o ? "O" + o.Digits : e.Number.Shown, e.LegalForm, e.WiseCriteriaMet, e.Sector, e.Contact);
 
     /// <summary>The whole row: it replaces what was there, a quarantine mark or a tombstone included.</summary>
     public static TableEntity Row(Enterprise e, string hash, DateTimeOffset now)
@@ -69,18 +77,27 @@ public sealed class EnterpriseStore(IntegrationStorage storage) : SourceTable(st
         return row.Value.GetBoolean(InQuarantineColumn) == true ? EnterpriseState.InQuarantine : EnterpriseState.Valid;
     }
 
-    /// <summary>Every item's number key, one query over a partition of two short columns.</summary>
-    public async Task<Dictionary<string, string>> LoadHoldersAsync(CancellationToken ct)
+    /// <summary>
+    /// Every item's number key, and how the keys were made (null: before that was recorded); one
+    /// query over a partition of short columns.
+    /// </summary>
+    public async Task<(Dictionary<string, string> Holders, string? Keying)> LoadHoldersAsync(CancellationToken ct)
     {
         var table = await TableAsync(ct);
         var holders = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == HoldersPartition, select: ["RowKey", "NumberKey"], cancellationToken: ct))
+        string? keying = null;
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == HoldersPartition, select: ["RowKey", "NumberKey", KeyingColumn], cancellationToken: ct))
         {
-            if (row.GetString("NumberKey") is { } key) holders[row.RowKey] = key;
+            if (row.RowKey == KeyingRow) keying = row.GetString(KeyingColumn);
+            else if (row.GetString("NumberKey") is { } key) holders[row.RowKey] = key;
         }
 
-        return holders;
+        return (holders, keying);
     }
+
+    /// <summary>Records how the holders' keys are made, once a full read has made every one of them so.</summary>
+    public Task SaveKeyingAsync(string keying, CancellationToken ct) =>
+        SubmitAsync([new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(HoldersPartition, KeyingRow) { [KeyingColumn] = keying })], ct);
 
     /// <summary>Brings the holders partition in line with <paramref name="now"/>, writing only what differs from <paramref name="stored"/>.</summary>
     public async Task SaveHoldersAsync(IReadOnlyDictionary<string, string> stored, IReadOnlyDictionary<string, string> now, IEnumerable<string> ids, CancellationToken ct)
