@@ -52,7 +52,7 @@ public sealed class EnterpriseFeed(SharePointLists lists, EnterpriseStore store,
             // Read at the first page with an item, so a quiet night does not touch the table.
             if (stored is null)
             {
-                (stored, keyedWith) = await store.LoadHoldersAsync(ct);
+                (stored, keyedWith) = await LoadAsync(ct);
                 if (!fullSync && keyedWith != keying)
                 {
                     throw new DeltaResyncRequiredException(
@@ -98,11 +98,19 @@ public sealed class EnterpriseFeed(SharePointLists lists, EnterpriseStore store,
         // key is now made the current way.
         if (fullSync)
         {
-            if (stored is null) (stored, keyedWith) = await store.LoadHoldersAsync(ct);
+            if (stored is null) (stored, keyedWith) = await LoadAsync(ct);
             var gone = stored.Keys.Where(id => !seen.Contains(id)).ToList();
             if (gone.Count > 0) await store.SaveHoldersAsync(stored, new Dictionary<string, string>(), gone, ct);
             if (keyedWith != keying) await store.SaveKeyingAsync(keying, ct);
         }
+    }
+
+    /// <summary>The holders, and how they were keyed; with no record of that, rows from before are rid of the whole numbers they kept.</summary>
+    private async Task<(Dictionary<string, string> Holders, string? Keying)> LoadAsync(CancellationToken ct)
+    {
+        var loaded = await store.LoadHoldersAsync(ct);
+        if (loaded.Keying is null) await store.EmptyLegacyNumbersAsync(ct);
+        return loaded;
     }
 
     private static void Remember(Dictionary<string, string> stored, string id, string? key)

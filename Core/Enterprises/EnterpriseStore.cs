@@ -10,17 +10,19 @@ namespace Integration.Core.Enterprises;
 /// id, deleted items kept as tombstones. Partition <c>number-holders</c>: which item holds which number
 /// (<see cref="EnterpriseNumber.Key"/>), valid or in quarantine, for finding duplicates.
 /// <para>
-/// <b>Personal data.</b> A sole trader's row shows its number masked in <c>OrganisationNumber</c>, is
-/// marked <c>HoldsPersonalData</c>, and keeps the whole personal identity number in the column
-/// <c>PersonalIdentityNumber</c>, which only <see cref="RevealPersonalIdentityNumberAsync"/> reads (every
-/// other query here selects its columns); a tombstone empties it.
+/// <b>Personal data.</b> A sole trader's row shows its number masked in <c>OrganisationNumber</c> and is
+/// marked <c>HoldsPersonalData</c>; the whole number is not stored (a feature that needs it reads it
+/// from the list when it does). Rows written before kept it in <see cref="LegacyPersonalNumberColumn"/>,
+/// which <see cref="EmptyLegacyNumbersAsync"/> empties.
 /// </para>
 /// </summary>
 public sealed class EnterpriseStore(IntegrationStorage storage) : SourceTable(storage, TableNames.Enterprises, Partition)
 {
     public const string Partition = "enterprises";
     public const string HoldersPartition = "number-holders";
-    public const string PersonalNumberColumn = "PersonalIdentityNumber";
+
+    /// <summary>Where rows written before kept a sole trader's whole number; nothing writes it now.</summary>
+    public const string LegacyPersonalNumberColumn = "PersonalIdentityNumber";
     public const string HoldsPersonalDataColumn = "HoldsPersonalData";
 
     /// <summary>The row of <see cref="HoldersPartition"/> that records its <see cref="NumberKeying.Id"/>; no item id starts with '~'.</summary>
@@ -47,7 +49,6 @@ public sealed class EnterpriseStore(IntegrationStorage storage) : SourceTable(st
             [IsDeletedColumn] = false,
             ["SyncedAt"] = now,
         };
-        if (e.Number.Personal is { } personal) row[PersonalNumberColumn] = personal.RevealDigits();
         if (e.LegalForm is not null) row["LegalForm"] = e.LegalForm;
         if (e.WiseCriteriaMet is { } wise) row["WiseCriteriaMet"] = wise;
         if (e.Sector is not null) row["Sector"] = e.Sector;
@@ -55,16 +56,30 @@ public sealed class EnterpriseStore(IntegrationStorage storage) : SourceTable(st
         return row;
     }
 
-    /// <summary>A tombstone, merged over the row: the personal identity number goes with the item.</summary>
+    /// <summary>A tombstone, merged over the row.</summary>
     public static TableEntity Tombstone(string id, DateTimeOffset now) =>
-        new(Partition, id) { [IsDeletedColumn] = true, ["DeletedAt"] = now, [PersonalNumberColumn] = "" };
+        new(Partition, id) { [IsDeletedColumn] = true, ["DeletedAt"] = now };
 
-    /// <summary>The whole personal identity number of a sole trader, or null. For the code that must send it (a registry lookup); never for a log.</summary>
-    public async Task<PersonalIdentityNumber?> RevealPersonalIdentityNumberAsync(string id, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// Empties <see cref="LegacyPersonalNumberColumn"/> in every row that still holds a number there,
+    /// valid, in quarantine or deleted alike: the write that would otherwise come next may be a
+    /// quarantine mark or a tombstone, merges that leave a column as it is, or none at all. One query
+    /// of two columns, run when <see cref="HoldersPartition"/> has no record of its keying yet (the
+    /// upgrade from the versions that wrote the column).
+    /// </summary>
+    public async Task EmptyLegacyNumbersAsync(CancellationToken ct)
     {
         var table = await TableAsync(ct);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, id, [PersonalNumberColumn], ct);
-        return row.HasValue && PersonalIdentityNumber.TryParse(row.Value!.GetString(PersonalNumberColumn), today, out var number, out _) ? number : null;
+        var actions = new List<TableTransactionAction>();
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, select: ["RowKey", LegacyPersonalNumberColumn], cancellationToken: ct))
+        {
+            if (!string.IsNullOrEmpty(row.GetString(LegacyPersonalNumberColumn)))
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertMerge, new TableEntity(Partition, row.RowKey) { [LegacyPersonalNumberColumn] = "" }));
+            }
+        }
+
+        if (actions.Count > 0) await SubmitAsync(actions, ct);
     }
 
     /// <summary>Whether the enterprise with this id is in the register now, and if not, why not.</summary>
