@@ -84,6 +84,17 @@ param registryClientId string = ''
 @description('Key Vault secret holding the registry\'s OAuth2 client secret.')
 param registryClientSecretName string = 'registry-client-secret'
 
+// The enterprise register (section "Enterprises" in Core/Enterprises/EnterprisesOptions.cs). The key
+// of the HMAC that keys sole traders' personal identity numbers for finding duplicates is a secret
+// this deployment writes to Key Vault: azd reads it back from the vault on every provision
+// (secretOrRandomPassword in main.parameters.json) and generates one only the first time, so it
+// stays the same. Rotation: docs/deploy-to-azure.md.
+@secure()
+@description('Key of the HMAC that keys sole traders\' personal identity numbers in the register (azd: the vault\'s secret, or a new random one the first time).')
+param enterprisesPersonalNumberKey string
+@description('Key Vault secret holding that key.')
+param enterprisesPersonalNumberKeySecretName string = 'enterprises-personal-number-key'
+
 // Defaults equal SchedulesOptions in Core. The timer triggers read these app settings through
 // %Schedules:...%, so they must be set even where the code has a default.
 @description('NCRONTAB (six fields, UTC) of the nightly sync.')
@@ -187,6 +198,9 @@ module keyVault 'modules/key-vault.bicep' = {
     tags: tags
     enablePurgeProtection: enableKeyVaultPurgeProtection
     createMode: keyVaultCreateMode
+    secrets: {
+      '${enterprisesPersonalNumberKeySecretName}': enterprisesPersonalNumberKey
+    }
   }
 }
 
@@ -256,6 +270,8 @@ var appSettings = {
   Registry__TokenUrl: registryTokenUrl
   Registry__ClientId: registryClientId
   Registry__ClientSecret: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${registryClientSecretName})'
+  // The register's HMAC key, a secret this deployment writes (see the parameter above).
+  Enterprises__PersonalNumberKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${enterprisesPersonalNumberKeySecretName})'
 
   Schedules__NightlySync: nightlySyncSchedule
   Schedules__OverdueScan: overdueScanSchedule

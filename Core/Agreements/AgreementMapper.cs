@@ -9,6 +9,7 @@ namespace Integration.Core.Agreements;
 /// Turns an item of the agreements list into an <see cref="Agreement"/>, or says why it cannot be one:
 /// a missing or unknown type, a value below zero or above <c>Agreements__MaxYearlyValue</c>, an end
 /// before the start. Whether its enterprise is in the register is the source's question, asked after.
+/// A personal identity number typed into the buying board is stored masked (<see cref="PersonalNumberMask"/>).
 /// </summary>
 public sealed class AgreementMapper(ColumnNames columns, AgreementTypeMap types, decimal maxYearlyValue, TimeZoneInfo siteTimeZone)
 {
@@ -76,7 +77,7 @@ public sealed class AgreementMapper(ColumnNames columns, AgreementTypeMap types,
             end = parsed;
         }
 
-        var board = Text(AgreementColumns.BuyingBoard);
+        var board = Text(AgreementColumns.BuyingBoard) is { } rawBoard ? PersonalNumberMask.Apply(rawBoard) : null;
         if (board is { Length: > MaxTextLength }) return SourceMapping.Rejected<Agreement>($"BuyingBoard is {board.Length} characters; the limit is {MaxTextLength}.");
 
         return SourceMapping.Valid(new Agreement(item.Id, enterprise, type, board, value, start, end));

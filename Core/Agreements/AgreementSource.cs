@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Integration.Core.Calendar;
 using Integration.Core.Configuration;
 using Integration.Core.Enterprises;
+using Integration.Core.Privacy;
 using Integration.Core.SharePoint;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
@@ -26,7 +27,7 @@ public sealed class AgreementSource(
     IOptions<AgreementsOptions> options,
     IOptions<AgreementTypeOptions> types,
     NetworkCalendar calendar,
-    ILogger<AgreementSource> logger) : IDeltaSource<SharePointItem, Agreement>
+    ILogger<AgreementSource> logger) : IDeltaSource<MaskedListItem, Agreement>
 {
     private AgreementMapper Mapper => field ??= new(
         new ColumnNames(sharePoint.Value, AgreementColumns.List),
@@ -38,34 +39,35 @@ public sealed class AgreementSource(
 
     public string? Reference => sharePoint.Value.List(AgreementsModule.Source);
 
-    public IDeltaFeed<SharePointItem> Feed => field ??= new AgreementFeed(lists, store, NewLookup, Mapper.Fields);
+    public IDeltaFeed<MaskedListItem> Feed => field ??= new AgreementFeed(lists, store, NewLookup, Mapper.Fields);
 
     public SourceTable Table => store;
 
     private EnterpriseLookup NewLookup() => new(enterprises, storage);
 
-    public IDeltaSourceRun<SharePointItem, Agreement> StartRun(string runId, string containerId) =>
+    public IDeltaSourceRun<MaskedListItem, Agreement> StartRun(string runId, string containerId) =>
         new Run(Mapper, store, NewLookup(), new ColumnCheck(lists, containerId, Reference ?? containerId, Mapper.Mapping, logger));
 
-    private sealed class Run(AgreementMapper mapper, AgreementStore store, EnterpriseLookup enterprises, ColumnCheck columns) : IDeltaSourceRun<SharePointItem, Agreement>
+    private sealed class Run(AgreementMapper mapper, AgreementStore store, EnterpriseLookup enterprises, ColumnCheck columns) : IDeltaSourceRun<MaskedListItem, Agreement>
     {
         private Dictionary<string, string>? _waiting;
         private readonly Dictionary<string, string?> _changes = new(StringComparer.Ordinal);
 
         public Task BeginFeedAsync(bool fullSync, CancellationToken ct) => columns.BeginFeedAsync(fullSync, ct);
 
-        public async Task BeforePageAsync(IReadOnlyCollection<SharePointItem> live, CancellationToken ct)
+        public async Task BeforePageAsync(IReadOnlyCollection<MaskedListItem> live, CancellationToken ct)
         {
-            await columns.BeforePageAsync(live, ct);
-            if (live.Count == 0) return;
+            var items = live.Select(i => i.Item).ToList();
+            await columns.BeforePageAsync(items, ct);
+            if (items.Count == 0) return;
             _waiting ??= await store.LoadWaitingAsync(ct);
             // The page's enterprises are read side by side, each once a run.
-            await Task.WhenAll(live.Select(mapper.EnterpriseLookupId).OfType<string>().Distinct().Select(id => enterprises.StateAsync(id, ct)));
+            await Task.WhenAll(items.Select(mapper.EnterpriseLookupId).OfType<string>().Distinct().Select(id => enterprises.StateAsync(id, ct)));
         }
 
-        public async ValueTask<SourceMapping<Agreement>> MapAsync(SharePointItem item, CancellationToken ct)
+        public async ValueTask<SourceMapping<Agreement>> MapAsync(MaskedListItem item, CancellationToken ct)
         {
-            var mapped = mapper.Map(item);
+            var mapped = mapper.Map(item.Item);
             string? waitsFor = null;
             if (mapped.Record is { } agreement)
             {

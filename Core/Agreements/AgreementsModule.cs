@@ -1,5 +1,6 @@
 using Integration.Core.Configuration;
 using Integration.Core.Enterprises;
+using Integration.Core.Privacy;
 using Integration.Core.SharePoint;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
@@ -27,7 +28,7 @@ public static class AgreementsModule
         services.TryAddSingleton<AgreementStore>();
         // An agreement names its enterprise: synced after the enterprises, the night's new
         // enterprises are there for it (see PredecessorWait).
-        services.AddDeltaSource<AgreementSource, SharePointItem, Agreement>(SourceDefinition.List(Source, after: EnterprisesModule.Source));
+        services.AddDeltaSource<AgreementSource, MaskedListItem, Agreement>(SourceDefinition.List(Source, after: EnterprisesModule.Source));
         return services;
     }
 }

@@ -18,8 +18,15 @@ namespace Integration.Core.Enterprises;
 /// same items again, so they never run ahead of what the next run sees. A full read starts from none
 /// and drops, at its end, the holders of items it did not see.
 /// </para>
+/// <para>
+/// The partition records how its keys were made (<paramref name="keying"/>, see <see cref="NumberKeying"/>).
+/// A delta read that finds it keyed otherwise (rows from before the keyed HMAC, a new key, a changed
+/// <c>Enterprises__AllowPersonalIdentityNumbers</c>) asks for a full read instead, whose keys replace
+/// every old one; only then is the new keying recorded. So an old key never meets a new one: no
+/// duplicate is missed and none is made up.
+/// </para>
 /// </summary>
-public sealed class EnterpriseFeed(SharePointLists lists, EnterpriseStore store, EnterpriseMapper mapper, Func<DateOnly> today) : IDeltaFeed<EnterpriseItem>
+public sealed class EnterpriseFeed(SharePointLists lists, EnterpriseStore store, EnterpriseMapper mapper, string keying, Func<DateOnly> today) : IDeltaFeed<EnterpriseItem>
 {
     public string Kind => "list";
 
@@ -30,6 +37,7 @@ public sealed class EnterpriseFeed(SharePointLists lists, EnterpriseStore store,
         var day = today();
         var fullSync = deltaLink is null;
         Dictionary<string, string>? stored = null;
+        string? keyedWith = null;
         NumberHolders? holders = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
@@ -42,7 +50,16 @@ public sealed class EnterpriseFeed(SharePointLists lists, EnterpriseStore store,
             }
 
             // Read at the first page with an item, so a quiet night does not touch the table.
-            stored ??= await store.LoadHoldersAsync(ct);
+            if (stored is null)
+            {
+                (stored, keyedWith) = await LoadAsync(ct);
+                if (!fullSync && keyedWith != keying)
+                {
+                    throw new DeltaResyncRequiredException(
+                        $"The number-holders partition is keyed as '{keyedWith ?? "before keyed HMACs"}', not '{keying}': the whole list is read to key it again.");
+                }
+            }
+
             holders ??= new NumberHolders(fullSync ? [] : stored);
 
             var latest = new Dictionary<string, SharePointItem>(StringComparer.Ordinal);
@@ -54,7 +71,7 @@ public sealed class EnterpriseFeed(SharePointLists lists, EnterpriseStore store,
             {
                 seen.Add(id);
                 if (holders.KeyOf(id) is { } before) touched.Add(before);
-                var key = item.Deleted || item.Unreadable is not null ? null : mapper.NumberOf(item, day)?.Key;
+                var key = item.Deleted || item.Unreadable is not null ? null : mapper.KeyOf(item, day);
                 holders.Set(id, key);
                 if (key is not null) touched.Add(key);
             }
@@ -64,7 +81,7 @@ public sealed class EnterpriseFeed(SharePointLists lists, EnterpriseStore store,
             foreach (var id in companions)
             {
                 var item = await lists.GetItemAsync(containerId, id, mapper.Fields, ct);
-                holders.Set(id, item is null || item.Unreadable is not null ? null : mapper.NumberOf(item, day)?.Key);
+                holders.Set(id, item is null || item.Unreadable is not null ? null : mapper.KeyOf(item, day));
                 if (item is not null) latest[id] = item;
             }
 
@@ -77,13 +94,23 @@ public sealed class EnterpriseFeed(SharePointLists lists, EnterpriseStore store,
             yield return new FeedPage<EnterpriseItem>(items, page.DeltaLink);
         }
 
-        // A full read saw every item there is: a holder it did not see was deleted meanwhile.
+        // A full read saw every item there is: a holder it did not see was deleted meanwhile. Every
+        // key is now made the current way.
         if (fullSync)
         {
-            stored ??= await store.LoadHoldersAsync(ct);
+            if (stored is null) (stored, keyedWith) = await LoadAsync(ct);
             var gone = stored.Keys.Where(id => !seen.Contains(id)).ToList();
             if (gone.Count > 0) await store.SaveHoldersAsync(stored, new Dictionary<string, string>(), gone, ct);
+            if (keyedWith != keying) await store.SaveKeyingAsync(keying, ct);
         }
+    }
+
+    /// <summary>The holders, and how they were keyed; with no record of that, rows from before are rid of the whole numbers they kept.</summary>
+    private async Task<(Dictionary<string, string> Holders, string? Keying)> LoadAsync(CancellationToken ct)
+    {
+        var loaded = await store.LoadHoldersAsync(ct);
+        if (loaded.Keying is null) await store.EmptyLegacyNumbersAsync(ct);
+        return loaded;
     }
 
     private static void Remember(Dictionary<string, string> stored, string id, string? key)

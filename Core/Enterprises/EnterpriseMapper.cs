@@ -8,9 +8,10 @@ namespace Integration.Core.Enterprises;
 /// <summary>
 /// Turns an item of the enterprise list into an <see cref="Enterprise"/>, or says in plain words why
 /// it cannot be taken in. A reason never quotes the number (it may be a personal identity number) and
-/// never the contact (it may be a person).
+/// never the contact (it may be a person). A personal identity number typed into the name, the legal
+/// form or the contact is stored masked (<see cref="PersonalNumberMask"/>).
 /// </summary>
-public sealed partial class EnterpriseMapper(ColumnNames columns, bool allowPersonalIdentityNumbers)
+public sealed partial class EnterpriseMapper(ColumnNames columns, NumberKeying keying, bool allowPersonalIdentityNumbers)
 {
     /// <summary>SharePoint's limit for a single line of text.</summary>
     public const int MaxTextLength = 255;
@@ -27,16 +28,17 @@ public sealed partial class EnterpriseMapper(ColumnNames columns, bool allowPers
 
     public string NumberField => columns[EnterpriseColumns.OrganisationNumber];
 
-    /// <summary>The item's number, when it holds one that reads as either kind; used to find duplicates.</summary>
-    public EnterpriseNumber? NumberOf(SharePointItem item, DateOnly today) =>
-        EnterpriseNumber.TryParse(item.Text(NumberField), today, out var number, out _) ? number : null;
+    /// <summary>The key of the item's number, used to find duplicates; null when it holds none, or one that is refused.</summary>
+    public string? KeyOf(SharePointItem item, DateOnly today) =>
+        EnterpriseNumber.TryParse(item.Text(NumberField), today, out var number, out _) ? keying.KeyOf(number) : null;
 
     /// <param name="others">The other items that hold the same number now.</param>
     public SourceMapping<Enterprise> Map(SharePointItem item, DateOnly today, IReadOnlyCollection<string> others)
     {
         string? Text(string column) => item.Text(Mapping.Single(c => c.Column == column).FieldName)?.Trim();
+        string? FreeText(string column) => Text(column) is { } text ? PersonalNumberMask.Apply(text) : null;
 
-        var name = Text(EnterpriseColumns.Name);
+        var name = FreeText(EnterpriseColumns.Name);
         if (name is null) return SourceMapping.Rejected<Enterprise>($"Name (column {Mapping[0].FieldName}) is missing.");
         if (name.Length > MaxTextLength) return SourceMapping.Rejected<Enterprise>($"Name is {name.Length} characters; the limit is {MaxTextLength}.");
 
@@ -77,9 +79,9 @@ public sealed partial class EnterpriseMapper(ColumnNames columns, bool allowPers
             return SourceMapping.Rejected<Enterprise>($"Sector {PersonalData.Quote(sector)} is not an SNI code such as 81.210 or 88990.");
         }
 
-        var legalForm = Text(EnterpriseColumns.LegalForm);
+        var legalForm = FreeText(EnterpriseColumns.LegalForm);
         if (legalForm is { Length: > MaxTextLength }) return SourceMapping.Rejected<Enterprise>($"LegalForm is {legalForm.Length} characters; the limit is {MaxTextLength}.");
-        var contact = Text(EnterpriseColumns.Contact);
+        var contact = FreeText(EnterpriseColumns.Contact);
         if (contact is { Length: > MaxTextLength }) return SourceMapping.Rejected<Enterprise>($"Contact is {contact.Length} characters; the limit is {MaxTextLength}.");
 
         return SourceMapping.Valid(new Enterprise(item.Id, name, number, legalForm, wise, sector, contact));

@@ -1,13 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace Integration.Core.Enterprises;
 
 /// <summary>
 /// What identifies an enterprise in the register: an <see cref="OrganisationNumber"/>, or for a sole
 /// trader the owner's <see cref="PersonalIdentityNumber"/>. <see cref="Shown"/> is the only text form
-/// (a personal identity number masked), and <see cref="Key"/> is what duplicates are found by.
+/// (a personal identity number masked); <see cref="NumberKeying"/> gives the key duplicates are found by.
 /// </summary>
 public sealed class EnterpriseNumber
 {
@@ -25,16 +23,6 @@ public sealed class EnterpriseNumber
 
     /// <summary><c>NNNNNN-NNNN</c>, or <c>YYMMDD-****</c> for a personal identity number.</summary>
     public string Shown => Organisation?.ToString() ?? Personal!.Masked;
-
-    /// <summary>
-    /// The key two items with one number share: <c>O</c> and the ten digits of an organisation number;
-    /// <c>P</c> and a SHA-256 of a personal identity number's twelve digits, so the clear number is not
-    /// kept where duplicates are looked up. (A hash of so few digits is a pseudonym, not anonymous: the
-    /// rows that hold it are marked as personal data.)
-    /// </summary>
-    public string Key => Organisation is { } o
-        ? "O" + o.Digits
-        : "P" + Convert.ToHexString(SHA256.HashData(Encoding.ASCII.GetBytes(Personal!.RevealDigits())).AsSpan(0, 16));
 
     /// <summary>Overridden so that nothing that formats one can show more than <see cref="Shown"/>.</summary>
     public override string ToString() => Shown;

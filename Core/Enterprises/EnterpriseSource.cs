@@ -21,16 +21,17 @@ public sealed class EnterpriseSource(
     EnterpriseStore store,
     IOptions<SharePointOptions> sharePoint,
     IOptions<EnterprisesOptions> options,
+    NumberKeying keying,
     NetworkCalendar calendar,
     ILogger<EnterpriseSource> logger) : IDeltaSource<EnterpriseItem, Enterprise>
 {
-    private EnterpriseMapper Mapper => field ??= new(new ColumnNames(sharePoint.Value, EnterpriseColumns.List), options.Value.AllowPersonalIdentityNumbers);
+    private EnterpriseMapper Mapper => field ??= new(new ColumnNames(sharePoint.Value, EnterpriseColumns.List), keying, options.Value.AllowPersonalIdentityNumbers);
 
     public string Name => EnterprisesModule.Source;
 
     public string? Reference => sharePoint.Value.List(EnterprisesModule.Source);
 
-    public IDeltaFeed<EnterpriseItem> Feed => field ??= new EnterpriseFeed(lists, store, Mapper, Today);
+    public IDeltaFeed<EnterpriseItem> Feed => field ??= new EnterpriseFeed(lists, store, Mapper, keying.Id, Today);
 
     public SourceTable Table => store;
 

@@ -10,21 +10,31 @@ namespace Integration.Core.Enterprises;
 /// id, deleted items kept as tombstones. Partition <c>number-holders</c>: which item holds which number
 /// (<see cref="EnterpriseNumber.Key"/>), valid or in quarantine, for finding duplicates.
 /// <para>
-/// <b>Personal data.</b> A sole trader's row shows its number masked in <c>OrganisationNumber</c>, is
-/// marked <c>HoldsPersonalData</c>, and keeps the whole personal identity number in the column
-/// <c>PersonalIdentityNumber</c>, which only <see cref="RevealPersonalIdentityNumberAsync"/> reads (every
-/// other query here selects its columns); a tombstone empties it.
+/// <b>Personal data.</b> A sole trader's row shows its number masked in <c>OrganisationNumber</c> and is
+/// marked <c>HoldsPersonalData</c>; the whole number is not stored (a feature that needs it reads it
+/// from the list when it does). Rows written before kept it in <see cref="LegacyPersonalNumberColumn"/>,
+/// which <see cref="EmptyLegacyNumbersAsync"/> empties.
 /// </para>
 /// </summary>
 public sealed class EnterpriseStore(IntegrationStorage storage) : SourceTable(storage, TableNames.Enterprises, Partition)
 {
     public const string Partition = "enterprises";
     public const string HoldersPartition = "number-holders";
-    public const string PersonalNumberColumn = "PersonalIdentityNumber";
+
+    /// <summary>Where rows written before kept a sole trader's whole number; nothing writes it now.</summary>
+    public const string LegacyPersonalNumberColumn = "PersonalIdentityNumber";
     public const string HoldsPersonalDataColumn = "HoldsPersonalData";
 
+    /// <summary>The row of <see cref="HoldersPartition"/> that records its <see cref="NumberKeying.Id"/>; no item id starts with '~'.</summary>
+    public const string KeyingRow = "~keying";
+    public const string KeyingColumn = "Keying";
+
+    /// <summary>
+    /// Over what the row holds: of the number, an organisation number's digits (as the hash always
+    /// had them) or a sole trader's masked number, never a key that depends on a secret.
+    /// </summary>
     public static string Hash(Enterprise e) => ContentHash(
-        e.Name, e.Number.Key, e.LegalForm, e.WiseCriteriaMet, e.Sector, e.Contact);
+        e.Name, e.Number.Organisation is { } o ? "O" + o.Digits : e.Number.Shown, e.LegalForm, e.WiseCriteriaMet, e.Sector, e.Contact);
 
     /// <summary>The whole row: it replaces what was there, a quarantine mark or a tombstone included.</summary>
     public static TableEntity Row(Enterprise e, string hash, DateTimeOffset now)
@@ -39,7 +49,6 @@ public sealed class EnterpriseStore(IntegrationStorage storage) : SourceTable(st
             [IsDeletedColumn] = false,
             ["SyncedAt"] = now,
         };
-        if (e.Number.Personal is { } personal) row[PersonalNumberColumn] = personal.RevealDigits();
         if (e.LegalForm is not null) row["LegalForm"] = e.LegalForm;
         if (e.WiseCriteriaMet is { } wise) row["WiseCriteriaMet"] = wise;
         if (e.Sector is not null) row["Sector"] = e.Sector;
@@ -47,16 +56,30 @@ public sealed class EnterpriseStore(IntegrationStorage storage) : SourceTable(st
         return row;
     }
 
-    /// <summary>A tombstone, merged over the row: the personal identity number goes with the item.</summary>
+    /// <summary>A tombstone, merged over the row.</summary>
     public static TableEntity Tombstone(string id, DateTimeOffset now) =>
-        new(Partition, id) { [IsDeletedColumn] = true, ["DeletedAt"] = now, [PersonalNumberColumn] = "" };
+        new(Partition, id) { [IsDeletedColumn] = true, ["DeletedAt"] = now };
 
-    /// <summary>The whole personal identity number of a sole trader, or null. For the code that must send it (a registry lookup); never for a log.</summary>
-    public async Task<PersonalIdentityNumber?> RevealPersonalIdentityNumberAsync(string id, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// Empties <see cref="LegacyPersonalNumberColumn"/> in every row that still holds a number there,
+    /// valid, in quarantine or deleted alike: the write that would otherwise come next may be a
+    /// quarantine mark or a tombstone, merges that leave a column as it is, or none at all. One query
+    /// of two columns, run when <see cref="HoldersPartition"/> has no record of its keying yet (the
+    /// upgrade from the versions that wrote the column).
+    /// </summary>
+    public async Task EmptyLegacyNumbersAsync(CancellationToken ct)
     {
         var table = await TableAsync(ct);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, id, [PersonalNumberColumn], ct);
-        return row.HasValue && PersonalIdentityNumber.TryParse(row.Value!.GetString(PersonalNumberColumn), today, out var number, out _) ? number : null;
+        var actions = new List<TableTransactionAction>();
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, select: ["RowKey", LegacyPersonalNumberColumn], cancellationToken: ct))
+        {
+            if (!string.IsNullOrEmpty(row.GetString(LegacyPersonalNumberColumn)))
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertMerge, new TableEntity(Partition, row.RowKey) { [LegacyPersonalNumberColumn] = "" }));
+            }
+        }
+
+        if (actions.Count > 0) await SubmitAsync(actions, ct);
     }
 
     /// <summary>Whether the enterprise with this id is in the register now, and if not, why not.</summary>
@@ -69,18 +92,27 @@ public sealed class EnterpriseStore(IntegrationStorage storage) : SourceTable(st
         return row.Value.GetBoolean(InQuarantineColumn) == true ? EnterpriseState.InQuarantine : EnterpriseState.Valid;
     }
 
-    /// <summary>Every item's number key, one query over a partition of two short columns.</summary>
-    public async Task<Dictionary<string, string>> LoadHoldersAsync(CancellationToken ct)
+    /// <summary>
+    /// Every item's number key, and how the keys were made (null: before that was recorded); one
+    /// query over a partition of short columns.
+    /// </summary>
+    public async Task<(Dictionary<string, string> Holders, string? Keying)> LoadHoldersAsync(CancellationToken ct)
     {
         var table = await TableAsync(ct);
         var holders = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == HoldersPartition, select: ["RowKey", "NumberKey"], cancellationToken: ct))
+        string? keying = null;
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == HoldersPartition, select: ["RowKey", "NumberKey", KeyingColumn], cancellationToken: ct))
         {
-            if (row.GetString("NumberKey") is { } key) holders[row.RowKey] = key;
+            if (row.RowKey == KeyingRow) keying = row.GetString(KeyingColumn);
+            else if (row.GetString("NumberKey") is { } key) holders[row.RowKey] = key;
         }
 
-        return holders;
+        return (holders, keying);
     }
+
+    /// <summary>Records how the holders' keys are made, once a full read has made every one of them so.</summary>
+    public Task SaveKeyingAsync(string keying, CancellationToken ct) =>
+        SubmitAsync([new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(HoldersPartition, KeyingRow) { [KeyingColumn] = keying })], ct);
 
     /// <summary>Brings the holders partition in line with <paramref name="now"/>, writing only what differs from <paramref name="stored"/>.</summary>
     public async Task SaveHoldersAsync(IReadOnlyDictionary<string, string> stored, IReadOnlyDictionary<string, string> now, IEnumerable<string> ids, CancellationToken ct)

@@ -1,8 +1,10 @@
+using Integration.Core.Configuration;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Integration.Core.Enterprises;
 
@@ -17,7 +19,8 @@ public static class EnterprisesModule
 
     public static IServiceCollection AddEnterprises(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<EnterprisesOptions>().Bind(configuration.GetSection(EnterprisesOptions.Section));
+        services.AddValidatedOptions<EnterprisesOptions>(configuration, EnterprisesOptions.Section, o => NumberKeying.Failures(o, configuration));
+        services.TryAddSingleton(sp => new NumberKeying(sp.GetRequiredService<IOptions<EnterprisesOptions>>().Value));
         services.AddTables(TableNames.Enterprises);
         services.TryAddSingleton<EnterpriseStore>();
         services.AddDeltaSource<EnterpriseSource, EnterpriseItem, Enterprise>(SourceDefinition.List(Source));

@@ -10,4 +10,11 @@ public sealed class EnterprisesOptions
     /// is taken in. A personal identity number is personal data; without this it goes to quarantine.
     /// </summary>
     public bool AllowPersonalIdentityNumbers { get; set; }
+
+    /// <summary>
+    /// The secret key that keys a sole trader's number for finding duplicates (<see cref="NumberKeying"/>):
+    /// a Key Vault reference in Azure, required there when <see cref="AllowPersonalIdentityNumbers"/> is
+    /// true; unset, development storage uses a built-in local key. Never logged.
+    /// </summary>
+    public string? PersonalNumberKey { get; set; }
 }

@@ -1,7 +1,7 @@
 namespace Integration.Core.Enterprises;
 
 /// <summary>
-/// Which item holds which number (by <see cref="EnterpriseNumber.Key"/>), valid or not: what finds the
+/// Which item holds which number (by <see cref="NumberKeying.KeyOf"/>), valid or not: what finds the
 /// other holder of a duplicate, and the survivor when one of a pair is corrected or deleted.
 /// </summary>
 public sealed class NumberHolders

@@ -16,23 +16,27 @@ public static class PersonalData
 
     /// <summary>
     /// A value as a quarantine reason quotes it: in single quotes, cut at <see cref="MaxQuoted"/>
-    /// characters. Reasons go to the Quarantine table for the network to fix the item; logs get
-    /// them through <see cref="RedactQuoted"/>, since a column may hold anything, a name included.
+    /// characters, any personal identity number in it masked (<see cref="PersonalNumberMask"/>).
+    /// Reasons go to the Quarantine table for the network to fix the item; logs get them through
+    /// <see cref="RedactQuoted"/>, since a column may hold anything, a name included.
     /// </summary>
     public static string Quote(string? value)
     {
-        value ??= "";
+        value = PersonalNumberMask.Apply(value ?? "");
         return value.Length <= MaxQuoted ? $"'{value}'" : $"'{value[..MaxQuoted]}…' ({value.Length} characters)";
     }
 
     /// <summary>
     /// A reason fit for a log line: everything from its first quote to its last is replaced, so a
-    /// quoted value that holds quotes of its own cannot leak a part.
+    /// quoted value that holds quotes of its own cannot leak a part; and a personal identity number
+    /// outside the quotes (a reason may show one masked, <c>YYMMDD-****</c>, for the network to find
+    /// the item) is left out whole, since even its birth date is personal data.
     /// </summary>
     public static string RedactQuoted(string reason)
     {
         var first = reason.IndexOf('\'');
         var last = reason.LastIndexOf('\'');
-        return first >= 0 && last > first ? string.Concat(reason.AsSpan(0, first), "'…'", reason.AsSpan(last + 1)) : reason;
+        var redacted = first >= 0 && last > first ? string.Concat(reason.AsSpan(0, first), "'…'", reason.AsSpan(last + 1)) : reason;
+        return PersonalNumberMask.Hide(redacted);
     }
 }

@@ -172,4 +172,21 @@ public class DeploymentTests
         Assert.All(declared.Where(p => p.Value?["defaultValue"] is null), p =>
             Assert.True(file.ContainsKey(p.Key), $"main.bicep requires {p.Key}; map it in main.parameters.json."));
     }
+
+    [Fact]
+    public void The_registers_hmac_key_is_a_secret_the_deployment_writes_and_the_app_reads_from_key_vault()
+    {
+        var setting = Template.AppSettings()["Enterprises__PersonalNumberKey"];
+        var secret = Assert.Single(Template.ResourcesOfType("Microsoft.KeyVault/vaults/secrets"));
+        var parameter = Template.Root["parameters"]?["enterprisesPersonalNumberKey"];
+        var mapped = (string?)JsonNode.Parse(File.ReadAllText(RepositoryPaths.MainParameters))?["parameters"]?["enterprisesPersonalNumberKey"]?["value"];
+
+        Assert.Contains("@Microsoft.KeyVault(", setting, StringComparison.Ordinal);
+        Assert.Contains("enterprisesPersonalNumberKeySecretName", setting, StringComparison.Ordinal);
+        Assert.Equal("enterprises-personal-number-key", (string?)Template.Root["parameters"]?["enterprisesPersonalNumberKeySecretName"]?["defaultValue"]);
+        Assert.NotNull(secret["properties"]?["value"]);
+        Assert.Equal("securestring", (string?)parameter?["type"], ignoreCase: true);
+        // azd reads the vault's secret back on every provision, so the key stays the same.
+        Assert.Equal("$(secretOrRandomPassword ${AZURE_KEY_VAULT_NAME} enterprises-personal-number-key)", mapped);
+    }
 }

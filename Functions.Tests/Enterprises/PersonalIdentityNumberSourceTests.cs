@@ -1,4 +1,7 @@
+using Azure;
+using Azure.Data.Tables;
 using Integration.Core.Enterprises;
+using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Functions.Tests.Harness;
 
@@ -30,7 +33,7 @@ public class PersonalNumbersAllowedTests(AzuriteFixture azurite) : EnterprisesTe
     protected override bool AllowPersonalIdentityNumbers => true;
 
     [Fact]
-    public async Task ASoleTraderIsStoredMaskedWithTheWholeNumberOnlyInItsOwnColumn()
+    public async Task ASoleTraderIsStoredMaskedAndTheWholeNumberNowhere()
     {
         var id = AddEnterprise("Firma Karin Berg", "19" + PersonalNumber);
 
@@ -40,8 +43,8 @@ public class PersonalNumbersAllowedTests(AzuriteFixture azurite) : EnterprisesTe
         var row = (await EnterprisesAsync())[Id(id)];
         Assert.Equal(PersonalMasked, row.GetString("OrganisationNumber"));
         Assert.True(row.GetBoolean(EnterpriseStore.HoldsPersonalDataColumn));
-        var number = await Harness.Get<EnterpriseStore>().RevealPersonalIdentityNumberAsync(Id(id), new DateOnly(2026, 11, 27), CancellationToken.None);
-        Assert.Equal("198112189876", number!.RevealDigits());
+        Assert.DoesNotContain(row, p => p.Value is string s && s.Contains("8112189876", StringComparison.Ordinal));
+        Assert.False(row.ContainsKey(LegacyColumn));
     }
 
     [Fact]
@@ -58,15 +61,35 @@ public class PersonalNumbersAllowedTests(AzuriteFixture azurite) : EnterprisesTe
         Assert.Contains("Duplicate", reason);
     }
 
-    [Fact]
-    public async Task ADeletedSoleTraderLosesTheWholeNumber()
+    /// <summary>Where earlier versions kept the whole number.</summary>
+    private const string LegacyColumn = "PersonalIdentityNumber";
+
+    [Theory]
+    [InlineData("edited")]
+    [InlineData("quarantined")]
+    [InlineData("deleted")]
+    [InlineData("untouched")]
+    public async Task ARowFromBeforeLosesTheWholeNumberWhateverComesNext(string next)
     {
         var id = AddEnterprise("Firma Karin Berg", PersonalNumber);
+        var other = AddEnterprise("Bageriet Ekonomisk förening", NumberA);
         await SyncEnterprisesAsync("first");
-        EnterpriseList.Delete(id);
+        // As the versions that kept the number left the row and number-holders.
+        var table = await Harness.Get<IntegrationStorage>().TableAsync(TableNames.Enterprises);
+        await table.UpsertEntityAsync(new TableEntity(EnterpriseStore.Partition, Id(id)) { [LegacyColumn] = "198112189876" });
+        await table.DeleteEntityAsync(EnterpriseStore.HoldersPartition, "~keying", ETag.All);
+
+        switch (next)
+        {
+            case "edited": EnterpriseList.Update(id, new Dictionary<string, object?> { ["Contact"] = "Karin" }); break;
+            case "quarantined": EnterpriseList.Update(id, new Dictionary<string, object?> { ["Sector"] = "städ" }); break;
+            case "deleted": EnterpriseList.Delete(id); break;
+            default: EnterpriseList.Update(other, new Dictionary<string, object?> { ["Contact"] = "Ola" }); break;
+        }
 
         await SyncEnterprisesAsync("second");
 
-        Assert.Null(await Harness.Get<EnterpriseStore>().RevealPersonalIdentityNumberAsync(Id(id), new DateOnly(2026, 11, 27), CancellationToken.None));
+        var row = (await EnterprisesAsync())[Id(id)];
+        Assert.True(string.IsNullOrEmpty(row.GetString(LegacyColumn)), $"{next}: the row still holds the whole number.");
     }
 }

@@ -1,4 +1,4 @@
-metadata description = 'Key Vault for the secrets of later parts (case-system API key, Teams webhook URL), read by the app through Key Vault references. Access by Azure RBAC only.'
+metadata description = 'Key Vault for the secrets of later parts (case-system API key, Teams webhook URL, the register\'s HMAC key), read by the app through Key Vault references. Access by Azure RBAC only.'
 
 param name string
 param location string
@@ -13,6 +13,10 @@ param enablePurgeProtection bool = true
   'recover'
 ])
 param createMode string = 'default'
+
+@secure()
+@description('Secrets the deployment itself writes, as { name: value }; the others are set by hand.')
+param secrets object
 
 @minValue(7)
 @maxValue(90)
@@ -46,3 +50,11 @@ resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
 
 output name string = vault.name
 output uri string = vault.properties.vaultUri
+
+resource secret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = [for item in items(secrets): {
+  parent: vault
+  name: item.key
+  properties: {
+    value: item.value
+  }
+}]
