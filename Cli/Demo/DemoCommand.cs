@@ -170,7 +170,7 @@ internal static class DemoCommand
                 ? $"OVERDUE by {days} day{(days == 1 ? "" : "s")}"
                 : days == 0 ? "due today" : $"due in {-days} day{(days == -1 ? "" : "s")}";
             output.WriteLine($"  {when,-20} {item.Title}");
-            output.WriteLine($"  {"",-20} {item.ResponsibleBody}; owner {PersonalData.MaskEmail(item.OwnerEmail)}; due {item.DueDate}; {item.CaseNumber}");
+            output.WriteLine($"  {"",-20} {item.ResponsibleBody}; owner site user {item.OwnerLookupId}; due {item.DueDate}; {item.CaseNumber}");
         }
 
         output.WriteLine();

@@ -27,8 +27,8 @@ public sealed class PlanItemEntity : ITableEntity
 
     public string? ResponsibleBody { get; set => field = NullIfEmpty(value); }
 
+    /// <summary>The owner by site-user lookup id only: the address is resolved when a notification goes out.</summary>
     public string OwnerLookupId { get; set; } = "";
-    public string OwnerEmail { get; set; } = "";
     public string DueDate { get; set; } = "";
     public string Status { get; set; } = "";
     public bool IsOpen { get; set; }
@@ -76,7 +76,6 @@ public sealed class PlanItemEntity : ITableEntity
         Goal = item.Goal;
         ResponsibleBody = item.ResponsibleBody;
         OwnerLookupId = item.OwnerLookupId;
-        OwnerEmail = item.OwnerEmail;
         DueDate = item.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Status = item.Status.ToString();
         IsOpen = item.Status.IsOpen();
@@ -102,7 +101,6 @@ public sealed class PlanItemEntity : ITableEntity
             [nameof(Goal)] = synced.Goal ?? "",
             [nameof(ResponsibleBody)] = synced.ResponsibleBody ?? "",
             [nameof(OwnerLookupId)] = synced.OwnerLookupId,
-            [nameof(OwnerEmail)] = synced.OwnerEmail,
             [nameof(DueDate)] = synced.DueDate,
             [nameof(Status)] = synced.Status,
             [nameof(IsOpen)] = synced.IsOpen,
@@ -130,7 +128,7 @@ public sealed class PlanItemEntity : ITableEntity
         SharePointFlag = sharePointFlag;
         // A row in quarantine keeps its mark as its hash, so the item's next valid version is written.
         if (InQuarantine) return;
-        ContentHash = Hash(new PlanItem(RowKey, Title, Goal, ResponsibleBody, OwnerLookupId, OwnerEmail, Due, StatusValue, CaseNumber, BudgetAssignment, sharePointFlag));
+        ContentHash = Hash(new PlanItem(RowKey, Title, Goal, ResponsibleBody, OwnerLookupId, Due, StatusValue, CaseNumber, BudgetAssignment, sharePointFlag));
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
@@ -140,7 +138,7 @@ public sealed class PlanItemEntity : ITableEntity
         // A serialised array: no text in one column can pass for a separator and move into the next.
         var canonical = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new[]
         {
-            item.Title, item.Goal, item.ResponsibleBody, item.OwnerLookupId, item.OwnerEmail,
+            item.Title, item.Goal, item.ResponsibleBody, item.OwnerLookupId,
             item.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), item.Status.ToString(), item.CaseNumber, item.BudgetAssignment, item.SharePointFlag,
         });
         return Convert.ToBase64String(SHA256.HashData(canonical).AsSpan(0, 18));

@@ -66,6 +66,7 @@ public sealed class PlanItemMapper(ColumnNames columns, PlanItemStatusMap status
         if (ownerId is null) return SourceMapping.Rejected<PlanItem>("Owner is missing.");
         if (!IsUserId(ownerId)) return SourceMapping.Rejected<PlanItem>($"Owner {PersonalData.Quote(ownerId)} is not a SharePoint user id (a whole number).");
         if (owner is null) return SourceMapping.Rejected<PlanItem>($"Owner (user {ownerId}) is not in the site's User Information List.");
+        // The address itself is not kept: it is read again when a notification goes out.
         if (owner.Email is null) return SourceMapping.Rejected<PlanItem>($"Owner (user {ownerId}) has no email in the site's User Information List.");
 
         var goal = Text(PlanItemColumns.Goal);
@@ -81,7 +82,7 @@ public sealed class PlanItemMapper(ColumnNames columns, PlanItemStatusMap status
         }
 
         return SourceMapping.Valid(new PlanItem(
-            id, title, goal, body, ownerId, owner.Email, dueDate, status, caseNumber?.Trim(), assignment,
+            id, title, goal, body, ownerId, dueDate, status, caseNumber?.Trim(), assignment,
             Text(PlanItemColumns.OverdueFlag) ?? ""));
     }
 }

@@ -153,11 +153,11 @@ public static class HostileCases
 
         return
         [
-            new("Anna, overdue", Item("Ägare: Anna", u.Anna, LastWeek), Created) { Expect = { ["OwnerEmail"] = "anna.lindqvist@natverket.example" } },
-            new("Omar, due soon", Item("Ägare: Omar", u.Omar, NextWeek), Created) { Expect = { ["OwnerEmail"] = "omar.haddad@natverket.example" } },
+            new("Anna, overdue", Item("Ägare: Anna", u.Anna, LastWeek), Created) { Expect = { ["OwnerLookupId"] = $"{u.Anna}" } },
+            new("Omar, due soon", Item("Ägare: Omar", u.Omar, NextWeek), Created) { Expect = { ["OwnerLookupId"] = $"{u.Omar}" } },
             new("lookup id as a JSON number", Item("Ägare: som tal", u.Anna).With("OwnerLookupId", u.Anna), Created)
             {
-                Expect = { ["OwnerEmail"] = "anna.lindqvist@natverket.example", ["OwnerLookupId"] = $"{u.Anna}" },
+                Expect = { ["OwnerLookupId"] = $"{u.Anna}" },
             },
             new("missing", Item("Ägare: saknas", u.Anna, LastWeek).Without("OwnerLookupId"), Quarantined, "Owner is missing."),
             Refused("empty", "", "Owner is missing."),

@@ -223,7 +223,6 @@ internal sealed class HostileRun(IntegrationHarness harness)
             nameof(PlanItemEntity.Goal) => row.Goal,
             nameof(PlanItemEntity.ResponsibleBody) => row.ResponsibleBody,
             nameof(PlanItemEntity.OwnerLookupId) => row.OwnerLookupId,
-            nameof(PlanItemEntity.OwnerEmail) => row.OwnerEmail,
             nameof(PlanItemEntity.DueDate) => row.DueDate,
             nameof(PlanItemEntity.Status) => row.Status,
             nameof(PlanItemEntity.CaseNumber) => row.CaseNumber,
