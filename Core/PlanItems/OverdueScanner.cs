@@ -29,6 +29,7 @@ public sealed partial class OverdueScanner(
     IOptions<OverdueOptions> overdue,
     NetworkCalendar calendar,
     IOptions<TeamsOptions> teams,
+    SiteUserPruning pruning,
     TimeProvider time,
     ILogger<OverdueScanner> logger)
 {
@@ -78,6 +79,7 @@ public sealed partial class OverdueScanner(
         // The digest learns the hashes that now include the flags written, so their echo in the
         // next delta is recognised without reading the rows.
         if (digest is not null) await digest.CommitAsync(ct);
+        await pruning.PruneAsync(ct);
         LogDone(result.Scanned, result.NewlyOverdue, result.NewlyDueSoon, result.Cleared, result.FlagWrites, result.Notifications, result.Failures);
         return result;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Azure;
 using Azure.Data.Tables;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
@@ -24,6 +25,49 @@ public sealed class PlanItemStore(IntegrationStorage storage) : SourceTable(stor
         {
             yield return entity;
         }
+    }
+
+    /// <summary>
+    /// A column earlier versions wrote and this one does not: the owner's address. A merge cannot
+    /// remove a column, so <see cref="RemoveRetiredColumnsAsync"/> replaces the rows that have it.
+    /// </summary>
+    public const string RetiredOwnerEmail = "OwnerEmail";
+
+    /// <summary>Every row's owner, tombstone mark and whether it still has the retired column: one query, four columns each.</summary>
+    public async IAsyncEnumerable<(string Id, string OwnerLookupId, bool IsDeleted, bool HasRetiredColumn)> OwnersAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        var table = await TableAsync(ct);
+        var columns = new[] { "RowKey", nameof(PlanItemEntity.OwnerLookupId), IsDeletedColumn, RetiredOwnerEmail };
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == PlanItemEntity.Partition, select: columns, cancellationToken: ct))
+        {
+            yield return (row.RowKey, row.GetString(nameof(PlanItemEntity.OwnerLookupId)) ?? "", row.GetBoolean(IsDeletedColumn) ?? false, row.GetString(RetiredOwnerEmail) is not null);
+        }
+    }
+
+    /// <summary>
+    /// Rewrites each row without the retired column, guarded by its ETag: a row another writer
+    /// changed meanwhile (or deleted) is left for the next night. Returns how many were rewritten.
+    /// </summary>
+    public async Task<int> RemoveRetiredColumnsAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        var table = await TableAsync(ct);
+        var rewritten = 0;
+        foreach (var id in ids)
+        {
+            var found = await table.GetEntityIfExistsAsync<TableEntity>(PlanItemEntity.Partition, id, cancellationToken: ct);
+            if (!found.HasValue || found.Value is not { } row || !row.Remove(RetiredOwnerEmail)) continue;
+            try
+            {
+                await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct);
+                rewritten++;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Changed or gone since it was read: the next night looks again.
+            }
+        }
+
+        return rewritten;
     }
 
     /// <summary>Items that carry a flag now: the overdue and due-soon list people read.</summary>

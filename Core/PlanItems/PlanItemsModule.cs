@@ -25,6 +25,7 @@ public static class PlanItemsModule
         services.TryAddSingleton<PlanItemStore>();
         services.TryAddSingleton<OverdueFlagWriter>();
         services.AddDeltaSource<PlanItemSource, SharePointItem, PlanItem>(SourceDefinition.List(Source));
+        services.TryAddSingleton<SiteUserPruning>();
         services.TryAddSingleton<OverdueScanner>();
         services.AddNightStep<OverdueScanStep>();
         return services;

@@ -9,7 +9,8 @@ namespace Integration.Core.SharePoint;
 /// says of each (its email, or that it has none) is kept in the SiteUsers table for a week and
 /// read back in one query at the start of a run; a night with a few changed items then costs no
 /// Graph call for owners already known. A full sync lists the whole User Information List in
-/// pages instead of asking for each owner.
+/// pages instead of asking for each owner. After the overdue scan the table is pruned to the people
+/// the plan items name (<see cref="PruneAsync"/>); nobody else's address is kept.
 /// </summary>
 public sealed class SiteUserCache(SharePointLists lists, IntegrationStorage storage, TimeProvider time)
 {
@@ -58,6 +59,23 @@ public sealed class SiteUserCache(SharePointLists lists, IntegrationStorage stor
         }
 
         await TableBatch.SubmitAsync(table, batch, ct);
+    }
+
+    /// <summary>
+    /// Deletes the kept users whose lookup id is not in <paramref name="named"/>; returns how many.
+    /// A person deleted here and named again later is read from Graph again, as a new owner is.
+    /// </summary>
+    public static async Task<int> PruneAsync(IntegrationStorage storage, IReadOnlySet<string> named, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableNames.SiteUsers, ct);
+        var gone = new List<TableTransactionAction>();
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, select: ["RowKey", "LookupId"], cancellationToken: ct))
+        {
+            if (!named.Contains(row.GetString("LookupId") ?? row.RowKey)) gone.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, row.RowKey), Azure.ETag.All));
+        }
+
+        await TableBatch.SubmitAsync(table, gone, ct);
+        return gone.Count;
     }
 
     private void Remember(SiteUser user) =>

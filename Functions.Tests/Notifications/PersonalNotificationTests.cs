@@ -47,6 +47,24 @@ public class PersonalNotificationTests(AzuriteFixture azurite) : TeamsTest(azuri
     }
 
     [Fact]
+    public async Task TheSiteUserCacheKeepsOnlyTheOwnersAndTheOwnersStillGetTheirNotifications()
+    {
+        Harness.Site.EnsureUser("Sven Ek", "sven.ek@natverket.example");
+        Harness.List.AddPlanItem("Upphandla städtjänster", Anna, Today.AddDays(-3));
+        Harness.List.AddPlanItem("Mätbara mål för upphandling", Omar, Today.AddDays(-1));
+
+        var result = await NightAsync("night-1");
+
+        // The full sync read the whole User Information List; only the two owners are kept.
+        var kept = new List<string?>();
+        var users = await Harness.Get<IntegrationStorage>().TableAsync(TableNames.SiteUsers, CancellationToken.None);
+        await foreach (var row in users.QueryAsync<TableEntity>()) kept.Add(row.GetString("LookupId"));
+        Assert.Equal(new[] { Anna, Omar }.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(), kept.Order());
+        Assert.Equal((2, 0), (result.Counts["personal"], result.Counts["failed"]));
+        Assert.Equal([AnnaEmail, OmarEmail], Feed.Delivered.Select(n => n.User).Order());
+    }
+
+    [Fact]
     public async Task APersonGraphRefusesIsRecordedByLookupIdWhileTheOthersGetTheirsAndTheChannelCarriesTheItem()
     {
         var sara = Harness.Site.EnsureUser("Sara Nilsson", "sara.nilsson@natverket.example");

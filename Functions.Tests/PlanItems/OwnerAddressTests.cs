@@ -6,7 +6,10 @@ using Integration.Functions.Tests.Harness;
 
 namespace Integration.Functions.Tests.PlanItems;
 
-/// <summary>Owners' addresses are not kept: a plan-item row names its owner by lookup id only (docs/security.md).</summary>
+/// <summary>
+/// Owners' addresses are not kept: a plan-item row names its owner by lookup id only, and the
+/// SiteUsers cache keeps the people the items name, nobody else (docs/security.md).
+/// </summary>
 public class OwnerAddressTests(AzuriteFixture azurite) : StorageTest(azurite)
 {
     private static readonly DateOnly March15 = new(2027, 3, 15);
@@ -23,6 +26,44 @@ public class OwnerAddressTests(AzuriteFixture azurite) : StorageTest(azurite)
         Assert.Equal(2, rows.Count);
         Assert.All(rows, row => Assert.DoesNotContain(row, p => p.Value is string text && text.Contains('@', StringComparison.Ordinal)));
         Assert.Equal([Key(Anna), Key(Omar)], rows.Select(r => r.GetString(nameof(PlanItemEntity.OwnerLookupId))).Order());
+    }
+
+    [Fact]
+    public async Task ARowAnEarlierVersionWroteWithTheAddressLosesItAndKeepsTheRest()
+    {
+        var id = Key(Harness.List.AddPlanItem("Försenad", Anna, new DateOnly(2026, 11, 20)));
+        await Harness.SyncAsync("first");
+        await Harness.ScanAsync();
+        var table = await Harness.Get<IntegrationStorage>().TableAsync(TableNames.PlanItems, CancellationToken.None);
+        // As the previous version stored it: the address beside the lookup id.
+        await table.UpsertEntityAsync(new TableEntity(PlanItemEntity.Partition, id) { ["OwnerEmail"] = "anna.lindqvist@natverket.example" }, TableUpdateMode.Merge);
+        var before = (await table.GetEntityAsync<TableEntity>(PlanItemEntity.Partition, id)).Value;
+
+        await Harness.SyncAsync("after-upgrade");
+        await Harness.ScanAsync();
+
+        var after = (await table.GetEntityAsync<TableEntity>(PlanItemEntity.Partition, id)).Value;
+        Assert.False(after.ContainsKey("OwnerEmail"));
+        Assert.Equal(before.Keys.Where(k => k is not "OwnerEmail" and not "odata.etag" and not "Timestamp").Order(), after.Keys.Where(k => k is not "odata.etag" and not "Timestamp").Order());
+        Assert.Equal(("Overdue", Key(Anna)), (after.GetString(nameof(PlanItemEntity.Flag)), after.GetString(nameof(PlanItemEntity.OwnerLookupId))));
+    }
+
+    [Fact]
+    public async Task TheSiteUserCacheKeepsOnlyThePeopleTheItemsName()
+    {
+        var sven = Harness.Site.EnsureUser("Sven Ek", "sven.ek@natverket.example");
+        var moved = Harness.List.AddPlanItem("Byter ägare", Omar, March15);
+        Harness.List.AddPlanItem("Annas", Anna, March15);
+        var svens = Harness.List.AddPlanItem("Svens, tas bort", sven, March15);
+        await Harness.SyncAsync("first");
+        Harness.List.Update(moved, new Dictionary<string, object?> { ["OwnerLookupId"] = Key(Anna) });
+        Harness.List.Delete(svens);
+
+        await Harness.SyncAsync("second");
+        await Harness.ScanAsync();
+
+        // Omar no longer owns anything, Sven only a deleted item, and the site's other users nothing.
+        Assert.Equal([Key(Anna)], (await RowsAsync(TableNames.SiteUsers)).Select(r => r.GetString("LookupId")));
     }
 
     private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
