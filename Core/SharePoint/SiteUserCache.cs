@@ -16,7 +16,6 @@ public sealed class SiteUserCache(SharePointLists lists, IntegrationStorage stor
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(7);
 
-    private const string Partition = "site-users";
     private readonly ConcurrentDictionary<string, Lazy<Task<SiteUser?>>> _users = new();
 
     public Task<SiteUser?> GetAsync(string lookupId, CancellationToken ct) =>
@@ -77,6 +76,35 @@ public sealed class SiteUserCache(SharePointLists lists, IntegrationStorage stor
         await TableBatch.SubmitAsync(table, gone, ct);
         return gone.Count;
     }
+
+    /// <summary>
+    /// Whether the kept users are due a pruning: never pruned, pruned more than <see cref="MaxAge"/> ago,
+    /// or a user was read from Graph since (a new owner, or a full sync that listed every user). One point
+    /// read and a query that a quiet night answers with nothing.
+    /// </summary>
+    public static async Task<bool> PruningDueAsync(IntegrationStorage storage, DateTimeOffset now, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableNames.SiteUsers, ct);
+        var marker = await table.GetEntityIfExistsAsync<TableEntity>(StatePartition, PrunedRow, cancellationToken: ct);
+        if (!marker.HasValue || marker.Value!.GetDateTimeOffset(PrunedAtColumn) is not { } pruned || now - pruned > MaxAge) return true;
+        // FetchedAt, not the row's Timestamp: both it and the marker are the app's clock.
+        var fetchedSince = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and FetchedAt gt {pruned}");
+        await foreach (var _ in table.QueryAsync<TableEntity>(fetchedSince, maxPerPage: 1, select: ["RowKey"], cancellationToken: ct)) return true;
+        return false;
+    }
+
+    /// <summary>Records when the kept users were last pruned.</summary>
+    public static async Task MarkPrunedAsync(IntegrationStorage storage, DateTimeOffset at, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableNames.SiteUsers, ct);
+        await table.UpsertEntityAsync(new TableEntity(StatePartition, PrunedRow) { [PrunedAtColumn] = at }, TableUpdateMode.Replace, ct);
+    }
+
+    /// <summary>The partition of the kept users; the record of the last pruning is beside it.</summary>
+    internal const string Partition = "site-users";
+    internal const string StatePartition = "state";
+    internal const string PrunedRow = "pruned";
+    private const string PrunedAtColumn = "PrunedAt";
 
     private void Remember(SiteUser user) =>
         _users[user.LookupId] = new Lazy<Task<SiteUser?>>(Task.FromResult<SiteUser?>(user));

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Integration.Core.Notifications;
+using Integration.Core.SharePoint;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Emulators.Graph;
@@ -58,7 +59,7 @@ public class PersonalNotificationTests(AzuriteFixture azurite) : TeamsTest(azuri
         // The full sync read the whole User Information List; only the two owners are kept.
         var kept = new List<string?>();
         var users = await Harness.Get<IntegrationStorage>().TableAsync(TableNames.SiteUsers, CancellationToken.None);
-        await foreach (var row in users.QueryAsync<TableEntity>()) kept.Add(row.GetString("LookupId"));
+        await foreach (var row in users.QueryAsync<TableEntity>(r => r.PartitionKey == SiteUserCache.Partition)) kept.Add(row.GetString("LookupId"));
         Assert.Equal(new[] { Anna, Omar }.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(), kept.Order());
         Assert.Equal((2, 0), (result.Counts["personal"], result.Counts["failed"]));
         Assert.Equal([AnnaEmail, OmarEmail], Feed.Delivered.Select(n => n.User).Order());
