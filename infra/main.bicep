@@ -211,6 +211,7 @@ module appRoles 'modules/role-assignments.bicep' = {
     principalId: identity.outputs.principalId
     principalType: 'ServicePrincipal'
     storageAccountName: storage.outputs.name
+    deploymentContainerName: deploymentContainerName
     keyVaultName: keyVault.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
   }
@@ -223,6 +224,7 @@ module deployerRoles 'modules/role-assignments.bicep' = if (!empty(principalId))
     principalId: principalId
     principalType: principalType
     storageAccountName: storage.outputs.name
+    deploymentContainerName: deploymentContainerName
     keyVaultName: keyVault.outputs.name
     canWriteSecrets: true
   }

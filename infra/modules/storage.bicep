@@ -50,12 +50,16 @@ var tableNames = [
   'NotificationDeliveries'
 ]
 
-// The app's own containers (Core/Storage/ContainerNames.cs) and the package container.
+// The app's own containers (Core/Storage/ContainerNames.cs), the package container, and the
+// Functions host's own two, created here so that the host's role can be scoped to them
+// (role-assignments.bicep) and it never needs to create a container itself.
 var containerNames = [
   deploymentContainerName
   'quarantine'
   'sync-state'
   'meeting-notes'
+  'azure-webjobs-hosts'
+  'azure-webjobs-secrets'
 ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
