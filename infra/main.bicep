@@ -119,6 +119,11 @@ param keyVaultCreateMode string = 'default'
 @maxValue(146000)
 param meetingNotesRetentionDays int = 3650
 
+@description('Days quarantined payloads are kept after they were last written; a storage lifecycle rule deletes them after that.')
+@minValue(1)
+@maxValue(36500)
+param retentionDays int = 400
+
 // Flex Consumption takes fewer than 40 only in a few regions; 40 deploys everywhere.
 @description('Upper bound of Flex Consumption instances (40-1000); bounds the parallel load on SharePoint as well as the cost.')
 @minValue(40)
@@ -186,6 +191,7 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     deploymentContainerName: deploymentContainerName
     meetingNotesRetentionDays: meetingNotesRetentionDays
+    retentionDays: retentionDays
   }
 }
 

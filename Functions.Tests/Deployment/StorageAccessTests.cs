@@ -6,7 +6,7 @@ namespace Integration.Functions.Tests.Deployment;
 
 /// <summary>
 /// Who may do what to the storage account the deployment creates: blob roles per container, never on
-/// the account.
+/// the account; the account cannot be deleted by accident; quarantined payloads do not grow forever.
 /// </summary>
 public partial class StorageAccessTests
 {
@@ -43,6 +43,32 @@ public partial class StorageAccessTests
         Assert.Equal(["azure-webjobs-hosts", "azure-webjobs-secrets"], ownerOn.Distinct().Order(StringComparer.Ordinal));
         Assert.All(ownerOn, container => Assert.Contains(container, containers));
         Assert.All(StorageAssignments().Where(a => a.Roles.Contains(BlobDataOwner)), a => Assert.Equal(Container, a.ScopeType));
+    }
+
+    [Fact]
+    public void The_storage_account_holding_the_archive_cannot_be_deleted_until_its_lock_is_removed()
+    {
+        var storageLock = Assert.Single(Template.ResourcesOfType("Microsoft.Authorization/locks"));
+
+        Assert.Equal("CanNotDelete", (string?)storageLock["properties"]?["level"]);
+        Assert.StartsWith($"[resourceId('{StorageAccount}',", (string?)storageLock["scope"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Quarantined_payloads_are_deleted_after_retention_days_and_the_archive_and_digests_never()
+    {
+        var policy = Assert.Single(Template.Resources(), r => (string?)r.Resource["type"] == "Microsoft.Storage/storageAccounts/managementPolicies");
+        var rules = policy.Resource["properties"]?["policy"]?["rules"]?.AsArray().OfType<JsonObject>().ToList() ?? [];
+        var rule = Assert.Single(rules);
+        var definition = rule["definition"];
+        var days = policy.Scope.Resolve(definition?["actions"]?["baseBlob"]?["delete"]?["daysAfterModificationGreaterThan"]).Node;
+
+        Assert.Equal(["quarantine/"], definition?["filters"]?["prefixMatch"]?.AsArray().Select(p => (string?)p));
+        Assert.Equal(400, (int?)days);
+        Assert.Equal(400, (int?)Template.Root["parameters"]?["retentionDays"]?["defaultValue"]);
+        Assert.DoesNotContain(rules, r => r["definition"]?["filters"]?["prefixMatch"]?.AsArray()
+            .Any(p => ((string?)p)?.StartsWith(ContainerNames.MeetingNotes, StringComparison.Ordinal) == true
+                || ((string?)p)?.StartsWith(ContainerNames.SyncState, StringComparison.Ordinal) == true) == true);
     }
 
     /// <summary>The containers an assignment of <paramref name="role"/> is scoped to, loops expanded.</summary>
