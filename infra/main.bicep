@@ -119,7 +119,7 @@ param keyVaultCreateMode string = 'default'
 @maxValue(146000)
 param meetingNotesRetentionDays int = 3650
 
-@description('Days quarantined payloads are kept after they were last written; a storage lifecycle rule deletes them after that.')
+@description('Days run records, resolved quarantine entries and quarantined payloads are kept: the app deletes the rows (Retention__Days), a storage lifecycle rule the payloads.')
 @minValue(1)
 @maxValue(36500)
 param retentionDays int = 400
@@ -280,6 +280,9 @@ var appSettings = {
   Registry__ClientSecret: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${registryClientSecretName})'
   // The register's HMAC key, a secret this deployment writes (see the parameter above).
   Enterprises__PersonalNumberKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${enterprisesPersonalNumberKeySecretName})'
+
+  // Run records and resolved quarantine entries older than this are deleted each night.
+  Retention__Days: string(retentionDays)
 
   Schedules__NightlySync: nightlySyncSchedule
   Schedules__OverdueScan: overdueScanSchedule
