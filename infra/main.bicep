@@ -119,6 +119,11 @@ param keyVaultCreateMode string = 'default'
 @maxValue(146000)
 param meetingNotesRetentionDays int = 3650
 
+@description('Days run records, resolved quarantine entries and quarantined payloads are kept: the app deletes the rows (Retention__Days), a storage lifecycle rule the payloads.')
+@minValue(1)
+@maxValue(36500)
+param retentionDays int = 400
+
 // Flex Consumption takes fewer than 40 only in a few regions; 40 deploys everywhere.
 @description('Upper bound of Flex Consumption instances (40-1000); bounds the parallel load on SharePoint as well as the cost.')
 @minValue(40)
@@ -186,6 +191,7 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     deploymentContainerName: deploymentContainerName
     meetingNotesRetentionDays: meetingNotesRetentionDays
+    retentionDays: retentionDays
   }
 }
 
@@ -211,6 +217,7 @@ module appRoles 'modules/role-assignments.bicep' = {
     principalId: identity.outputs.principalId
     principalType: 'ServicePrincipal'
     storageAccountName: storage.outputs.name
+    deploymentContainerName: deploymentContainerName
     keyVaultName: keyVault.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
   }
@@ -223,6 +230,7 @@ module deployerRoles 'modules/role-assignments.bicep' = if (!empty(principalId))
     principalId: principalId
     principalType: principalType
     storageAccountName: storage.outputs.name
+    deploymentContainerName: deploymentContainerName
     keyVaultName: keyVault.outputs.name
     canWriteSecrets: true
   }
@@ -272,6 +280,9 @@ var appSettings = {
   Registry__ClientSecret: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${registryClientSecretName})'
   // The register's HMAC key, a secret this deployment writes (see the parameter above).
   Enterprises__PersonalNumberKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${enterprisesPersonalNumberKeySecretName})'
+
+  // Run records and resolved quarantine entries older than this are deleted each night.
+  Retention__Days: string(retentionDays)
 
   Schedules__NightlySync: nightlySyncSchedule
   Schedules__OverdueScan: overdueScanSchedule

@@ -11,6 +11,7 @@ using Integration.Core.Operations;
 using Integration.Core.PlanItems;
 using Integration.Core.Queues;
 using Integration.Core.Registry;
+using Integration.Core.Retention;
 using Integration.Core.SharePoint;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
@@ -37,6 +38,7 @@ public static class IntegrationServiceCollectionExtensions
         .AddAgreements(configuration)
         .AddIndicators(configuration)
         .AddNotifications(configuration)
+        .AddRetention(configuration)
         .AddOperations(configuration);
 
     /// <summary>What every feature runs on: the calendar, storage, queues, outbound HTTP, Graph and the sync engine.</summary>

@@ -65,6 +65,12 @@ public class StartupValidationTests
     }
 
     [Fact]
+    public async Task NamesARetentionPeriodBelowOneDay()
+    {
+        Assert.Equal("Retention__Days must be between 1 and 36500; got 0.", await StartupErrorAsync(("Retention:Days", "0")));
+    }
+
+    [Fact]
     public async Task NamesAnUnknownTimeZone()
     {
         Assert.Contains("Overdue__TimeZone", await StartupErrorAsync(("Overdue:TimeZone", "Mars/Olympus")));

@@ -11,6 +11,7 @@ using Integration.Core.Notifications;
 using Integration.Core.Operations;
 using Integration.Core.PlanItems;
 using Integration.Core.Registry;
+using Integration.Core.Retention;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Core.Sync.State;
@@ -45,6 +46,7 @@ public class FeatureLeftOutTests(AzuriteFixture azurite) : EnterprisesTest(azuri
         .AddRegistry(configuration)
         .AddIndicators(configuration)
         .AddNotifications(configuration)
+        .AddRetention(configuration)
         .AddOperations(configuration);
 
     private ServiceProvider Build(Action<IServiceCollection, IConfiguration> compose)
@@ -111,7 +113,7 @@ public class FeatureLeftOutTests(AzuriteFixture azurite) : EnterprisesTest(azuri
         using var full = Build((services, configuration) => services.AddIntegration(configuration));
 
         Assert.Equal(
-            [CaseRegistrationSummary.Step, OverdueScanStep.Step, IndicatorsStep.Step, NotificationDigestHandler.Step],
+            [CaseRegistrationSummary.Step, OverdueScanStep.Step, IndicatorsStep.Step, NotificationDigestHandler.Step, RetentionStep.Step],
             full.GetRequiredService<NightSteps>().All.Select(s => s.Name));
         Assert.Equal(
             [PlanItemsModule.Source, MeetingNotesModule.Source, BudgetAssignmentsModule.Source, EnterprisesModule.Source, AgreementsModule.Source],

@@ -20,7 +20,7 @@ union
   (AppTraces
     | where Message startswith "Run " and Message has " failed on attempt "
     | parse Message with "Run " RunId " step " Step " failed on attempt " Attempt:int "."
-    | where Attempt >= {maxDequeueCount} or Step in ("OverdueScan", "Indicators")
+    | where Attempt >= {maxDequeueCount} or Step in ("OverdueScan", "Indicators", "Retention")
     | project TimeGenerated, What = strcat(Step, " failed in run ", RunId)),
   (AppRequests
     | where Name in ("NightlySync", "OverdueScan", "NotificationDigest") and Success == false
@@ -47,7 +47,7 @@ let finished = AppTraces
   | parse Message with "Run " RunId " step " Step " finished on attempt " Attempt:int "."
   // The steps after the sources log "finished" too; a night is complete when its sources are.
   // These are the INightSteps the modules register, in their order (AlertTests keeps them equal).
-  | where Step !in ("CaseRegistration", "OverdueScan", "Indicators", "Notifications")
+  | where Step !in ("CaseRegistration", "OverdueScan", "Indicators", "Notifications", "Retention")
   | summarize Finished = dcount(Step), CompletedAt = max(TimeGenerated) by RunId;
 started
 | join kind=inner finished on RunId

@@ -14,6 +14,9 @@ param principalType string
 param storageAccountName string
 param keyVaultName string
 
+@description('Container the Flex Consumption plan deploys the app package from.')
+param deploymentContainerName string
+
 @description('Application Insights component the principal publishes telemetry to; empty for none.')
 param applicationInsightsName string = ''
 
@@ -21,24 +24,61 @@ param applicationInsightsName string = ''
 param canWriteSecrets bool = false
 
 // Built-in role definition ids (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
-// Blob Data Owner, not Contributor: the Functions host manages blob leases and the deployment container.
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 var keyVaultSecretsOfficer = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
 
+// Queues and tables: the host's queue triggers and the app's tables, account-wide. No blob role is
+// granted on the account: blob access is per container, so nothing reaches a container not listed here.
 var storageRoles = [
-  storageBlobDataOwner
   storageQueueDataContributor
   storageTableDataContributor
+]
+
+// The Functions host keeps timer locks, leases and its keys in these containers (created by
+// storage.bicep, so the host never needs to create a container). Microsoft documents Blob Data
+// Owner as the host's role on AzureWebJobsStorage; it is given here and nowhere else.
+var hostContainerNames = [
+  'azure-webjobs-hosts'
+  'azure-webjobs-secrets'
+]
+
+// The app's own containers (Core/Storage/ContainerNames.cs) and the package container, which the
+// Flex Consumption platform writes and reads with this identity when a package is published.
+var dataContainerNames = [
+  'meeting-notes'
+  'quarantine'
+  'sync-state'
+  deploymentContainerName
 ]
 var keyVaultRole = canWriteSecrets ? keyVaultSecretsOfficer : keyVaultSecretsUser
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
   name: storageAccountName
 }
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01' existing = {
+  parent: storage
+  name: 'default'
+}
+
+resource hostContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' existing = [
+  for containerName in hostContainerNames: {
+    parent: blobService
+    name: containerName
+  }
+]
+
+resource dataContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' existing = [
+  for containerName in dataContainerNames: {
+    parent: blobService
+    name: containerName
+  }
+]
 
 resource vault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
   name: keyVaultName
@@ -54,6 +94,30 @@ resource storageAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01'
     scope: storage
     properties: {
       roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
+      principalId: principalId
+      principalType: principalType
+    }
+  }
+]
+
+resource hostContainerAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (containerName, i) in hostContainerNames: {
+    name: guid(hostContainers[i].id, principalId, storageBlobDataOwner)
+    scope: hostContainers[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataOwner)
+      principalId: principalId
+      principalType: principalType
+    }
+  }
+]
+
+resource dataContainerAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (containerName, i) in dataContainerNames: {
+    name: guid(dataContainers[i].id, principalId, storageBlobDataContributor)
+    scope: dataContainers[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
       principalId: principalId
       principalType: principalType
     }

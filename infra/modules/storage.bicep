@@ -20,6 +20,10 @@ param deploymentContainerName string
 @maxValue(146000)
 param meetingNotesRetentionDays int = 3650
 
+@description('Days a quarantined payload is kept after it was last written; the lifecycle rule below deletes it after that.')
+@minValue(1)
+param retentionDays int = 400
+
 // The names below mirror Core/Queues/QueueNames.cs and Core/Storage/TableNames.cs. The infra
 // contract test compiles this file and fails when a name in the code is missing here.
 // The host moves a message to <queue>-poison after maxDequeueCount; creating the twins up front
@@ -50,12 +54,16 @@ var tableNames = [
   'NotificationDeliveries'
 ]
 
-// The app's own containers (Core/Storage/ContainerNames.cs) and the package container.
+// The app's own containers (Core/Storage/ContainerNames.cs), the package container, and the
+// Functions host's own two, created here so that the host's role can be scoped to them
+// (role-assignments.bicep) and it never needs to create a container itself.
 var containerNames = [
   deploymentContainerName
   'quarantine'
   'sync-state'
   'meeting-notes'
+  'azure-webjobs-hosts'
+  'azure-webjobs-secrets'
 ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
@@ -80,6 +88,53 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
     networkAcls: {
       defaultAction: 'Allow'
       bypass: 'AzureServices'
+    }
+  }
+}
+
+// The account holds the meeting-notes archive (public records): deleting it, or the resource group
+// around it, must be a deliberate step. Tear-down removes this lock first (docs/deploy-to-azure.md).
+resource deleteLock 'Microsoft.Authorization/locks@2020-05-01' = {
+  name: 'keep-archive'
+  scope: storage
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Holds the WORM meeting-notes archive. Remove this lock before deleting the account or its resource group.'
+  }
+}
+
+// Quarantined payloads do not grow forever. Only the quarantine container: the meeting-notes
+// archive is WORM-retained and sync-state holds the live digests. Table rows (run records,
+// resolved quarantine entries) cannot be lifecycle-managed.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-06-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'quarantine-retention'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                'quarantine/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: retentionDays
+                }
+              }
+            }
+          }
+        }
+      ]
     }
   }
 }

@@ -89,7 +89,7 @@ public sealed class SyncRunStore(IntegrationStorage storage, TimeProvider time)
     // Run ids start with a digit; this partition sorts apart from them.
     private const string LatestPartition = "~latest";
     private const string LatestRow = "night";
-    private const string NightsPartition = "~nights";
+    internal const string NightsPartition = "~nights";
 
     private static SyncRunRecord ToRecord(TableEntity e)
     {
