@@ -61,36 +61,7 @@ public sealed class EnterpriseFeed(SharePointLists lists, EnterpriseStore store,
             }
 
             holders ??= new NumberHolders(fullSync ? [] : stored);
-
-            var latest = new Dictionary<string, SharePointItem>(StringComparer.Ordinal);
-            foreach (var item in page.Items) latest[item.Id] = item;
-
-            // The numbers this page touches: each item's number before, and now.
-            var touched = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (id, item) in latest)
-            {
-                seen.Add(id);
-                if (holders.KeyOf(id) is { } before) touched.Add(before);
-                var key = item.Deleted || item.Unreadable is not null ? null : mapper.KeyOf(item, day);
-                holders.Set(id, key);
-                if (key is not null) touched.Add(key);
-            }
-
-            // Every other holder of those numbers is read again and goes through the page with them.
-            var companions = touched.SelectMany(k => holders.HoldersOf(k, except: "")).Where(id => !latest.ContainsKey(id)).Distinct().ToList();
-            foreach (var id in companions)
-            {
-                var item = await lists.GetItemAsync(containerId, id, mapper.Fields, ct);
-                holders.Set(id, item is null || item.Unreadable is not null ? null : mapper.KeyOf(item, day));
-                if (item is not null) latest[id] = item;
-            }
-
-            await store.SaveHoldersAsync(stored, holders.Claims, latest.Keys.Concat(companions), ct);
-            foreach (var id in latest.Keys.Concat(companions)) Remember(stored, id, holders.KeyOf(id));
-
-            var items = latest.Values
-                .Select(i => new EnterpriseItem(i, holders.KeyOf(i.Id) is { } key ? holders.HoldersOf(key, except: i.Id) : [], day))
-                .ToList();
+            var items = await KeyPageAsync(containerId, page.Items, stored, holders, seen, day, ct);
             yield return new FeedPage<EnterpriseItem>(items, page.DeltaLink);
         }
 
@@ -103,6 +74,44 @@ public sealed class EnterpriseFeed(SharePointLists lists, EnterpriseStore store,
             if (gone.Count > 0) await store.SaveHoldersAsync(stored, new Dictionary<string, string>(), gone, ct);
             if (keyedWith != keying) await store.SaveKeyingAsync(keying, ct);
         }
+    }
+
+    /// <summary>
+    /// Keys a page's items, reads again every other holder of the numbers the page touches (they go
+    /// through the page with it), and saves the holders before the page is handed on.
+    /// </summary>
+    private async Task<List<EnterpriseItem>> KeyPageAsync(
+        string containerId, IReadOnlyList<SharePointItem> pageItems, Dictionary<string, string> stored, NumberHolders holders, HashSet<string> seen, DateOnly day, CancellationToken ct)
+    {
+        var latest = new Dictionary<string, SharePointItem>(StringComparer.Ordinal);
+        foreach (var item in pageItems) latest[item.Id] = item;
+
+        // The numbers this page touches: each item's number before, and now.
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (id, item) in latest)
+        {
+            seen.Add(id);
+            if (holders.KeyOf(id) is { } before) touched.Add(before);
+            var key = item.Deleted || item.Unreadable is not null ? null : mapper.KeyOf(item, day);
+            holders.Set(id, key);
+            if (key is not null) touched.Add(key);
+        }
+
+        // Every other holder of those numbers is read again and goes through the page with them.
+        var companions = touched.SelectMany(k => holders.HoldersOf(k, except: "")).Where(id => !latest.ContainsKey(id)).Distinct().ToList();
+        foreach (var id in companions)
+        {
+            var item = await lists.GetItemAsync(containerId, id, mapper.Fields, ct);
+            holders.Set(id, item is null || item.Unreadable is not null ? null : mapper.KeyOf(item, day));
+            if (item is not null) latest[id] = item;
+        }
+
+        await store.SaveHoldersAsync(stored, holders.Claims, latest.Keys.Concat(companions), ct);
+        foreach (var id in latest.Keys.Concat(companions)) Remember(stored, id, holders.KeyOf(id));
+
+        return latest.Values
+            .Select(i => new EnterpriseItem(i, holders.KeyOf(i.Id) is { } key ? holders.HoldersOf(key, except: i.Id) : [], day))
+            .ToList();
     }
 
     /// <summary>The holders, and how they were keyed; with no record of that, rows from before are rid of the whole numbers they kept.</summary>
