@@ -119,10 +119,15 @@ param keyVaultCreateMode string = 'default'
 @maxValue(146000)
 param meetingNotesRetentionDays int = 3650
 
+// A string, as azd hands every environment value over (RETENTION_DAYS); the app validates it at start-up.
 @description('Days run records, resolved quarantine entries and quarantined payloads are kept: the app deletes the rows (Retention__Days), a storage lifecycle rule the payloads.')
-@minValue(1)
-@maxValue(36500)
-param retentionDays int = 400
+param retentionDays string = '400'
+
+@description('Pages a SharePoint read follows at most in one night before it stops with an error (SharePoint__MaxPages).')
+param sharePointMaxPages string = '10000'
+
+@description('GetCases pages the budget assignments\' read takes at most in one night (CaseSystem__BudgetAssignments__MaxPages).')
+param caseSystemBudgetAssignmentsMaxPages string = '1000'
 
 // Flex Consumption takes fewer than 40 only in a few regions; 40 deploys everywhere.
 @description('Upper bound of Flex Consumption instances (40-1000); bounds the parallel load on SharePoint as well as the cost.')
@@ -191,7 +196,7 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     deploymentContainerName: deploymentContainerName
     meetingNotesRetentionDays: meetingNotesRetentionDays
-    retentionDays: retentionDays
+    retentionDays: int(retentionDays)
   }
 }
 
@@ -256,6 +261,7 @@ var appSettings = {
   SharePoint__Auth: 'ManagedIdentity'
   SharePoint__ClientId: identity.outputs.clientId
   SharePoint__SiteId: sharePointSiteId
+  SharePoint__MaxPages: sharePointMaxPages
   SharePoint__Lists__PlanItems: sharePointPlanItemsList
   SharePoint__Lists__BudgetAssignments: sharePointBudgetAssignmentsList
   SharePoint__Lists__Enterprises: sharePointEnterprisesList
@@ -267,6 +273,7 @@ var appSettings = {
   CaseSystem__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${caseSystemApiKeySecretName})'
   CaseSystem__NetworkCaseNumber: caseSystemNetworkCaseNumber
   CaseSystem__MarkerField: caseSystemMarkerField
+  CaseSystem__BudgetAssignments__MaxPages: caseSystemBudgetAssignmentsMaxPages
 
   // Teams: the webhook URL is a secret, so a Key Vault reference like the case system's key.
   Teams__WorkflowWebhookUrl: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${teamsWorkflowWebhookSecretName})'
@@ -282,7 +289,7 @@ var appSettings = {
   Enterprises__PersonalNumberKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${enterprisesPersonalNumberKeySecretName})'
 
   // Run records and resolved quarantine entries older than this are deleted each night.
-  Retention__Days: string(retentionDays)
+  Retention__Days: retentionDays
 
   Schedules__NightlySync: nightlySyncSchedule
   Schedules__OverdueScan: overdueScanSchedule

@@ -173,6 +173,18 @@ public class DeploymentTests
             Assert.True(file.ContainsKey(p.Key), $"main.bicep requires {p.Key}; map it in main.parameters.json."));
     }
 
+    [Theory]
+    [InlineData("retentionDays", "RETENTION_DAYS")]
+    [InlineData("sharePointMaxPages", "SHAREPOINT_MAX_PAGES")]
+    [InlineData("caseSystemBudgetAssignmentsMaxPages", "CASE_SYSTEM_BUDGET_ASSIGNMENTS_MAX_PAGES")]
+    [InlineData("enterprisesPersonalNumberKey", "AZURE_KEY_VAULT_NAME")]
+    public void The_retention_the_page_caps_and_the_hmac_key_are_set_through_azd(string parameter, string environmentValue)
+    {
+        var file = JsonNode.Parse(File.ReadAllText(RepositoryPaths.MainParameters))?["parameters"]?.AsObject() ?? [];
+
+        Assert.Contains(environmentValue, (string?)file[parameter]?["value"], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_registers_hmac_key_is_a_secret_the_deployment_writes_and_the_app_reads_from_key_vault()
     {

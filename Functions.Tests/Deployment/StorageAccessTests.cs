@@ -64,8 +64,9 @@ public partial class StorageAccessTests
         var days = policy.Scope.Resolve(definition?["actions"]?["baseBlob"]?["delete"]?["daysAfterModificationGreaterThan"]).Node;
 
         Assert.Equal(["quarantine/"], definition?["filters"]?["prefixMatch"]?.AsArray().Select(p => (string?)p));
-        Assert.Equal(400, (int?)days);
-        Assert.Equal(400, (int?)Template.Root["parameters"]?["retentionDays"]?["defaultValue"]);
+        // The rule takes main.bicep's retentionDays, a string as azd hands it over (RETENTION_DAYS), as a number.
+        Assert.Equal("[int(parameters('retentionDays'))]", (string?)days);
+        Assert.Equal("400", (string?)Template.Root["parameters"]?["retentionDays"]?["defaultValue"]);
         Assert.DoesNotContain(rules, r => r["definition"]?["filters"]?["prefixMatch"]?.AsArray()
             .Any(p => ((string?)p)?.StartsWith(ContainerNames.MeetingNotes, StringComparison.Ordinal) == true
                 || ((string?)p)?.StartsWith(ContainerNames.SyncState, StringComparison.Ordinal) == true) == true);
