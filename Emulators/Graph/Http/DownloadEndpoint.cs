@@ -25,20 +25,39 @@ internal static class DownloadEndpoint
         }
 
         var content = context.Faults.TryTakeDownload(library.ItemIdOf(record.Id)) ?? stored;
+        return new StreamedFile(content, context.Requests);
+    }
 
-        // Counted once the whole body has gone out, so a benchmark's bytes are what a client received.
-        var aborted = http.RequestAborted;
-        http.Response.OnCompleted(() =>
+    /// <summary>
+    /// Streams the file with its length (a generated file is never held whole) and counts its bytes once every
+    /// chunk was taken by the connection. A client that stops reading and closes completes the connection's
+    /// output pipe, so the next flush says so; the request-aborted token alone is raised later, on another thread,
+    /// and a copy that had already run to the end would be counted as sent.
+    /// </summary>
+    private sealed class StreamedFile(FileContent content, RequestLog requests) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext http)
         {
-            if (!aborted.IsCancellationRequested)
+            http.Response.ContentType = "application/octet-stream";
+            http.Response.ContentLength = content.Length;
+            var aborted = http.RequestAborted;
+            await using var source = content.OpenRead();
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await source.ReadAsync(buffer, aborted)) > 0)
             {
-                context.Requests.AddDownloadedBytes(content.Length);
+                var flushed = await http.Response.BodyWriter.WriteAsync(buffer.AsMemory(0, read), aborted);
+                if (flushed.IsCompleted || flushed.IsCanceled)
+                {
+                    return;
+                }
             }
 
-            return Task.CompletedTask;
-        });
-        // Streamed, with its length: a generated file is never held whole.
-        return Results.Stream(content.OpenRead(), "application/octet-stream");
+            if (!aborted.IsCancellationRequested)
+            {
+                requests.AddDownloadedBytes(content.Length);
+            }
+        }
     }
 
     private static (DocumentLibrary? Library, ListItemRecord? Record) Resolve(StandInContext context, string tempAuth)
