@@ -31,7 +31,7 @@ public sealed class MeetingNotesSource(
     TimeProvider time) : IDeltaSource<DriveFile, MeetingNote>
 {
     /// <summary>The settings' name for the library's columns: <c>SharePoint__Fields__MeetingNotes__…</c>.</summary>
-    public const string ColumnsList = "MeetingNotes";
+    public const string ColumnsList = MeetingNoteColumns.List;
 
     /// <summary>
     /// How long a queued registration may stay pending before the night queues it again. A day:
@@ -60,9 +60,9 @@ public sealed class MeetingNotesSource(
 
     public SourceTable Table => _store;
 
-    private string MeetingDateColumn => _columns["MeetingDate"];
+    private string MeetingDateColumn => _columns[MeetingNoteColumns.MeetingDate];
 
-    private string GroupColumn => _columns["Group", "NetworkGroup"];
+    private string GroupColumn => _columns[MeetingNoteColumns.Group, MeetingNoteColumns.GroupDefault];
 
     public IDeltaSourceRun<DriveFile, MeetingNote> StartRun(string runId, string containerId) =>
         new Run(this, runId, containerId, new DriveItemFields(drives, containerId, [MeetingDateColumn, GroupColumn]));
