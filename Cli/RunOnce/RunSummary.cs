@@ -43,15 +43,35 @@ public sealed record SourceSummary(
     [JsonExtensionData]
     public Dictionary<string, object> Extra { get; init; } = [];
 
+    /// <summary>Items taken in with a warning written on them (they count as created, updated or unchanged).</summary>
+    public int Warnings { get; init; }
+
+    /// <summary>Data-problem texts written to items this run.</summary>
+    public int ProblemsWritten { get; init; }
+
+    /// <summary>Data-problem texts cleared from items fixed this run.</summary>
+    public int ProblemsCleared { get; init; }
+
+    private static readonly string[] ProblemCounts = ["warnings", "problemsWritten", "problemsCleared"];
+
     /// <summary>One of the source's own counts; 0 when it has none of that name.</summary>
-    public int Count(string name) => Extra.TryGetValue(name, out var value) && value is int count ? count : 0;
+    public int Count(string name) => name switch
+    {
+        "warnings" => Warnings,
+        "problemsWritten" => ProblemsWritten,
+        "problemsCleared" => ProblemsCleared,
+        _ => Extra.TryGetValue(name, out var value) && value is int count ? count : 0,
+    };
 
     public static SourceSummary From(SyncRunRecord record)
     {
         var c = SyncCounts.From(record.Counts);
         return new SourceSummary(record.Step, record.Status, record.Detail, c.Read, c.Created, c.Updated, c.Unchanged, c.Deleted, c.Quarantined)
         {
-            Extra = c.Extra.Select(e => KeyValuePair.Create(e.Key, (object)e.Value))
+            Warnings = c.Extra.GetValueOrDefault("warnings"),
+            ProblemsWritten = c.Extra.GetValueOrDefault("problemsWritten"),
+            ProblemsCleared = c.Extra.GetValueOrDefault("problemsCleared"),
+            Extra = c.Extra.Where(e => !ProblemCounts.Contains(e.Key)).Select(e => KeyValuePair.Create(e.Key, (object)e.Value))
                 .Concat(record.Ids.Select(i => KeyValuePair.Create(i.Key, (object)i.Value)))
                 .OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(),
         };

@@ -57,6 +57,11 @@ internal static class SummaryPrinter
 
             output.WriteLine($"{s.Source,-18} {Status(s.Status),-10} {s.Read,6} {s.Created,8} {s.Updated,8} {s.Unchanged,10} {s.Deleted,8} {s.Quarantined,12}");
             var counts = s.Extra.Where(e => e.Value is int).Select(e => $"{e.Key} {e.Value}").ToList();
+            if (s.Warnings + s.ProblemsWritten + s.ProblemsCleared > 0)
+            {
+                counts.Insert(0, $"warnings {s.Warnings}, data problems written {s.ProblemsWritten}, cleared {s.ProblemsCleared}");
+            }
+
             if (counts.Count > 0) output.WriteLine($"{"",18} {string.Join(", ", counts)}");
             foreach (var (name, value) in s.Extra)
             {
@@ -64,6 +69,7 @@ internal static class SummaryPrinter
             }
 
             if (s.Status == SyncRunStatus.Failed) output.WriteLine($"{"",18} error: {s.Detail}");
+            else if (!string.IsNullOrEmpty(s.Detail)) output.WriteLine($"{"",18} {s.Detail}");
         }
 
         output.WriteLine();

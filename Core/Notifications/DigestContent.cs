@@ -1,5 +1,4 @@
 using Integration.Core.Configuration;
-using Integration.Core.PlanItems;
 using Integration.Core.SharePoint;
 using Integration.Core.Sync;
 using Microsoft.Extensions.Logging;
@@ -10,7 +9,7 @@ namespace Integration.Core.Notifications;
 /// <summary>
 /// What the digest shows beyond the event itself, read at send time so that no personal data sits
 /// in a queue or a table: each owner's display name from the site's User Information List (by
-/// lookup id), and the plan-item list's address for links. A lookup that fails leaves the name or
+/// lookup id), and the address of each source's list for links. A lookup that fails leaves the name or
 /// the link out; it does not hold the digest back.
 /// </summary>
 public sealed partial class DigestContent(SharePointLists lists, IOptions<SharePointOptions> sharePoint, ILogger<DigestContent> logger)
@@ -20,11 +19,16 @@ public sealed partial class DigestContent(SharePointLists lists, IOptions<ShareP
     public async Task<IReadOnlyList<DigestItem>> ItemsAsync(IReadOnlyList<NotificationMessage> events, CancellationToken ct)
     {
         var names = await OwnerNamesAsync(events.Select(e => e.RecipientLookupId).OfType<string>(), ct);
-        var planItemList = events.Any(e => e.WebUrl is null && e.Source == PlanItemsModule.Source) ? await PlanItemListUrlAsync(ct) : null;
+        var lists = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var source in events.Where(e => e.WebUrl is null).Select(e => e.Source).Distinct(StringComparer.Ordinal))
+        {
+            lists[source] = await ListUrlAsync(source, ct);
+        }
+
         return events.Select(e => DigestItemMapper.ToItem(
             e,
             e.RecipientLookupId is { } id ? names.GetValueOrDefault(id) : null,
-            DigestItemMapper.SafeLink(e.WebUrl ?? (planItemList is null ? null : $"{planItemList.TrimEnd('/')}/DispForm.aspx?ID={Uri.EscapeDataString(e.ItemId)}"))))
+            DigestItemMapper.SafeLink(e.WebUrl ?? (lists.GetValueOrDefault(e.Source) is { } list ? $"{list.TrimEnd('/')}/DispForm.aspx?ID={Uri.EscapeDataString(e.ItemId)}" : null))))
             .ToList();
     }
 
@@ -48,9 +52,10 @@ public sealed partial class DigestContent(SharePointLists lists, IOptions<ShareP
         return new Dictionary<string, string>(names, StringComparer.Ordinal);
     }
 
-    private async Task<string?> PlanItemListUrlAsync(CancellationToken ct)
+    /// <summary>The address of the list an event's source reads, for links to its items; null for a source without a list.</summary>
+    private async Task<string?> ListUrlAsync(string source, CancellationToken ct)
     {
-        var list = sharePoint.Value.List(PlanItemsModule.Source);
+        var list = sharePoint.Value.List(source);
         if (!CanReadSharePoint || string.IsNullOrWhiteSpace(list)) return null;
         try
         {
@@ -58,7 +63,7 @@ public sealed partial class DigestContent(SharePointLists lists, IOptions<ShareP
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogListLookupFailed(ex.GetType().Name);
+            LogListLookupFailed(source, ex.GetType().Name);
             return null;
         }
     }
@@ -66,6 +71,6 @@ public sealed partial class DigestContent(SharePointLists lists, IOptions<ShareP
     [LoggerMessage(Level = LogLevel.Warning, Message = "The name of site user {LookupId} could not be read ({Error}); the digest shows the item without it.")]
     private partial void LogOwnerLookupFailed(string lookupId, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The plan-item list's address could not be read ({Error}); the digest shows plan items without links.")]
-    private partial void LogListLookupFailed(string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The address of list {Source} could not be read ({Error}); the digest shows its items without links.")]
+    private partial void LogListLookupFailed(string source, string error);
 }

@@ -7,8 +7,11 @@ public enum DigestSection
 {
     Overdue,
     DueSoon,
+    DataProblems,
+    ProblemReminders,
     MeetingNotes,
     RegisterWarnings,
+    RevertedEdits,
     Other,
 }
 

@@ -16,6 +16,8 @@ public static class DigestItemMapper
             NotificationEvents.PlanItemDueSoon => DigestSection.DueSoon,
             NotificationEvents.MeetingNoteAdded => DigestSection.MeetingNotes,
             NotificationEvents.RegisterWarning => DigestSection.RegisterWarnings,
+            NotificationEvents.DataProblemFound => DigestSection.DataProblems,
+            NotificationEvents.AssignmentEditReverted => DigestSection.RevertedEdits,
             _ => DigestSection.Other,
         };
         var facts = message.PlanItem is { } plan ? PlanItemFacts(plan, ownerName) : OtherFacts(message.Facts, ownerName);

@@ -62,4 +62,10 @@ public static class NotificationEvents
 
     /// <summary>The social-enterprise register has an entry that needs a person's eye (register source).</summary>
     public const string RegisterWarning = "RegisterWarning";
+
+    /// <summary>The night found something wrong with a source item and wrote it, in Swedish, on the item (any SharePoint source).</summary>
+    public const string DataProblemFound = "DataProblemFound";
+
+    /// <summary>A column the case system owns was edited in the budget-assignment list and put back (budget-assignment publisher).</summary>
+    public const string AssignmentEditReverted = "AssignmentEditReverted";
 }

@@ -58,6 +58,8 @@ public sealed record PersonalNotice(string Reason, string Preview, string Topic,
             {
                 NotificationEvents.MeetingNoteAdded => "Ny minnesanteckning",
                 NotificationEvents.RegisterWarning => "Varning i registret",
+                NotificationEvents.DataProblemFound => "Att rätta",
+                NotificationEvents.AssignmentEditReverted => "Återställd ändring",
                 _ => "Händelse",
             },
         };

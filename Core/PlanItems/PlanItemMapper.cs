@@ -1,4 +1,3 @@
-using Integration.Core.Privacy;
 using Integration.Core.SharePoint;
 using Integration.Core.Sync;
 
@@ -30,7 +29,7 @@ public sealed class PlanItemMapper(ColumnNames columns, PlanItemStatusMap status
     ];
 
     /// <summary>The fields the mapper reads, for <c>$select</c>.</summary>
-    public IReadOnlyCollection<string> Columns => field ??= [.. Mapping.Select(c => c.FieldName)];
+    public IReadOnlyCollection<string> Columns => field ??= columns.WithDataProblem(Mapping.Select(c => c.FieldName));
 
     public string? OwnerLookupId(SharePointItem item) => item.Text(columns.LookupId(PlanItemColumns.Owner));
 
@@ -44,30 +43,30 @@ public sealed class PlanItemMapper(ColumnNames columns, PlanItemStatusMap status
 
         var id = item.Id;
         var title = Text(PlanItemColumns.Title);
-        if (title is null) return SourceMapping.Rejected<PlanItem>("Title is missing.");
-        if (title.Length > MaxTitleLength) return SourceMapping.Rejected<PlanItem>($"Title is {title.Length} characters; the limit is {MaxTitleLength}.");
+        if (title is null) return SourceMapping.Rejected<PlanItem>(PlanItemTexts.TitleMissing());
+        if (title.Length > MaxTitleLength) return SourceMapping.Rejected<PlanItem>(PlanItemTexts.TitleTooLong(title.Length, MaxTitleLength));
 
         var rawDue = Text(PlanItemColumns.DueDate);
-        if (rawDue is null) return SourceMapping.Rejected<PlanItem>($"Due date (column {columns[PlanItemColumns.DueDate]}) is missing.");
+        if (rawDue is null) return SourceMapping.Rejected<PlanItem>(PlanItemTexts.DueDateMissing(columns[PlanItemColumns.DueDate]));
         if (!SharePointDates.TryParseCalendarDate(rawDue, siteTimeZone, out var dueDate))
         {
-            return SourceMapping.Rejected<PlanItem>($"Due date {PersonalData.Quote(rawDue)} is not a date in ISO 8601 form (yyyy-MM-dd) or as SharePoint writes it; a date such as 10/12/2026 is ambiguous and is not guessed.");
+            return SourceMapping.Rejected<PlanItem>(PlanItemTexts.DueDateNotADate(rawDue));
         }
 
         var rawStatus = Text(PlanItemColumns.Status);
         if (!statuses.TryParse(rawStatus, out var status))
         {
             return SourceMapping.Rejected<PlanItem>(rawStatus is null
-                ? "Status is missing."
-                : $"Status {PersonalData.Quote(rawStatus)} is not one of the accepted values (see SharePoint__PlanItemStatuses){PlanItemStatusMap.Oddities(rawStatus)}.");
+                ? PlanItemTexts.StatusMissing(statuses.Choices)
+                : PlanItemTexts.StatusUnknown(rawStatus, statuses.Choices));
         }
 
         var ownerId = OwnerLookupId(item);
-        if (ownerId is null) return SourceMapping.Rejected<PlanItem>("Owner is missing.");
-        if (!IsUserId(ownerId)) return SourceMapping.Rejected<PlanItem>($"Owner {PersonalData.Quote(ownerId)} is not a SharePoint user id (a whole number).");
-        if (owner is null) return SourceMapping.Rejected<PlanItem>($"Owner (user {ownerId}) is not in the site's User Information List.");
+        if (ownerId is null) return SourceMapping.Rejected<PlanItem>(PlanItemTexts.OwnerMissing());
+        if (!IsUserId(ownerId)) return SourceMapping.Rejected<PlanItem>(PlanItemTexts.OwnerNotAUserId(ownerId));
+        if (owner is null) return SourceMapping.Rejected<PlanItem>(PlanItemTexts.OwnerNotOnSite(ownerId));
         // The address itself is not kept: it is read again when a notification goes out.
-        if (owner.Email is null) return SourceMapping.Rejected<PlanItem>($"Owner (user {ownerId}) has no email in the site's User Information List.");
+        if (owner.Email is null) return SourceMapping.Rejected<PlanItem>(PlanItemTexts.OwnerWithoutEmail(ownerId));
 
         var goal = Text(PlanItemColumns.Goal);
         var body = Text(PlanItemColumns.ResponsibleBody);
@@ -77,7 +76,7 @@ public sealed class PlanItemMapper(ColumnNames columns, PlanItemStatusMap status
         {
             if (value is { Length: > MaxTextLength })
             {
-                return SourceMapping.Rejected<PlanItem>($"{column} is {value.Length} characters; the limit is {MaxTextLength}.");
+                return SourceMapping.Rejected<PlanItem>(PlanItemTexts.TextTooLong(column, value.Length, MaxTextLength));
             }
         }
 

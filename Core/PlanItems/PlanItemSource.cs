@@ -6,6 +6,7 @@ using Integration.Core.Configuration;
 using Integration.Core.SharePoint;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.Problems;
 using Integration.Core.Sync.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -47,6 +48,14 @@ public sealed partial class PlanItemSource(
     public string? Reference => sharePoint.Value.List(PlanItemsModule.Source);
 
     public IDeltaFeed<SharePointItem> Feed => field ??= new ListItemDeltaFeed(_lists, NewMapper().Columns);
+
+    public IProblemColumn<SharePointItem> Problems => field ??= new ListProblemColumn<SharePointItem>(
+        _lists, _columns, item => item, _columns[PlanItemColumns.Title], OwnerOf);
+
+    /// <summary>Whom a problem on the item is told to personally: its owner, when the column names a site user.</summary>
+    private string? OwnerOf(SharePointItem item) => (_ownerMapper ??= NewMapper()).OwnerLookupId(item) is { } id && PlanItemMapper.IsUserId(id) ? id : null;
+
+    private PlanItemMapper? _ownerMapper;
 
     public SourceTable Table => store;
 

@@ -8,6 +8,8 @@ public sealed class PlanItemStatusMap
 
     public PlanItemStatusMap(PlanItemStatusOptions values)
     {
+        Choices = [.. Entries(values).Select(e => Split(e.Text).ToList()).Where(s => s.Count > 0)
+            .Select(s => s.FirstOrDefault(v => !v.Contains('/', StringComparison.Ordinal)) ?? s[0])];
         foreach (var (status, text) in Entries(values))
         {
             foreach (var value in Split(text))
@@ -16,6 +18,12 @@ public sealed class PlanItemStatusMap
             }
         }
     }
+
+    /// <summary>
+    /// The values a person picks from, one per status in the plan's order: the first spelling of each
+    /// that is not bilingual ("Pågår" rather than "Pågår / In progress"), for a Swedish text to name.
+    /// </summary>
+    public IReadOnlyList<string> Choices { get; private init; } = [];
 
     /// <summary>
     /// Compared after trimming and in Unicode's composed form (NFC), so a decomposed "Pågår" from

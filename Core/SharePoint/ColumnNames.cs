@@ -31,6 +31,16 @@ public sealed class ColumnNames
     /// <summary>Graph returns a single-value person or lookup column only as <c>{Name}LookupId</c>.</summary>
     public string LookupId(string column) => this[column] + "LookupId";
 
+    /// <summary>
+    /// The internal name of the list's data-problem column (<see cref="DataProblemColumn"/>); null when
+    /// its setting is empty, which turns the write-back off.
+    /// </summary>
+    public string? DataProblem => this[DataProblemColumn.Name] is { Length: > 0 } name ? name : null;
+
+    /// <summary>The fields a feed selects: <paramref name="read"/>, and the data-problem column, so the night sees what it last wrote there.</summary>
+    public IReadOnlyCollection<string> WithDataProblem(IEnumerable<string> read) =>
+        DataProblem is { } problem ? [.. read.Append(problem).Distinct(StringComparer.Ordinal)] : [.. read];
+
     /// <summary>The setting that overrides <paramref name="column"/>, as an operator types it.</summary>
     public string Setting(string column) => $"SharePoint__Fields__{List}__{column}";
 

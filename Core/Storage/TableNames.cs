@@ -18,6 +18,12 @@ public static class TableNames
     /// <summary>Source items that could not be taken in, with reason and raw payload.</summary>
     public const string Quarantine = "Quarantine";
 
+    /// <summary>
+    /// What the night last told the network is wrong with each source item, in Swedish: one partition per
+    /// source, one row per item with a problem open; the row goes when the item is fixed or deleted.
+    /// </summary>
+    public const string DataProblems = "DataProblems";
+
     /// <summary>One partition per night's run, one row per step (each source, the overdue scan): outcome, counts, duration.</summary>
     public const string SyncRuns = "SyncRuns";
 

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Azure.Data.Tables;
 using Integration.Core.Storage;
+using Integration.Core.Sync.Problems;
 using Integration.Core.Sync.State;
 using Microsoft.Extensions.Logging;
 
@@ -20,9 +21,14 @@ public sealed partial class DeltaSyncEngine(
     SyncDigestStore digests,
     QuarantineStore quarantine,
     SourceLocks locks,
+    DataProblemStore problems,
+    ProblemNotices notices,
     TimeProvider time,
     ILogger<DeltaSyncEngine> logger)
 {
+    private readonly DataProblemStore _problems = problems;
+    private readonly ProblemNotices _notices = notices;
+    private readonly ILogger _logger = logger;
     // Named so the per-run state class below can reach them.
     private readonly SyncDigestStore _digests = digests;
     private readonly QuarantineStore _quarantine = quarantine;
@@ -79,6 +85,7 @@ public sealed partial class DeltaSyncEngine(
         // Every row and the digest are stored: the lease can go while the link is saved, since a run
         // that starts from the older link finds everything it reads in the digest already.
         var c = run.Counts;
+        run.AddProblemCounts();
         var releasing = lease.DisposeAsync().AsTask();
 
         // A deferred item is not stored, so the new link does not cover it: the old one stands (or
@@ -126,6 +133,14 @@ public sealed partial class DeltaSyncEngine(
         where TItem : IFeedItem
     {
         private readonly IDeltaSourceRun<TItem, TRecord> _mapping = source.StartRun(runId, containerId);
+
+        // What each item's data-problem column should say; null for a source without one.
+        private readonly ProblemWriteBack<TItem>? _problems = source.Problems is { } column
+            ? new ProblemWriteBack<TItem>(source.Name, containerId, column, engine._problems, engine._notices, engine._time, engine._logger)
+            : null;
+
+        // The warnings of the page's valid items, by id, until their outcome is known.
+        private readonly Dictionary<string, string> _warnings = new(StringComparer.Ordinal);
         private readonly Queue<(Task Write, HashSet<string> Ids)> _inFlight = new();
 
         // Rejected rows are written a full transaction at a time, not one small one per page, in
@@ -140,12 +155,20 @@ public sealed partial class DeltaSyncEngine(
         // found unchanged. The source's open entries are read only when there are such items or
         // rejections, so a night that only edits valid items costs no extra read; the candidates
         // that are open are resolved with the last quarantine flush.
-        private Task<HashSet<string>>? _openQuarantine;
+        private Task<Dictionary<string, string>>? _openQuarantine;
         private CancellationToken _runToken;
         private readonly HashSet<string> _candidates = new(StringComparer.Ordinal);
         private bool _fullSync;
 
         public SyncCounts Counts { get; } = new();
+
+        /// <summary>Adds the data-problem tallies and, when the column could not be written, why.</summary>
+        public void AddProblemCounts()
+        {
+            if (_problems is null) return;
+            foreach (var (name, value) in _problems.Tallies) Counts.Extra[name] = value;
+            if (_problems.Detail is { } detail) Counts.Detail = Counts.Detail is null ? detail : $"{Counts.Detail} {detail}";
+        }
 
         private async Task<SyncDigest> DigestAsync(CancellationToken ct)
         {
@@ -170,12 +193,12 @@ public sealed partial class DeltaSyncEngine(
             var open = await OpenQuarantineAsync(ct);
             await engine._quarantine.AddAsync(_rejected, runId, open, ct);
             _rejected.Clear();
-            await engine._quarantine.ResolveAsync(source.Name, _candidates.Where(open.Contains).ToList(), runId, ct);
+            await engine._quarantine.ResolveAsync(source.Name, _candidates.Where(open.ContainsKey).ToList(), runId, ct);
             _candidates.Clear();
         }
 
         /// <summary>Started as soon as a night first needs it, so the query runs beside the page's writes.</summary>
-        private Task<HashSet<string>> OpenQuarantineAsync(CancellationToken ct) =>
+        private Task<Dictionary<string, string>> OpenQuarantineAsync(CancellationToken ct) =>
             _openQuarantine ??= engine._quarantine.OpenIdsAsync(source.Name, ct);
 
         /// <summary>The item's latest version is valid or deleted: an open entry of it is resolved.</summary>
@@ -224,6 +247,7 @@ public sealed partial class DeltaSyncEngine(
             if (fullSync)
             {
                 await TombstoneUnseenAsync(seen!, ct);
+                if (_problems is not null) await _problems.FlushAsync(ct);
             }
 
             // Every row the digest describes is stored: it may be saved, before the delta link is.
@@ -293,9 +317,11 @@ public sealed partial class DeltaSyncEngine(
 
             var actions = new List<TableTransactionAction>();
             var mapped = await MapAsync(latest, seen, digest, actions, now, ct);
-            var changed = await DropUnchangedAsync(mapped, digest, ct);
+            var changed = await DropUnchangedAsync(mapped, latest, digest, ct);
             await WriteChangedAsync(changed, latest, digest, actions, now, ct);
             await PutInFlightAsync(actions, latest.Keys, ct);
+            _warnings.Clear();
+            if (_problems is not null) await _problems.FlushAsync(ct);
         }
 
         private async Task<List<TRecord>> MapAsync(Dictionary<string, TItem> latest, HashSet<string>? seen, SyncDigest digest, List<TableTransactionAction> actions, DateTimeOffset now, CancellationToken ct)
@@ -310,6 +336,7 @@ public sealed partial class DeltaSyncEngine(
                 {
                     // Always written: a digest that missed the row must not keep it live.
                     Counts.Deleted++;
+                    _problems?.Deleted(id);
                     if (MayBeQuarantined(digest, id, DigestMatch.Different)) Taken(id);
                     actions.Add(Tombstone(digest, id, now));
                     continue;
@@ -320,17 +347,18 @@ public sealed partial class DeltaSyncEngine(
                     : await _mapping.MapAsync(item, ct);
                 if (result.Record is not { } record)
                 {
-                    Reject(digest, item, result.Reason!, actions, now);
+                    Reject(digest, item, result, actions, now);
                     continue;
                 }
 
+                _warnings[id] = result.ProblemText;
                 mapped.Add(record);
             }
 
             return mapped;
         }
 
-        private async Task<List<ChangedRecord<TRecord>>> DropUnchangedAsync(List<TRecord> mapped, SyncDigest digest, CancellationToken ct)
+        private async Task<List<ChangedRecord<TRecord>>> DropUnchangedAsync(List<TRecord> mapped, Dictionary<string, TItem> latest, SyncDigest digest, CancellationToken ct)
         {
             var changed = new List<ChangedRecord<TRecord>>();
             foreach (var record in await _mapping.AfterMapAsync(mapped, ct))
@@ -340,6 +368,7 @@ public sealed partial class DeltaSyncEngine(
                 if (match == DigestMatch.Same)
                 {
                     Counts.Unchanged++;
+                    Observe(latest, _mapping.IdOf(record), mayHaveRow: _fullSync);
 
                     // Only a full read looks at unchanged items: it closes entries left open before
                     // entries were resolved, or by a run that stopped before its flush.
@@ -368,10 +397,11 @@ public sealed partial class DeltaSyncEngine(
 
                 if (outcomes[i].Record is not { } record)
                 {
-                    Reject(digest, latest[id], outcomes[i].Reason!, actions, now);
+                    Reject(digest, latest[id], outcomes[i], actions, now);
                     continue;
                 }
 
+                Observe(latest, id, MayBeQuarantined(digest, id, match), outcomes[i].Warnings);
                 if (match == DigestMatch.Absent) Counts.Created++;
                 else Counts.Updated++;
                 if (MayBeQuarantined(digest, id, match)) Taken(id);
@@ -399,9 +429,11 @@ public sealed partial class DeltaSyncEngine(
         /// An item that cannot be taken in goes to quarantine; a row holding its last good version
         /// is marked, once, so nothing acts on it as current.
         /// </summary>
-        private void Reject(SyncDigest digest, TItem item, string reason, List<TableTransactionAction> actions, DateTimeOffset now)
+        private void Reject(SyncDigest digest, TItem item, SourceMapping<TRecord> outcome, List<TableTransactionAction> actions, DateTimeOffset now)
         {
+            var reason = outcome.Reason!;
             Counts.Quarantined++;
+            _problems?.Observe(item, outcome.ProblemText, isError: true, tellOwner: outcome.TellOwner);
             _candidates.Remove(item.Id);
             _ = OpenQuarantineAsync(_runToken);
             // The reason may quote a column's value, which may be anything, a name included: the
@@ -415,6 +447,15 @@ public sealed partial class DeltaSyncEngine(
             }
         }
 
+        /// <summary>A valid item's column says its warnings: the mapping's, and any its change added.</summary>
+        private void Observe(Dictionary<string, TItem> latest, string id, bool mayHaveRow, IReadOnlyList<ItemProblem>? more = null)
+        {
+            if (_problems is null || !latest.TryGetValue(id, out var item)) return;
+            var text = _warnings.GetValueOrDefault(id) ?? "";
+            if (more is { Count: > 0 }) text = string.Join(" ", new[] { text, ItemProblem.Join(more) }.Where(t => t.Length > 0).Distinct(StringComparer.Ordinal));
+            _problems.Observe(item, text, isError: false, mayHaveRow);
+        }
+
         private async Task TombstoneUnseenAsync(HashSet<string> seen, CancellationToken ct)
         {
             var digest = await DigestAsync(ct);
@@ -425,11 +466,12 @@ public sealed partial class DeltaSyncEngine(
             // counts as read (as a deletion) so the summary still reconciles.
             Counts.Read += gone.Count;
             Counts.Deleted += gone.Count;
+            foreach (var id in gone) _problems?.Deleted(id);
             await source.Table.SubmitAsync(gone.Select(id => Tombstone(digest, id, now)).ToList(), ct);
 
             // An item in quarantine that the full listing no longer has is gone: its entry is history.
             var open = await OpenQuarantineAsync(ct);
-            await engine._quarantine.ResolveAsync(source.Name, open.Where(id => !seen.Contains(id)).ToList(), runId, ct);
+            await engine._quarantine.ResolveAsync(source.Name, open.Keys.Where(id => !seen.Contains(id)).ToList(), runId, ct);
         }
 
         private TableTransactionAction Tombstone(SyncDigest digest, string id, DateTimeOffset now)

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Integration.Core.Sync.Problems;
 using Integration.Core.Sync.State;
 
 namespace Integration.Core.Sync;
@@ -25,6 +26,9 @@ public interface IDeltaSource<TItem, TRecord> where TItem : IFeedItem
     string? MissingSetting => null;
 
     IDeltaFeed<TItem> Feed { get; }
+
+    /// <summary>Where the night writes, in Swedish, what is wrong with an item; null for a source that has no such column.</summary>
+    IProblemColumn<TItem>? Problems => null;
 
     /// <summary>The table the rows go to; its rows carry <c>ContentHash</c> and <c>IsDeleted</c>.</summary>
     SourceTable Table { get; }
@@ -77,14 +81,36 @@ public interface IDeltaSourceRun<TItem, TRecord> where TItem : IFeedItem
 /// <summary>A record the digest found new or changed, with its hash and how it compared.</summary>
 public readonly record struct ChangedRecord<TRecord>(TRecord Record, string Hash, DigestMatch Match);
 
-/// <summary>A mapped record, or why the item was refused, or why it waits for the next night (<see cref="Deferred"/>).</summary>
-public readonly record struct SourceMapping<TRecord>(TRecord? Record, string? Reason, bool Deferred = false);
+/// <summary>
+/// A mapped record, or why the item was refused, or why it waits for the next night (<see cref="Deferred"/>).
+/// A refusal carries its Swedish text for the item (<see cref="Text"/>); a record may carry warnings:
+/// things wrong with the item that do not keep it out, written to the item all the same.
+/// </summary>
+public readonly record struct SourceMapping<TRecord>(
+    TRecord? Record, string? Reason, bool Deferred = false, ItemProblem? Problem = null, IReadOnlyList<ItemProblem>? Warnings = null)
+{
+    /// <summary>What the item's data-problem column should say after this outcome; empty when nothing is wrong.</summary>
+    public string ProblemText => Record is null
+        ? Problem?.Text ?? ItemProblem.GenericText
+        : Warnings is { Count: > 0 } warnings ? ItemProblem.Join(warnings) : "";
+
+    /// <summary>Whether the item's owner is told of its problem personally: not when the owner is the problem.</summary>
+    public bool TellOwner => Problem?.AboutOwner != true && Warnings?.Any(w => w.AboutOwner) != true;
+}
 
 public static class SourceMapping
 {
     public static SourceMapping<TRecord> Valid<TRecord>(TRecord record) => new(record, null);
 
+    /// <summary>A record taken in, with what is wrong with it all the same (none: <see cref="Valid{TRecord}(TRecord)"/>).</summary>
+    public static SourceMapping<TRecord> Valid<TRecord>(TRecord record, IReadOnlyList<ItemProblem> warnings) =>
+        new(record, null, Warnings: warnings.Count == 0 ? null : warnings);
+
+    /// <summary>An item refused for a reason no catalogue has Swedish words for: the item's column gets <see cref="ItemProblem.GenericText"/>.</summary>
     public static SourceMapping<TRecord> Rejected<TRecord>(string reason) => new(default, reason);
+
+    /// <summary>An item refused: the English reason goes to quarantine, the Swedish text to the item.</summary>
+    public static SourceMapping<TRecord> Rejected<TRecord>(ItemProblem problem) => new(default, problem.Reason, Problem: problem);
 
     /// <summary>
     /// An outcome of <see cref="IDeltaSourceRun{TItem, TRecord}.ChangedAsync"/>: the item is not taken

@@ -19,11 +19,13 @@ public static class SyncEngineModule
     {
         // The timers' schedules: the host reads them, start-up checks them.
         services.AddValidatedOptions<SchedulesOptions, SchedulesOptionsValidator>(configuration, SchedulesOptions.Section);
-        services.AddTables(TableNames.DeltaCheckpoints, TableNames.Quarantine, TableNames.SyncRuns);
+        services.AddTables(TableNames.DeltaCheckpoints, TableNames.Quarantine, TableNames.DataProblems, TableNames.SyncRuns);
         services.TryAddSingleton<DeltaCheckpointStore>();
         services.TryAddSingleton<SyncDigestStore>();
         services.TryAddSingleton<SourceLocks>();
         services.TryAddSingleton<QuarantineStore>();
+        services.TryAddSingleton<DataProblemStore>();
+        services.TryAddSingleton<Problems.ProblemNotices>();
         services.TryAddSingleton<SyncRunStore>();
 
         services.TryAddSingleton<SyncSources>();

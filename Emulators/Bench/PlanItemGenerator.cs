@@ -66,12 +66,13 @@ public sealed class PlanItemGenerator : IBenchGenerator
             .DefineColumn(PlanItemColumns.Goal, "Mål", ColumnType.MultilineText)
             .DefineColumn(PlanItemColumns.ResponsibleBody, "Ansvarig nämnd", ColumnType.Choice)
             .DefineColumn(PlanItemColumns.Owner, "Ansvarig", ColumnType.PersonOrGroup)
-            .DefineColumn(PlanItemColumns.DueDate, "Klart senast", ColumnType.DateOnly)
+            .DefineColumn(PlanItemColumns.DueDate, "Slutdatum", ColumnType.DateOnly)
             .DefineColumn(PlanItemColumns.Status, "Status", ColumnType.Choice)
             .DefineColumn(PlanItemColumns.CaseNumber, "Diarienummer", ColumnType.Text)
             .DefineColumn(PlanItemColumns.BudgetAssignment, "Budgetuppdrag", ColumnType.Text)
             .DefineColumn(PlanItemColumns.OverdueFlag, "Försenad", ColumnType.Text)
-            .DefineColumn(PlanItemColumns.IndicatorValue, "Indikatorvärde", ColumnType.Text);
+            .DefineColumn(PlanItemColumns.IndicatorValue, "Indikatorvärde", ColumnType.Text)
+            .DefineColumn(PlanItemColumns.DataProblem, "Att rätta", ColumnType.MultilineText);
     }
 
     /// <summary>

@@ -33,4 +33,7 @@ internal static class PlanItemColumns
 
     /// <summary>Written by the backend's Indicators step for a goal that names an indicator.</summary>
     public const string IndicatorValue = "IndicatorValue";
+
+    /// <summary>Written by the backend's sync: what is wrong with the item, in Swedish.</summary>
+    public const string DataProblem = "DataProblem";
 }

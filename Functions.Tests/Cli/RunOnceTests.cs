@@ -40,16 +40,20 @@ public class RunOnceTests(AzuriteFixture azurite) : StorageTest(azurite)
         Assert.Equal((4, 3, 1, 1, 1, 2), (plan.Read, plan.Created, plan.Quarantined, scan.Count("newlyOverdue"), scan.Count("newlyDueSoon"), scan.Count("notifications")));
         Assert.Equal(Harness.Get<SyncSources>().Names, first.Sources.Select(s => s.Source));
         Assert.All(first.Sources.Where(s => s.Source != PlanItemsModule.Source), s => Assert.Equal(SyncRunStatus.Skipped, s.Status));
-        Assert.Equal(2, patches);
+        // The two flags, and the unknown status written on its item.
+        Assert.Equal(3, patches);
+        Assert.Equal(1, plan.Count("problemsWritten"));
 
         Assert.True(second.Succeeded);
         var again = second.Sources.Single(s => s.Source == PlanItemsModule.Source);
         Assert.Equal((0, 0, 0, 0, 0), (again.Created, again.Updated, again.Deleted, second.Step(OverdueScanStep.Step).Count("newlyOverdue"), second.Step(OverdueScanStep.Step).Count("notifications")));
-        Assert.Equal(again.Read, again.Unchanged);
+        // The echoes of the night's writes: the flagged items unchanged, the refused one refused again and not written to.
+        Assert.Equal((again.Read, 0), (again.Unchanged + again.Quarantined, again.Count("problemsWritten")));
         Assert.Equal(patches, Harness.Graph.Requests.Count("PATCH", "/fields"));
         // Without a webhook the events are taken off the queue and wait as pending; the step says why.
         Assert.Empty(await Harness.PeekNotificationsAsync());
-        Assert.Equal(2, (await Harness.Get<Integration.Core.Notifications.PendingNotifications>().ListAsync(CancellationToken.None)).Count);
+        // The overdue and the due-soon item, and the problem of the item without a known status.
+        Assert.Equal(3, (await Harness.Get<Integration.Core.Notifications.PendingNotifications>().ListAsync(CancellationToken.None)).Count);
         Assert.Equal(SyncRunStatus.Skipped, first.Step(NotificationDigestHandler.Step).Status);
         Assert.Contains("Teams__WorkflowWebhookUrl", first.Step(NotificationDigestHandler.Step).Detail, StringComparison.Ordinal);
     }

@@ -48,14 +48,14 @@ public class GraphStandInColumnTests : GraphStandInTest
     [Fact]
     public async Task The_plan_item_list_lists_each_plan_item_column_before_any_item_has_a_value()
     {
-        PlanItemGenerator.DefineColumns(Plan);
+        var plan = PlanItemGenerator.DefineColumns(Site.AddList("Handlingsplan"));
 
-        var columns = (await Client.Sites[Site.Id].Lists[Plan.Id].Columns.GetAsync())!.Value!;
+        var columns = (await Client.Sites[Site.Id].Lists[plan.Id].Columns.GetAsync())!.Value!;
 
         Assert.Equal(
             ["Title", "Goal", "ResponsibleBody", "Owner", "DueDate", "Status", "CaseNumber", "BudgetAssignment", "OverdueFlag"],
             columns.Select(c => c.Name).Take(9));
-        Assert.Equal("Klart senast", columns.Single(c => c.Name == "DueDate").DisplayName);
+        Assert.Equal("Slutdatum", columns.Single(c => c.Name == "DueDate").DisplayName);
     }
 
     [Fact]

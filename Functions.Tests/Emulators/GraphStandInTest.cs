@@ -31,7 +31,8 @@ public abstract class GraphStandInTest : IAsyncLifetime
     {
         StandIn = await GraphStandIn.StartAsync();
         Site = StandIn.State.AddSite("contoso.sharepoint.com", "/sites/handlingsplan", "Handlingsplan för sociala företag");
-        Plan = Site.AddList("Action Plan");
+        // SharePoint refuses a write to a field the list has no column for: the columns the tests write are declared.
+        Plan = Site.AddList("Action Plan").DefineColumn("Status").DefineColumn("OverdueFlag").DefineColumn("Comment", type: ColumnType.MultilineText);
         AddToSite();
         httpClient = GraphClientFactory.Create();
         Client = new GraphServiceClient(httpClient, new AnonymousAuthenticationProvider(), StandIn.BaseUrl.ToString());

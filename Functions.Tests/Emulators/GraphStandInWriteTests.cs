@@ -63,4 +63,17 @@ public class GraphStandInWriteTests : GraphStandInTest
 
         Assert.Equal(404, error.ResponseStatusCode);
     }
+
+    [Fact]
+    public async Task Patch_of_a_field_the_list_has_no_column_for_answers_400_and_changes_nothing()
+    {
+        var id = AddPlanItem("Aktivitet");
+
+        var error = await Assert.ThrowsAsync<ODataError>(() => PlanItems[id.ToString(System.Globalization.CultureInfo.InvariantCulture)].Fields.PatchAsync(
+            new FieldValueSet { AdditionalData = new Dictionary<string, object> { ["DataProblem"] = "Slutdatum saknas.", ["Status"] = "Klar" } }));
+
+        Assert.Equal(400, error.ResponseStatusCode);
+        Assert.Equal("Field 'DataProblem' is not recognized", error.Error!.Message);
+        Assert.False(Plan.GetFields(id)!.ContainsKey("Status"));
+    }
 }

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Integration.Core.Notifications;
 using Integration.Core.PlanItems;
 using Integration.Core.Queues;
+using Integration.Core.SharePoint;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Emulators.Graph;
@@ -165,6 +166,7 @@ internal sealed class HostileRun(IntegrationHarness harness)
                         Problem($"{where}: stored, but also quarantined by this run: {entry.GetString("Reason")}");
                     }
 
+                    if (ProblemInSharePoint(id) is { } told) Problem($"{where}: stored without a problem, yet SharePoint's data-problem column says \"{Show(told)}\"");
                     if (!c.Expect.ContainsKey(nameof(PlanItemEntity.Title)) && c.Fields.GetValueOrDefault("Title") is string title && c.Edit is null)
                     {
                         CheckColumn(where, row!, nameof(PlanItemEntity.Title), title);
@@ -180,6 +182,10 @@ internal sealed class HostileRun(IntegrationHarness harness)
 
                     if (live) Problem($"{where}: quarantined, yet its row is live and not marked");
                     CheckReason(where, c, entry);
+                    // An item Graph sends in a form .NET cannot read is not written to: its echo would be unreadable again.
+                    var unreadable = entry.GetString("Reason")?.StartsWith("Graph sent this item in a form that cannot be read", StringComparison.Ordinal) == true;
+                    if (!unreadable && List.GetFields(id) is not null && ProblemInSharePoint(id) is not { Length: > 0 }) Problem($"{where}: quarantined, yet SharePoint's data-problem column is empty");
+                    if (ProblemInSharePoint(id) is { } text && !IsSafeForTheNetwork(text)) Problem($"{where}: the data-problem text holds personal data: \"{Show(text)}\"");
                     break;
                 case Outcome.Deleted:
                     if (row is not { IsDeleted: true }) Problem($"{where}: expected a tombstone, found {Describe(row, entry)}");
@@ -244,13 +250,21 @@ internal sealed class HostileRun(IntegrationHarness harness)
         return due < Today ? "Overdue" : due <= Horizon ? "DueSoon" : "";
     }
 
+    private string? ProblemInSharePoint(int id) => List.GetFields(id)?.GetValueOrDefault(DataProblemColumn.Name) as string;
+
+    /// <summary>No email address and no digits of a personal identity number (a masked one keeps none).</summary>
+    private static bool IsSafeForTheNetwork(string text) =>
+        !text.Contains('@', StringComparison.Ordinal) && Integration.Core.Privacy.PersonalNumberMask.Hide(text) == text;
+
     private string FlagInSharePoint(int id) => List.GetFields(id)?.GetValueOrDefault(PlanItemColumns.OverdueFlag) as string ?? "";
 
     private async Task CheckScanAsync(IReadOnlyList<HostileCase> cases, List<(HostileCase Case, int Id)> ids, OverdueScanResult scan)
     {
         if (scan.Failures > 0) Problem($"the scan failed to write {scan.Failures} flag(s)");
         var stored = await harness.StoredItemsAsync();
-        var notified = await DrainNotificationsAsync();
+        var all = await DrainNotificationsAsync();
+        var notified = all.Where(n => n.Event != NotificationEvents.DataProblemFound).ToList();
+        CheckProblemEvents(ids, stored, all.Where(n => n.Event == NotificationEvents.DataProblemFound).ToList());
         var expectedNotified = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (c, id) in ids)
         {
@@ -295,6 +309,24 @@ internal sealed class HostileRun(IntegrationHarness harness)
                 Problem($"the notification for item {message.ItemId} carries title \"{Show(message.Title)}\", the row \"{Show(row.Title)}\"");
             }
         }
+    }
+
+    /// <summary>A problem is told only of an item the sync refused, once, in words fit for the network.</summary>
+    private void CheckProblemEvents(List<(HostileCase Case, int Id)> ids, Dictionary<string, PlanItemEntity> stored, List<NotificationMessage> problems)
+    {
+        foreach (var message in problems)
+        {
+            var c = ids.FirstOrDefault(i => Key(i.Id) == message.ItemId).Case;
+            if (stored.GetValueOrDefault(message.ItemId) is { IsDeleted: false, InQuarantine: false })
+            {
+                Problem($"a data problem was told for item {message.ItemId} ('{c?.Name}'), which is stored without one");
+            }
+
+            var text = string.Join(" ", message.Facts.Select(f => f.Value));
+            if (!IsSafeForTheNetwork(text) || !IsSafeForTheNetwork(message.Title)) Problem($"the data problem told for item {message.ItemId} holds personal data");
+        }
+
+        if (problems.Count != problems.Select(p => p.ItemId).Distinct(StringComparer.Ordinal).Count()) Problem("a data problem was told twice for one item");
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Integration.Core.Notifications;
 using Integration.Core.PlanItems;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
@@ -42,7 +43,8 @@ public class SyncDefectTests(AzuriteFixture azurite) : StorageTest(azurite)
         Assert.Equal("", row.Flag);
         Assert.True(string.IsNullOrEmpty(FlagInSharePoint(id)), "the scan left the flag it wrote on an item in quarantine");
         Assert.Equal(1, scan.Cleared);
-        Assert.Single(await Harness.PeekNotificationsAsync());
+        // No second overdue notice; the coordinator and the owner are told of the problem instead.
+        Assert.Equal([NotificationEvents.PlanItemOverdue, NotificationEvents.DataProblemFound], (await Harness.PeekNotificationsAsync()).Select(n => n.Event));
 
         // The echo of the cleared flag is still the same invalid item: nothing more is written.
         await Harness.SyncAsync("night-3");

@@ -25,7 +25,7 @@ public class RetentionStepTests(AzuriteFixture azurite) : StorageTest(azurite)
         var run = await Harness.Get<NightlyCycle>().StartAsync(CancellationToken.None);
         await Runs.SaveAsync(new SyncRunRecord(run.RunId, "OverdueScan", SyncRunStatus.Succeeded, null, SyncRunRecord.NoCounts, 1), CancellationToken.None);
         var quarantine = Harness.Get<QuarantineStore>();
-        await quarantine.AddAsync([.. quarantined.Select(q => new QuarantinedItem(Source, q.Item, "no due date", "{}"))], run.RunId, new HashSet<string>(), CancellationToken.None);
+        await quarantine.AddAsync([.. quarantined.Select(q => new QuarantinedItem(Source, q.Item, "no due date", "{}"))], run.RunId, new Dictionary<string, string>(), CancellationToken.None);
         await quarantine.ResolveAsync(Source, [.. quarantined.Where(q => q.Resolve).Select(q => q.Item)], run.RunId, CancellationToken.None);
         return run.RunId;
     }

@@ -47,7 +47,9 @@ public class QuarantineResolutionTests(AzuriteFixture azurite) : StorageTest(azu
         var open = entries[stillBad.ToString(System.Globalization.CultureInfo.InvariantCulture)];
         Assert.Equal(true, open.GetBoolean(QuarantineStore.OpenColumn));
         Assert.Equal(first[stillBad.ToString(System.Globalization.CultureInfo.InvariantCulture)].GetDateTimeOffset("FirstSeen"), open.GetDateTimeOffset("FirstSeen"));
-        Assert.True(open.GetDateTimeOffset("QuarantinedAt") > open.GetDateTimeOffset("FirstSeen"));
+        // Refused for the same reason: the entry is left as it was, so the echo of the night's own
+        // data-problem text (or an edit that fixed nothing) writes nothing.
+        Assert.Equal(first[stillBad.ToString(System.Globalization.CultureInfo.InvariantCulture)].GetDateTimeOffset("QuarantinedAt"), open.GetDateTimeOffset("QuarantinedAt"));
 
         var listed = await ListAsync();
         Assert.Equal(1, listed.GetProperty("open").GetInt32());

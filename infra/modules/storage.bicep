@@ -48,6 +48,7 @@ var tableNames = [
   'SiteUsers'
   'DeltaCheckpoints'
   'Quarantine'
+  'DataProblems'
   'SyncRuns'
   'NotificationLedger'
   'NotificationEvents'

@@ -21,8 +21,12 @@ public sealed class QuarantineStore(IntegrationStorage storage, TimeProvider tim
 
     public const string OpenColumn = "Open";
 
-    /// <param name="open">Items whose entry is open already: their <c>FirstSeen</c> stays.</param>
-    public async Task AddAsync(IReadOnlyCollection<QuarantinedItem> items, string runId, IReadOnlySet<string> open, CancellationToken ct)
+    /// <param name="open">
+    /// Items whose entry is open already, with its reason: their <c>FirstSeen</c> stays, and an entry
+    /// whose reason is the same is left as it is, so an item read again unfixed (the night's own
+    /// data-problem text coming back through delta, say) writes nothing.
+    /// </param>
+    public async Task AddAsync(IReadOnlyCollection<QuarantinedItem> items, string runId, IReadOnlyDictionary<string, string> open, CancellationToken ct)
     {
         if (items.Count == 0) return;
         var table = await storage.TableAsync(TableNames.Quarantine, ct);
@@ -30,17 +34,19 @@ public sealed class QuarantineStore(IntegrationStorage storage, TimeProvider tim
         // One row per item: a transaction may not touch an entity twice, and the last reason wins.
         foreach (var item in items.GroupBy(i => (i.Source, i.ItemId)).Select(g => g.Last()))
         {
+            var reason = item.Reason.Length <= MaxReason ? item.Reason : string.Concat(item.Reason.AsSpan(0, MaxReason), "…");
+            if (open.TryGetValue(item.ItemId, out var openReason) && openReason == reason) continue;
             var entity = new TableEntity(item.Source, TableKeys.Escape(item.ItemId))
             {
                 ["ItemId"] = item.ItemId,
-                ["Reason"] = item.Reason.Length <= MaxReason ? item.Reason : string.Concat(item.Reason.AsSpan(0, MaxReason), "…"),
+                ["Reason"] = reason,
                 ["RunId"] = runId,
                 ["QuarantinedAt"] = time.GetUtcNow(),
                 [OpenColumn] = true,
                 ["ResolvedAt"] = null,
                 ["ResolvedRunId"] = null,
             };
-            if (!open.Contains(item.ItemId)) entity["FirstSeen"] = time.GetUtcNow();
+            if (!open.ContainsKey(item.ItemId)) entity["FirstSeen"] = time.GetUtcNow();
             if (item.RawPayload.Length <= MaxInlinePayload)
             {
                 entity["RawPayload"] = item.RawPayload;
@@ -59,14 +65,14 @@ public sealed class QuarantineStore(IntegrationStorage storage, TimeProvider tim
         await TableBatch.SubmitAsync(table, actions, ct);
     }
 
-    /// <summary>Ids of the source's items in quarantine now; rows written before entries were resolved count as open.</summary>
-    public async Task<HashSet<string>> OpenIdsAsync(string source, CancellationToken ct)
+    /// <summary>The source's items in quarantine now, with their reasons; rows written before entries were resolved count as open.</summary>
+    public async Task<Dictionary<string, string>> OpenIdsAsync(string source, CancellationToken ct)
     {
         var table = await storage.TableAsync(TableNames.Quarantine, ct);
-        var open = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == source, select: ["ItemId", OpenColumn], cancellationToken: ct))
+        var open = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == source, select: ["ItemId", "Reason", OpenColumn], cancellationToken: ct))
         {
-            if (row.GetBoolean(OpenColumn) != false && row.GetString("ItemId") is { } id) open.Add(id);
+            if (row.GetBoolean(OpenColumn) != false && row.GetString("ItemId") is { } id) open[id] = row.GetString("Reason") ?? "";
         }
 
         return open;

@@ -146,6 +146,11 @@ internal static class ItemEndpoints
             return invalid;
         }
 
+        if (list!.Find(id) is not null && UnknownField(list, changes) is { } unknown)
+        {
+            return GraphErrors.BadRequest($"Field '{unknown}' is not recognized");
+        }
+
         var ifMatch = IfMatch(http);
         var outcome = list!.TryUpdate(id, changes, ifMatch, out var item);
         if (Refusal(outcome, ifMatch, item) is { } refused)
@@ -233,6 +238,18 @@ internal static class ItemEndpoints
     /// Column values from a request body; a JSON null clears a column. Annotations are skipped;
     /// computed columns cannot be written.
     /// </summary>
+    /// <summary>
+    /// A field the list has no column for: SharePoint refuses the whole PATCH with 400 "Field 'X' is not
+    /// recognized". A person or lookup column X takes <c>XLookupId</c>.
+    /// </summary>
+    private static string? UnknownField(SharePointList list, List<KeyValuePair<string, JsonElement?>> changes)
+    {
+        var columns = list.Columns.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        const string Suffix = "LookupId";
+        return changes.Select(c => c.Key).FirstOrDefault(name =>
+            !columns.Contains(name) && !(name.EndsWith(Suffix, StringComparison.Ordinal) && columns.Contains(name[..^Suffix.Length])));
+    }
+
     private static IResult? ToChanges(JsonElement fields, out List<KeyValuePair<string, JsonElement?>> changes)
     {
         changes = [];
