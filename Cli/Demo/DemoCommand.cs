@@ -7,6 +7,7 @@ using Integration.Core.MeetingNotes;
 using Integration.Core.Notifications;
 using Integration.Core.PlanItems;
 using Integration.Core.Privacy;
+using Integration.Core.SharePoint;
 using Integration.Core.Sync;
 using Integration.Core.Sync.State;
 using Integration.Emulators.Azurite;
@@ -76,11 +77,16 @@ internal static class DemoCommand
             await DemoRegisterReport.WriteAsync(provider, enterpriseList, agreementList, site.Lists.Single(l => l.DisplayName == DemoData.ListName), today, output, ct);
         }
 
-        progress("Running the cycle again with nothing changed in SharePoint…");
+        var planList = site.Lists.Single(l => l.DisplayName == DemoData.ListName);
+        DemoProblemsReport.Write([planList, enterpriseList, agreementList], output);
+        var fixedItems = FixTwoItems(planList, agreementList, today, timeZone, output);
+
+        progress("Running the cycle again: two items fixed in SharePoint, nothing else changed…");
         var listPath = $"/lists/{assignmentList.Id}/items";
         var before = Counts.Read(standIns, listPath);
         var second = await new RunOnceRunner(configuration, verbose, progress).RunAsync(ct);
         WriteSecondRun(second, before, standIns, listPath, output);
+        WriteProblemsCleared(second, fixedItems, [planList, enterpriseList, agreementList], output);
         await WriteStatusAsync(configuration, output, ct);
 
         progress("Stopping the stand-in and Azurite.");
@@ -115,12 +121,35 @@ internal static class DemoCommand
         ["Registry:RequestsPerMinute"] = "600",
     }).Build();
 
+    /// <summary>
+    /// What the coordinator does after reading the column: the activity without a due date gets one,
+    /// the agreement that ended before it started gets its end date cleared (it runs until further notice).
+    /// </summary>
+    private static List<(SharePointList List, int Id)> FixTwoItems(SharePointList planList, SharePointList agreementList, DateOnly today, TimeZoneInfo timeZone, TextWriter output)
+    {
+        var workshop = DemoProblemsReport.Told(planList).First(i => i.Text.StartsWith("Slutdatum saknas", StringComparison.Ordinal)).Id;
+        planList.Update(workshop, new Dictionary<string, object?> { [PlanItemColumns.DueDate] = SharePointDates.ToSharePointValue(today.AddDays(60), timeZone) });
+        var agreement = DemoProblemsReport.Told(agreementList).First(i => i.Text.StartsWith("Slutdatumet", StringComparison.Ordinal)).Id;
+        agreementList.Update(agreement, new Dictionary<string, object?> { [AgreementColumns.EndDate] = null });
+        output.WriteLine();
+        output.WriteLine($"Between the nights the coordinator fixes two items in SharePoint: {planList.DisplayName} item {workshop} gets a due date, {agreementList.DisplayName} item {agreement} loses its end date before the start.");
+        return [(planList, workshop), (agreementList, agreement)];
+    }
+
+    private static void WriteProblemsCleared(RunSummary second, List<(SharePointList List, int Id)> fixedItems, SharePointList[] lists, TextWriter output)
+    {
+        var cleared = fixedItems.Where(f => f.List.GetFields(f.Id)?.GetValueOrDefault(DataProblemColumn.Name) is null).ToList();
+        output.WriteLine($"Data problems the second night: cleared {second.Sources.Sum(s => s.ProblemsCleared)} ({string.Join(", ", cleared.Select(c => $"{c.List.DisplayName} item {c.Id}"))}), " +
+            $"written {second.Sources.Sum(s => s.ProblemsWritten)}; still open in SharePoint {lists.Sum(l => DemoProblemsReport.Told(l).Count())}. " +
+            "The night's own writes of the first night came back through delta and changed nothing.");
+    }
+
     private static void WriteSecondRun(RunSummary second, Counts before, StandIns standIns, string listPath, TextWriter output)
     {
         var plan = second.Sources.Single(s => s.Source == PlanItemsModule.Source);
         output.WriteLine();
-        output.WriteLine($"Second run {second.RunId}: read {plan.Read} (our own flag writes coming back), created {plan.Created}, updated {plan.Updated}, " +
-            $"flag writes {standIns.Graph.Requests.Count("PATCH", "/fields") - before.FlagPatches}, notifications {second.Step(OverdueScanStep.Step).Count("notifications")}.");
+        output.WriteLine($"Second run {second.RunId}: plan items read {plan.Read} (our own flag and problem writes coming back, and the fixed item), created {plan.Created}, updated {plan.Updated}, " +
+            $"flag writes {second.Step(OverdueScanStep.Step).Count("flagWrites")}, notifications {second.Step(OverdueScanStep.Step).Count("notifications")}.");
         var notes = second.Sources.Single(s => s.Source == MeetingNotesModule.Source);
         output.WriteLine($"Meeting notes: read {notes.Read}, archived {notes.Created + notes.Updated}, registered {second.Step(CaseRegistrationSummary.Step).Count("registered")}; " +
             $"{standIns.CaseSystem.Documents.Count} document(s) on {DemoNotes.NetworkCase}, as after the first run.");
@@ -133,7 +162,7 @@ internal static class DemoCommand
             $"{standIns.Graph.Requests.Count("PATCH", listPath) - before.ListPatches} PATCH to the list '{DemoAssignments.ListName}' (the first run: {before.ListPosts} POST).");
         var enterprises = second.Sources.Single(s => s.Source == EnterprisesModule.Source);
         var agreements = second.Sources.Single(s => s.Source == AgreementsModule.Source);
-        output.WriteLine($"Register: enterprises read {enterprises.Read}, created {enterprises.Created}, updated {enterprises.Updated}; agreements read {agreements.Read}, created {agreements.Created}, updated {agreements.Updated}; " +
+        output.WriteLine($"Register: enterprises read {enterprises.Read} (the problem texts the first night wrote, coming back), created {enterprises.Created}, updated {enterprises.Updated}; agreements read {agreements.Read}, created {agreements.Created}, updated {agreements.Updated}; " +
             $"registry lookups {standIns.Registry.Requests.Lookups - before.Lookups} (answers still fresh: {enterprises.Count("registryCached")}), " +
             $"register warnings {enterprises.Count("registerWarnings") + agreements.Count("registerWarnings")}; " +
             $"indicators written {second.Step(IndicatorsStep.Step).Count("indicators")} (unchanged {second.Step(IndicatorsStep.Step).Count("unchanged")}), goal values written {second.Step(IndicatorsStep.Step).Count("goalValuesWritten")}.");
@@ -199,10 +228,9 @@ internal static class DemoCommand
         string RegistrySecret);
 
     /// <summary>The stand-ins' request counts before the second night, so it shows what that night alone sent.</summary>
-    private readonly record struct Counts(int FlagPatches, int ListPosts, int ListPatches, int Posts, int Personal, int Lookups)
+    private readonly record struct Counts(int ListPosts, int ListPatches, int Posts, int Personal, int Lookups)
     {
         public static Counts Read(StandIns standIns, string listPath) => new(
-            standIns.Graph.Requests.Count("PATCH", "/fields"),
             standIns.Graph.Requests.Count("POST", listPath),
             standIns.Graph.Requests.Count("PATCH", listPath),
             standIns.Webhook.Posts.Count,

@@ -38,7 +38,8 @@ public static class DemoRegister
         ("Cykelköket", "559900-0444", true, "95.290"),
         ("Trädgårdsverket i Skärholmen", "559900-0550", true, "81.300"),
         ("Syateljén Rinkeby", "559900-0667", true, "14.190"),
-        ("Städkollektivet", "559900-0774", true, "81.210"),
+        // As people type it: the code with its name, which the night keeps apart.
+        ("Städkollektivet", "559900-0774", true, "81.210 Lokalvård"),
         ("Matlaget Husby", "559900-0881", true, "56.290"),
         ("Snickeriet på Hornsberg", "559900-0998", true, "16.230"),
         ("Tvätteriet Tensta", "559900-1103", true, "96.010"),
@@ -70,7 +71,8 @@ public static class DemoRegister
             .DefineColumn(EnterpriseColumns.LegalForm, "Juridisk form")
             .DefineColumn(EnterpriseColumns.WiseCriteriaMet, "Uppfyller Tillväxtverkets kriterier", ColumnType.Boolean)
             .DefineColumn(EnterpriseColumns.Sector, "SNI-kod")
-            .DefineColumn(EnterpriseColumns.Contact, "Kontakt");
+            .DefineColumn(EnterpriseColumns.Contact, "Kontakt")
+            .DefineColumn(DataProblemColumn.Name, "Att rätta", ColumnType.MultilineText);
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (name, number, wise, sector) in Sound) ids[name] = AddEnterprise(enterprises, name, number, wise, sector);
         foreach (var (name, number) in Broken) ids[name] = AddEnterprise(enterprises, name, number, true, "81.210");
@@ -81,7 +83,8 @@ public static class DemoRegister
             .DefineColumn(AgreementColumns.BuyingBoard, "Köpande nämnd")
             .DefineColumn(AgreementColumns.YearlyValue, "Årsvärde (kr)", ColumnType.Number)
             .DefineColumn(AgreementColumns.StartDate, "Startdatum", ColumnType.DateOnly)
-            .DefineColumn(AgreementColumns.EndDate, "Slutdatum", ColumnType.DateOnly);
+            .DefineColumn(AgreementColumns.EndDate, "Slutdatum", ColumnType.DateOnly)
+            .DefineColumn(DataProblemColumn.Name, "Att rätta", ColumnType.MultilineText);
 
         void Agreement(string enterprise, string type, string board, int value, int startDays, int? endDays) =>
             agreements.Add(new Dictionary<string, object?>

@@ -22,7 +22,10 @@ public sealed class AgreementMapper(ColumnNames columns, AgreementTypeMap types,
         columns.Map(AgreementColumns.StartDate, required: true), columns.Map(AgreementColumns.EndDate),
     ];
 
-    public IReadOnlyCollection<string> Fields => field ??= [.. Mapping.Select(c => c.FieldName)];
+    public IReadOnlyCollection<string> Fields => field ??= columns.WithDataProblem(Mapping.Select(c => c.FieldName));
+
+    /// <summary>The list's column names, as configured.</summary>
+    public ColumnNames Columns => columns;
 
     public string? EnterpriseLookupId(SharePointItem item) => item.Text(columns.LookupId(AgreementColumns.Enterprise))?.Trim();
 
@@ -31,38 +34,38 @@ public sealed class AgreementMapper(ColumnNames columns, AgreementTypeMap types,
         string? Text(string column) => item.Text(columns[column])?.Trim();
 
         var enterprise = EnterpriseLookupId(item);
-        if (enterprise is null) return SourceMapping.Rejected<Agreement>($"Enterprise (lookup column {columns[AgreementColumns.Enterprise]}) is missing.");
+        if (enterprise is null) return SourceMapping.Rejected<Agreement>(AgreementTexts.EnterpriseMissing(columns[AgreementColumns.Enterprise]));
         if (!enterprise.All(char.IsAsciiDigit) || enterprise.Length is 0 or > 10)
         {
-            return SourceMapping.Rejected<Agreement>($"Enterprise {PersonalData.Quote(enterprise)} is not an item id of the enterprise list.");
+            return SourceMapping.Rejected<Agreement>(AgreementTexts.EnterpriseNotAnItem(enterprise));
         }
 
         var rawType = Text(AgreementColumns.AgreementType);
         if (!types.TryParse(rawType, out var type))
         {
             return SourceMapping.Rejected<Agreement>(rawType is null
-                ? "AgreementType is missing."
-                : $"AgreementType {PersonalData.Quote(rawType)} is not one of the accepted values (see SharePoint__AgreementTypes__*).");
+                ? AgreementTexts.TypeMissing(types.Choices)
+                : AgreementTexts.TypeUnknown(rawType, types.Choices));
         }
 
         var rawValue = Text(AgreementColumns.YearlyValue);
-        if (rawValue is null) return SourceMapping.Rejected<Agreement>("YearlyValue is missing.");
+        if (rawValue is null) return SourceMapping.Rejected<Agreement>(AgreementTexts.ValueMissing());
         if (!decimal.TryParse(rawValue, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
-            return SourceMapping.Rejected<Agreement>($"YearlyValue {PersonalData.Quote(rawValue)} is not a number.");
+            return SourceMapping.Rejected<Agreement>(AgreementTexts.ValueNotANumber(rawValue));
         }
 
-        if (value < 0) return SourceMapping.Rejected<Agreement>($"YearlyValue {Sek(value)} is negative.");
+        if (value < 0) return SourceMapping.Rejected<Agreement>(AgreementTexts.ValueNegative(Sek(value)));
         if (value > maxYearlyValue)
         {
-            return SourceMapping.Rejected<Agreement>($"YearlyValue {Sek(value)} is above the ceiling of {Sek(maxYearlyValue)} (Agreements__MaxYearlyValue); a typo is likelier than such an agreement.");
+            return SourceMapping.Rejected<Agreement>(AgreementTexts.ValueAboveCeiling(Sek(value), Sek(maxYearlyValue)));
         }
 
         var rawStart = Text(AgreementColumns.StartDate);
-        if (rawStart is null) return SourceMapping.Rejected<Agreement>("StartDate is missing.");
+        if (rawStart is null) return SourceMapping.Rejected<Agreement>(AgreementTexts.StartMissing());
         if (!SharePointDates.TryParseCalendarDate(rawStart, siteTimeZone, out var start))
         {
-            return SourceMapping.Rejected<Agreement>($"StartDate {PersonalData.Quote(rawStart)} is not a date.");
+            return SourceMapping.Rejected<Agreement>(AgreementTexts.StartNotADate(rawStart));
         }
 
         DateOnly? end = null;
@@ -70,15 +73,15 @@ public sealed class AgreementMapper(ColumnNames columns, AgreementTypeMap types,
         {
             if (!SharePointDates.TryParseCalendarDate(rawEnd, siteTimeZone, out var parsed))
             {
-                return SourceMapping.Rejected<Agreement>($"EndDate {PersonalData.Quote(rawEnd)} is not a date.");
+                return SourceMapping.Rejected<Agreement>(AgreementTexts.EndNotADate(rawEnd));
             }
 
-            if (parsed < start) return SourceMapping.Rejected<Agreement>($"EndDate {Day(parsed)} is before StartDate {Day(start)}.");
+            if (parsed < start) return SourceMapping.Rejected<Agreement>(AgreementTexts.EndBeforeStart(Day(parsed), Day(start)));
             end = parsed;
         }
 
         var board = Text(AgreementColumns.BuyingBoard) is { } rawBoard ? PersonalNumberMask.Apply(rawBoard) : null;
-        if (board is { Length: > MaxTextLength }) return SourceMapping.Rejected<Agreement>($"BuyingBoard is {board.Length} characters; the limit is {MaxTextLength}.");
+        if (board is { Length: > MaxTextLength }) return SourceMapping.Rejected<Agreement>(AgreementTexts.BoardTooLong(board.Length, MaxTextLength));
 
         return SourceMapping.Valid(new Agreement(item.Id, enterprise, type, board, value, start, end));
     }

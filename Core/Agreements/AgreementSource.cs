@@ -6,6 +6,7 @@ using Integration.Core.Privacy;
 using Integration.Core.SharePoint;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.Problems;
 using Integration.Core.Sync.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -43,6 +44,8 @@ public sealed class AgreementSource(
 
     public SourceTable Table => store;
 
+    public IProblemColumn<MaskedListItem> Problems => field ??= new ListProblemColumn<MaskedListItem>(lists, Mapper.Columns, item => item.Item, "Title", "Avtal");
+
     private EnterpriseLookup NewLookup() => new(enterprises, storage);
 
     public IDeltaSourceRun<MaskedListItem, Agreement> StartRun(string runId, string containerId) =>
@@ -72,18 +75,17 @@ public sealed class AgreementSource(
             if (mapped.Record is { } agreement)
             {
                 var state = await enterprises.StateAsync(agreement.EnterpriseId, ct);
-                var why = state switch
+                (string, string)? why = state switch
                 {
-                    EnterpriseState.InQuarantine => "is in quarantine",
-                    EnterpriseState.Deleted => "has been deleted from the enterprise list",
-                    EnterpriseState.Unknown => "is not in the register",
+                    EnterpriseState.InQuarantine => ("is in quarantine", "har ett fel som måste rättas först; se kolumnen Att rätta i företagslistan"),
+                    EnterpriseState.Deleted => ("has been deleted from the enterprise list", "är borttaget ur företagslistan. Välj ett annat företag eller ta bort avtalet"),
+                    EnterpriseState.Unknown => ("is not in the register", "finns inte i registret än"),
                     _ => null,
                 };
-                if (why is not null)
+                if (why is { } reason)
                 {
                     waitsFor = agreement.EnterpriseId;
-                    mapped = SourceMapping.Rejected<Agreement>(
-                        $"Enterprise (item {agreement.EnterpriseId} of the enterprise list) {why}. The agreement is taken in, without an edit, on the first night after its enterprise is.");
+                    mapped = SourceMapping.Rejected<Agreement>(AgreementTexts.EnterpriseNotTaken(agreement.EnterpriseId, reason.Item1, reason.Item2));
                 }
             }
 

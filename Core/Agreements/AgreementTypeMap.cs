@@ -9,6 +9,8 @@ public sealed class AgreementTypeMap
 
     public AgreementTypeMap(AgreementTypeOptions values)
     {
+        Choices = [.. Entries(values).Select(e => Split(e.Text)).Where(s => s.Length > 0)
+            .Select(s => s.FirstOrDefault(v => !v.Contains('/', StringComparison.Ordinal)) ?? s[0])];
         foreach (var (type, text) in Entries(values))
         {
             foreach (var value in Split(text)) _byText[value.Normalize(NormalizationForm.FormC)] = type;
@@ -16,6 +18,9 @@ public sealed class AgreementTypeMap
     }
 
     /// <summary>Compared trimmed and in Unicode's composed form, so a decomposed "Övrigt" is the same word.</summary>
+    /// <summary>The values a person picks from, one per type: the first spelling of each that is not bilingual, for a Swedish text to name.</summary>
+    public IReadOnlyList<string> Choices { get; }
+
     public bool TryParse(string? text, out AgreementType type) =>
         _byText.TryGetValue((text ?? "").Trim().Normalize(NormalizationForm.FormC), out type);
 

@@ -7,7 +7,7 @@ namespace Integration.Core.Enterprises;
 /// <param name="Id">The SharePoint item id; agreements point at it through their lookup column.</param>
 /// <param name="LegalForm">The legal form as the list gives it (aktiebolag, ekonomisk förening, …).</param>
 /// <param name="WiseCriteriaMet">Whether it meets Tillväxtverket's four criteria; null when the list does not say.</param>
-/// <param name="Sector">The SNI code, as written in the list.</param>
+/// <param name="Sector">The SNI code, as written in the list (its name, when the list gives one, is <see cref="SectorName"/>).</param>
 /// <param name="Contact">Often a person's name or email: stored, never logged.</param>
 public sealed record Enterprise(
     string Id,
@@ -16,4 +16,8 @@ public sealed record Enterprise(
     string? LegalForm,
     bool? WiseCriteriaMet,
     string? Sector,
-    string? Contact);
+    string? Contact)
+{
+    /// <summary>The sector's name where the list writes it after the code ("81.210 Lokalvård"); null when it gives only the code.</summary>
+    public string? SectorName { get; init; }
+}

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Integration.Core.Privacy;
 using Integration.Core.SharePoint;
 using Integration.Core.Sync;
+using Integration.Core.Sync.Problems;
 
 namespace Integration.Core.Enterprises;
 
@@ -24,7 +25,10 @@ public sealed partial class EnterpriseMapper(ColumnNames columns, NumberKeying k
     ];
 
     /// <summary>The fields the mapper reads, for <c>$select</c>.</summary>
-    public IReadOnlyCollection<string> Fields => field ??= [.. Mapping.Select(c => c.FieldName)];
+    public IReadOnlyCollection<string> Fields => field ??= columns.WithDataProblem(Mapping.Select(c => c.FieldName));
+
+    /// <summary>The list's column names, as configured.</summary>
+    public ColumnNames Columns => columns;
 
     public string NumberField => columns[EnterpriseColumns.OrganisationNumber];
 
@@ -39,27 +43,25 @@ public sealed partial class EnterpriseMapper(ColumnNames columns, NumberKeying k
         string? FreeText(string column) => Text(column) is { } text ? PersonalNumberMask.Apply(text) : null;
 
         var name = FreeText(EnterpriseColumns.Name);
-        if (name is null) return SourceMapping.Rejected<Enterprise>($"Name (column {Mapping[0].FieldName}) is missing.");
-        if (name.Length > MaxTextLength) return SourceMapping.Rejected<Enterprise>($"Name is {name.Length} characters; the limit is {MaxTextLength}.");
+        if (name is null) return SourceMapping.Rejected<Enterprise>(EnterpriseTexts.NameMissing(Mapping[0].FieldName));
+        if (name.Length > MaxTextLength) return SourceMapping.Rejected<Enterprise>(EnterpriseTexts.NameTooLong(name.Length, MaxTextLength));
 
         var raw = Text(EnterpriseColumns.OrganisationNumber);
-        if (raw is null) return SourceMapping.Rejected<Enterprise>($"Organisation number (column {NumberField}) is missing.");
+        if (raw is null) return SourceMapping.Rejected<Enterprise>(EnterpriseTexts.NumberMissing(NumberField));
         if (!EnterpriseNumber.TryParse(raw, today, out var number, out var error))
         {
-            return SourceMapping.Rejected<Enterprise>($"Organisation number (column {NumberField}): {error}");
+            return SourceMapping.Rejected<Enterprise>(EnterpriseTexts.NumberInvalid(NumberField, error!));
         }
 
         if (number.IsPersonal && !allowPersonalIdentityNumbers)
         {
-            return SourceMapping.Rejected<Enterprise>(
-                $"Organisation number {number.Shown} is a personal identity number (a sole trader's); these are taken in only with Enterprises__AllowPersonalIdentityNumbers=true.");
+            return SourceMapping.Rejected<Enterprise>(EnterpriseTexts.PersonalNumber(number.Shown));
         }
 
         if (others.Count > 0)
         {
             var ids = string.Join(", ", new[] { item.Id }.Concat(others).Order(StringComparer.Ordinal));
-            return SourceMapping.Rejected<Enterprise>(
-                $"Duplicate: items {ids} all have the number {number.Shown}. None of them is taken in until all but one are corrected or deleted.");
+            return SourceMapping.Rejected<Enterprise>(EnterpriseTexts.Duplicate(ids, number.Shown));
         }
 
         bool? wise = null;
@@ -67,27 +69,49 @@ public sealed partial class EnterpriseMapper(ColumnNames columns, NumberKeying k
         {
             if (!bool.TryParse(rawWise, out var met))
             {
-                return SourceMapping.Rejected<Enterprise>($"WiseCriteriaMet {PersonalData.Quote(rawWise)} is not Yes/No.");
+                return SourceMapping.Rejected<Enterprise>(EnterpriseTexts.WiseNotYesNo(rawWise));
             }
 
             wise = met;
         }
 
-        var sector = Text(EnterpriseColumns.Sector);
-        if (sector is not null && !SniCode().IsMatch(sector))
+        // The descriptive columns do not keep an enterprise out: one that does not parse is left out
+        // and said on the item, and the enterprise (and its agreements) are taken in.
+        var warnings = new List<ItemProblem>();
+        string? sector = null;
+        string? sectorName = null;
+        if (Text(EnterpriseColumns.Sector) is { } rawSector)
         {
-            return SourceMapping.Rejected<Enterprise>($"Sector {PersonalData.Quote(sector)} is not an SNI code such as 81.210 or 88990.");
+            if (SniCode().Match(rawSector) is { Success: true } sni)
+            {
+                sector = sni.Groups["code"].Value;
+                sectorName = sni.Groups["name"].Success ? PersonalNumberMask.Apply(sni.Groups["name"].Value.Trim()) : null;
+                if (sectorName is { Length: > MaxTextLength }) sectorName = null;
+            }
+            else warnings.Add(EnterpriseTexts.SectorNotSni(rawSector));
         }
 
         var legalForm = FreeText(EnterpriseColumns.LegalForm);
-        if (legalForm is { Length: > MaxTextLength }) return SourceMapping.Rejected<Enterprise>($"LegalForm is {legalForm.Length} characters; the limit is {MaxTextLength}.");
-        var contact = FreeText(EnterpriseColumns.Contact);
-        if (contact is { Length: > MaxTextLength }) return SourceMapping.Rejected<Enterprise>($"Contact is {contact.Length} characters; the limit is {MaxTextLength}.");
+        if (legalForm is { Length: > MaxTextLength })
+        {
+            warnings.Add(EnterpriseTexts.TooLong(EnterpriseColumns.LegalForm, "Juridisk form", legalForm.Length, MaxTextLength));
+            legalForm = null;
+        }
 
-        return SourceMapping.Valid(new Enterprise(item.Id, name, number, legalForm, wise, sector, contact));
+        var contact = FreeText(EnterpriseColumns.Contact);
+        if (contact is { Length: > MaxTextLength })
+        {
+            warnings.Add(EnterpriseTexts.TooLong(EnterpriseColumns.Contact, "Kontakt", contact.Length, MaxTextLength));
+            contact = null;
+        }
+
+        return SourceMapping.Valid(new Enterprise(item.Id, name, number, legalForm, wise, sector, contact) { SectorName = sectorName }, warnings);
     }
 
-    /// <summary>An SNI 2007 code: two digits for the division, up to three more, with or without the dot.</summary>
-    [GeneratedRegex(@"^\d{2}(\.?\d{1,3})?$")]
+    /// <summary>
+    /// An SNI 2007 code (two digits for the division, up to three more, with or without the dot),
+    /// optionally followed by its name as SCB publishes it ("81.210 Lokalvård", "88.990 - Öppna sociala insatser").
+    /// </summary>
+    [GeneratedRegex(@"^(?<code>\d{2}(\.?\d{1,3})?)(?:(?:\s*[-–:]\s*|\s+)(?<name>\D.*))?$")]
     private static partial Regex SniCode();
 }

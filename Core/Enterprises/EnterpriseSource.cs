@@ -3,6 +3,7 @@ using Integration.Core.Calendar;
 using Integration.Core.Configuration;
 using Integration.Core.SharePoint;
 using Integration.Core.Sync;
+using Integration.Core.Sync.Problems;
 using Integration.Core.Sync.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,9 @@ public sealed class EnterpriseSource(
     public IDeltaFeed<EnterpriseItem> Feed => field ??= new EnterpriseFeed(lists, store, Mapper, keying.Id, Today);
 
     public SourceTable Table => store;
+
+    public IProblemColumn<EnterpriseItem> Problems => field ??= new ListProblemColumn<EnterpriseItem>(
+        lists, Mapper.Columns, item => item.Item, Mapper.Columns[EnterpriseColumns.Name, EnterpriseColumns.NameDefault], "Företag");
 
     /// <summary>Today in Stockholm: a 10-digit personal identity number is placed in its century by it.</summary>
     private DateOnly Today() => calendar.Today();

@@ -33,8 +33,12 @@ public sealed class EnterpriseStore(IntegrationStorage storage) : SourceTable(st
     /// Over what the row holds: of the number, an organisation number's digits (as the hash always
     /// had them) or a sole trader's masked number, never a key that depends on a secret.
     /// </summary>
-    public static string Hash(Enterprise e) => ContentHash(
-        e.Name, e.Number.Organisation is { } o ? "O" + o.Digits : e.Number.Shown, e.LegalForm, e.WiseCriteriaMet, e.Sector, e.Contact);
+    public static string Hash(Enterprise e) => e.SectorName is null
+        ? ContentHash(e.Name, NumberForHash(e), e.LegalForm, e.WiseCriteriaMet, e.Sector, e.Contact)
+        : ContentHash(e.Name, NumberForHash(e), e.LegalForm, e.WiseCriteriaMet, e.Sector, e.Contact, e.SectorName);
+
+    // The sector's name is hashed only where there is one, so rows written before it was kept apart stay unchanged.
+    private static string NumberForHash(Enterprise e) => e.Number.Organisation is { } o ? "O" + o.Digits : e.Number.Shown;
 
     /// <summary>The whole row: it replaces what was there, a quarantine mark or a tombstone included.</summary>
     public static TableEntity Row(Enterprise e, string hash, DateTimeOffset now)
@@ -52,6 +56,7 @@ public sealed class EnterpriseStore(IntegrationStorage storage) : SourceTable(st
         if (e.LegalForm is not null) row["LegalForm"] = e.LegalForm;
         if (e.WiseCriteriaMet is { } wise) row["WiseCriteriaMet"] = wise;
         if (e.Sector is not null) row["Sector"] = e.Sector;
+        if (e.SectorName is not null) row["SectorName"] = e.SectorName;
         if (e.Contact is not null) row["Contact"] = e.Contact;
         return row;
     }

@@ -50,7 +50,7 @@ public sealed partial class PlanItemSource(
     public IDeltaFeed<SharePointItem> Feed => field ??= new ListItemDeltaFeed(_lists, NewMapper().Columns);
 
     public IProblemColumn<SharePointItem> Problems => field ??= new ListProblemColumn<SharePointItem>(
-        _lists, _columns, item => item, _columns[PlanItemColumns.Title], OwnerOf);
+        _lists, _columns, item => item, _columns[PlanItemColumns.Title], "Aktivitet", OwnerOf);
 
     /// <summary>Whom a problem on the item is told to personally: its owner, when the column names a site user.</summary>
     private string? OwnerOf(SharePointItem item) => (_ownerMapper ??= NewMapper()).OwnerLookupId(item) is { } id && PlanItemMapper.IsUserId(id) ? id : null;

@@ -11,9 +11,10 @@ namespace Integration.Core.SharePoint;
 /// </summary>
 /// <param name="itemOf">The list item behind the feed's item.</param>
 /// <param name="titleColumn">The column people know the item by (its internal name).</param>
+/// <param name="noun">What an item is called in Swedish ("Avtal"), to name one without a title by its row.</param>
 /// <param name="owner">The person the item names as its owner, when the list has one.</param>
 public sealed class ListProblemColumn<TItem>(
-    SharePointLists lists, ColumnNames columns, Func<TItem, SharePointItem> itemOf, string titleColumn, Func<SharePointItem, string?>? owner = null)
+    SharePointLists lists, ColumnNames columns, Func<TItem, SharePointItem> itemOf, string titleColumn, string noun, Func<SharePointItem, string?>? owner = null)
     : IProblemColumn<TItem> where TItem : IFeedItem
 {
     public string Setting => columns.Setting(DataProblemColumn.Name);
@@ -22,7 +23,7 @@ public sealed class ListProblemColumn<TItem>(
 
     public string? Current(TItem item) => InternalName is { } column ? itemOf(item).Text(column) : null;
 
-    public string Describe(TItem item) => itemOf(item).Text(titleColumn)?.Trim() is { Length: > 0 } title ? title : $"(utan titel, id {item.Id})";
+    public string Describe(TItem item) => itemOf(item).Text(titleColumn)?.Trim() is { Length: > 0 } title ? title : $"{noun}, rad {item.Id}";
 
     public string? OwnerLookupId(TItem item) => owner?.Invoke(itemOf(item));
 

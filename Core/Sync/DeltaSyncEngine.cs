@@ -136,7 +136,7 @@ public sealed partial class DeltaSyncEngine(
 
         // What each item's data-problem column should say; null for a source without one.
         private readonly ProblemWriteBack<TItem>? _problems = source.Problems is { } column
-            ? new ProblemWriteBack<TItem>(source.Name, containerId, column, engine._problems, engine._notices, engine._time, engine._logger)
+            ? new ProblemWriteBack<TItem>(source.Name, source.Reference, containerId, column, engine._problems, engine._notices, engine._time, engine._logger)
             : null;
 
         // The warnings of the page's valid items, by id, until their outcome is known.

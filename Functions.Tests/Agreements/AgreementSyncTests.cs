@@ -99,8 +99,11 @@ public class AgreementSyncTests(AzuriteFixture azurite) : AgreementsTest(azurite
         Assert.Equal([Id(first), Id(second)], (await AgreementsAsync()).Keys.Order());
         Reconciles(next);
 
+        // The echo of the two problem texts cleared as they were taken in; then nothing.
+        var echo = await SyncAgreementsAsync("night-4");
+        Assert.Equal((2, 2), (echo.Read, echo.Unchanged));
         Harness.TableRequests.Reset();
-        var quiet = await SyncAgreementsAsync("night-4");
+        var quiet = await SyncAgreementsAsync("night-5");
         Assert.Equal(0, quiet.Read);
         Assert.Equal(0, Harness.TableRequests.Writes);
     }
@@ -115,6 +118,9 @@ public class AgreementSyncTests(AzuriteFixture azurite) : AgreementsTest(azurite
         AddAgreement(99);
         var first = await SyncAgreementsAsync("first");
         Reconciles(first);
+        // The two refused agreements come back once, carrying the problem text the first night wrote on them.
+        var echo = await SyncAgreementsAsync("echo");
+        Assert.Equal((2, 2, 0), (echo.Read, echo.Quarantined, echo.Extra.GetValueOrDefault("problemsWritten")));
         Harness.TableRequests.Reset();
 
         var counts = await SyncAgreementsAsync("second");

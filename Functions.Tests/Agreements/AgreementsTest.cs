@@ -32,7 +32,8 @@ public abstract class AgreementsTest(AzuriteFixture azurite) : EnterprisesTest(a
             .DefineColumn("BuyingBoard", "Köpande nämnd")
             .DefineColumn("YearlyValue", "Årsvärde (kr)", ColumnType.Number)
             .DefineColumn("StartDate", "Startdatum", ColumnType.DateOnly)
-            .DefineColumn("EndDate", "Slutdatum", ColumnType.DateOnly);
+            .DefineColumn("EndDate", "Slutdatum", ColumnType.DateOnly)
+            .DefineColumn("DataProblem", "Att rätta", ColumnType.MultilineText);
     }
 
     protected int AddAgreement(int enterprise, string? type = "IOP", object? value = null, DateOnly? start = null, DateOnly? end = null, string board = "Arbetsmarknadsnämnden") =>

@@ -74,7 +74,16 @@ public class DemoTests
         Assert.Contains("item 1 Kartlägga stadens inköp från arbetsintegrerande sociala företag: 8 (mål ≥ 25, ej uppnått)", text, StringComparison.Ordinal);
         Assert.Contains("item 3 Utbildning i reserverad upphandling för stadens inköpare: 3 (mål ≥ 3, uppnått)", text, StringComparison.Ordinal);
         Assert.Contains("item 4 Dialogmöte med Arbetsförmedlingen om lönestöd i sociala företag: Okänd indikator: genomförda dialogmöten", text, StringComparison.Ordinal);
-        Assert.Matches(@"Register: enterprises read 0, created 0, updated 0; agreements read 0, created 0, updated 0; registry lookups 0 \(answers still fresh: 16\), register warnings 0; indicators written 0 \(unchanged \d+\), goal values written 0\.", text);
+        // The second night: the six refused enterprises and three agreements come back carrying the first
+        // night's problem texts and change nothing; the agreement fixed in SharePoint is taken in.
+        Assert.Matches(@"Register: enterprises read 6 \(the problem texts the first night wrote, coming back\), created 0, updated 0; agreements read 3, created 1, updated 0; registry lookups 0 \(answers still fresh: 16\), register warnings 0;", text);
+
+        // Data problems: written on the items in Swedish the first night, two fixed between the nights and cleared, nothing else written.
+        Assert.Contains("The column Att rätta (DataProblem) in SharePoint, as the night wrote it:", text, StringComparison.Ordinal);
+        Assert.Contains("item 9 Uppföljning av **mål 3** i nätverket: Status 'Väntar' finns inte. Välj en av: Ej påbörjad, Pågår, Klar, Avbruten.", text, StringComparison.Ordinal);
+        Assert.Contains("item 10 Workshop om sociala kriterier: Slutdatum saknas. Fyll i kolumnen Slutdatum.", text, StringComparison.Ordinal);
+        Assert.Contains("Data problems the second night: cleared 2 (Handlingsplan item 10, Avtal med staden item 12), written 0; still open in SharePoint 10.", text, StringComparison.Ordinal);
+        Assert.Contains("  Att rätta i SharePoint: 12\n    - Avtal, rad 11\n      Lista: Avtal med staden", digest, StringComparison.Ordinal);
 
         // The sole trader's personal identity number, in any of its forms, nowhere in clear.
         var everything = text + string.Join('\n', progress);

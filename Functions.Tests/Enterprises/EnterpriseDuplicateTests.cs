@@ -64,6 +64,8 @@ public class EnterpriseDuplicateTests(AzuriteFixture azurite) : EnterprisesTest(
         Assert.Equal(NumberB, rows[Id(second)].GetString("OrganisationNumber"));
         Reconciles(counts);
 
+        // The echo of the two problem texts cleared as they were taken in; then nothing.
+        Assert.Equal(2, (await SyncEnterprisesAsync("echo")).Unchanged);
         var quiet = await SyncEnterprisesAsync("third");
         Assert.Equal(0, quiet.Read);
     }

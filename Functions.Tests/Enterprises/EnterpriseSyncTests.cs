@@ -65,17 +65,53 @@ public class EnterpriseSyncTests(AzuriteFixture azurite) : EnterprisesTest(azuri
     }
 
     [Fact]
-    public async Task ASectorThatIsNotAnSniCodeAndAYesNoThatIsNotOneAreQuarantined()
+    public async Task AYesNoThatIsNotOneIsQuarantinedAndASectorThatIsNotACodeIsAWarning()
     {
         var sector = AddEnterprise("Sektorn", NumberA, sector: "städning");
         var wise = EnterpriseList.Add(new Dictionary<string, object?> { ["Title"] = "Kriteriet", ["OrganisationNumber"] = NumberB, ["WiseCriteriaMet"] = "kanske" });
 
         var counts = await SyncEnterprisesAsync();
 
-        Assert.Equal(2, counts.Quarantined);
+        Assert.Equal((1, 1, 1), (counts.Created, counts.Quarantined, counts.Extra["warnings"]));
         var open = await OpenQuarantineAsync(EnterprisesModule.Source);
-        Assert.Contains("is not an SNI code", open[Id(sector)].GetString("Reason"));
         Assert.Contains("is not Yes/No", open[Id(wise)].GetString("Reason"));
+        Assert.Equal("Kolumnen Uppfyller Tillväxtverkets kriterier ska vara Ja eller Nej.", Problem(wise));
+        // Taken in, without a sector, and told so on the item.
+        var row = (await EnterprisesAsync())[Id(sector)];
+        Assert.Null(row.GetString("Sector"));
+        Assert.StartsWith("SNI-koden 'städning' börjar inte med en SNI-kod, till exempel '81.210 Lokalvård'.", Problem(sector), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("81.210 Lokalvård", "81.210", "Lokalvård")]
+    [InlineData("88.990 - Andra öppna sociala insatser", "88.990", "Andra öppna sociala insatser")]
+    [InlineData("88990", "88990", null)]
+    [InlineData("56.101: Restaurangverksamhet", "56.101", "Restaurangverksamhet")]
+    public async Task ASectorWithItsNameKeepsCodeAndNameApart(string written, string code, string? name)
+    {
+        var id = AddEnterprise("Städbolaget", NumberA, sector: written);
+
+        var counts = await SyncEnterprisesAsync();
+
+        Assert.Equal((1, 0), (counts.Created, counts.Extra.GetValueOrDefault("warnings")));
+        var row = (await EnterprisesAsync())[Id(id)];
+        Assert.Equal(code, row.GetString("Sector"));
+        Assert.Equal(name, row.GetString("SectorName"));
+        Assert.Null(Problem(id));
+    }
+
+    [Fact]
+    public async Task AFixedSectorClearsItsWarning()
+    {
+        var id = AddEnterprise("Sektorn", NumberA, sector: "städning");
+        await SyncEnterprisesAsync("night-1");
+
+        EnterpriseList.Update(id, new Dictionary<string, object?> { ["Sector"] = "81.210 Lokalvård" });
+        var counts = await SyncEnterprisesAsync("night-2");
+
+        Assert.Equal((1, 1), (counts.Updated, counts.Extra["problemsCleared"]));
+        Assert.Null(Problem(id));
+        Assert.Empty(await Harness.Get<Integration.Core.Sync.State.DataProblemStore>().OpenAsync(EnterprisesModule.Source, CancellationToken.None));
     }
 
     [Fact]
@@ -86,6 +122,9 @@ public class EnterpriseSyncTests(AzuriteFixture azurite) : EnterprisesTest(azuri
         AddEnterprise("Tvilling", NumberB);
         AddEnterprise("Trasig", "123");
         await SyncEnterprisesAsync("first");
+        // The three refused items come back once, carrying the problem text the first night wrote on them.
+        var echo = await SyncEnterprisesAsync("echo");
+        Assert.Equal((3, 3, 0), (echo.Read, echo.Quarantined, echo.Extra.GetValueOrDefault("problemsWritten")));
         Harness.TableRequests.Reset();
 
         var counts = await SyncEnterprisesAsync("second");

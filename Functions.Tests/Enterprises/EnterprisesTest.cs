@@ -44,8 +44,12 @@ public abstract class EnterprisesTest(AzuriteFixture azurite) : StorageTest(azur
             .DefineColumn("LegalForm", "Juridisk form")
             .DefineColumn("WiseCriteriaMet", "Uppfyller kriterierna", ColumnType.Boolean)
             .DefineColumn("Sector", "SNI-kod")
-            .DefineColumn("Contact", "Kontakt");
+            .DefineColumn("Contact", "Kontakt")
+            .DefineColumn("DataProblem", "Att rätta", ColumnType.MultilineText);
     }
+
+    /// <summary>What the night wrote on the item: its data-problem text, or null.</summary>
+    protected string? Problem(int id) => EnterpriseList.GetFields(id)?.GetValueOrDefault("DataProblem") as string;
 
     protected int AddEnterprise(string name, string? number, bool? wise = true, string? sector = "81.210", string? contact = "Karin Berg, karin.berg@example.se") =>
         EnterpriseList.Add(new Dictionary<string, object?>

@@ -124,8 +124,10 @@ public class PlanItemProblemTests(AzuriteFixture azurite) : StorageTest(azurite)
         Assert.DoesNotContain("@", text, StringComparison.Ordinal);
         Assert.Contains("(e-postadress)", text, StringComparison.Ordinal);
         var told = Assert.Single(await ProblemEventsAsync());
-        Assert.DoesNotContain("1212", told.Facts.Single().Value, StringComparison.Ordinal);
-        Assert.DoesNotContain("@", told.Facts.Single().Value, StringComparison.Ordinal);
+        Assert.Equal(["Lista", "Att rätta"], told.Facts.Select(f => f.Label));
+        Assert.Equal("Handlingsplan", told.Facts[0].Value);
+        Assert.DoesNotContain("1212", told.Facts[1].Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("@", told.Facts[1].Value, StringComparison.Ordinal);
     }
 
     private static string SharePointListDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

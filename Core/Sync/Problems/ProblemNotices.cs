@@ -12,18 +12,22 @@ namespace Integration.Core.Sync.Problems;
 /// </summary>
 public sealed class ProblemNotices(NotificationOutbox outbox, TimeProvider time)
 {
-    public Task<bool> TellAsync(OpenProblem problem, CancellationToken ct) => outbox.EnqueueOnceAsync(ToMessage(problem, time.GetUtcNow()), ct);
+    /// <param name="list">The list or library as the settings name it, shown so the reader knows where to look.</param>
+    public Task<bool> TellAsync(OpenProblem problem, string? list, CancellationToken ct) => outbox.EnqueueOnceAsync(ToMessage(problem, list, time.GetUtcNow()), ct);
 
-    public static NotificationMessage ToMessage(OpenProblem problem, DateTimeOffset now) => new(
+    public static NotificationMessage ToMessage(OpenProblem problem, string? list, DateTimeOffset now) => new(
         EventId: $"{problem.Source}:{problem.ItemId}:{NotificationEvents.DataProblemFound}:{TextKey(problem.Text)}",
         Event: NotificationEvents.DataProblemFound,
         Source: problem.Source,
         ItemId: problem.ItemId,
         Title: problem.Title,
         RecipientLookupId: problem.OwnerLookupId,
-        Facts: [new NotificationFact("Att rätta", problem.Text)],
+        Facts: ListLabel(list) is { } label ? [new NotificationFact("Lista", label), new NotificationFact("Att rätta", problem.Text)] : [new NotificationFact("Att rätta", problem.Text)],
         WebUrl: null,
         DetectedAt: now);
+
+    /// <summary>A list configured by its display name is shown by it; one configured by its id is not shown (a GUID tells a reader nothing).</summary>
+    private static string? ListLabel(string? list) => string.IsNullOrWhiteSpace(list) || Guid.TryParse(list, out _) ? null : list.Trim();
 
     /// <summary>A short fingerprint of the text: the event id stays within a table key's size.</summary>
     private static string TextKey(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 8));

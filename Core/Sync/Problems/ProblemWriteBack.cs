@@ -13,7 +13,7 @@ namespace Integration.Core.Sync.Problems;
 /// run: the rest of it is synced, and the step says the problems could not be written, naming the setting.
 /// </summary>
 internal sealed partial class ProblemWriteBack<TItem>(
-    string source, string containerId, IProblemColumn<TItem> column, DataProblemStore store, ProblemNotices notices,
+    string source, string? list, string containerId, IProblemColumn<TItem> column, DataProblemStore store, ProblemNotices notices,
     TimeProvider time, ILogger logger) where TItem : IFeedItem
 {
     /// <summary>The run's <c>warnings</c>, <c>problemsWritten</c>, <c>problemsCleared</c> (and <c>problemsFailed</c>), for its counts.</summary>
@@ -93,7 +93,7 @@ internal sealed partial class ProblemWriteBack<TItem>(
         {
             var changed = open.GetValueOrDefault(problem.ItemId)?.Text != problem.Text;
             open[problem.ItemId] = problem;
-            if (changed) await notices.TellAsync(problem, ct);
+            if (changed) await notices.TellAsync(problem, list, ct);
         }
     }
 
