@@ -58,7 +58,8 @@ internal sealed class SharePointOptionsValidator(SyncSources sources) : IValidat
         {
             foreach (var (column, internalName) in columns)
             {
-                if (string.IsNullOrWhiteSpace(internalName))
+                // An empty data-problem column is how the write-back is turned off.
+                if (string.IsNullOrWhiteSpace(internalName) && !string.Equals(column, SharePoint.DataProblemColumn.Name, StringComparison.OrdinalIgnoreCase))
                 {
                     failures.Add($"SharePoint__Fields__{list}__{column} is empty; remove it to use the default column name.");
                 }
