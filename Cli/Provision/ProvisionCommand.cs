@@ -20,7 +20,8 @@ internal static class ProvisionCommand
     public const int BadConfiguration = 2;
     public const int Differences = 3;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Readable Swedish (å, ä, ö) in the differences; the output is for a terminal or a pipeline, not a web page.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task<int> RunAsync(IConfiguration configuration, bool check, bool json, TextWriter output, TextWriter error, CancellationToken ct)
     {

@@ -20,7 +20,8 @@ public static class AgreementListSchema
         var columns = new SchemaColumns(new ColumnNames(sharePoint, AgreementColumns.List))
             .Lookup(AgreementColumns.Enterprise, "Företag", EnterprisesModule.Source, enterpriseName)
             .Choice(AgreementColumns.AgreementType, "Avtalsform",
-                [.. new[] { types.Iop, types.ReservedProcurement, types.DirectAward, types.Other }.Select(SchemaColumns.Spellings)])
+                [.. new[] { types.Iop, types.ReservedProcurement, types.DirectAward, types.Other }.Select(SchemaColumns.Spellings)],
+                "SharePoint__AgreementTypes__*")
             .Text(AgreementColumns.BuyingBoard, "Köpande nämnd")
             .Number(AgreementColumns.YearlyValue, "Årsvärde (kr)")
             .DateOnly(AgreementColumns.StartDate, "Startdatum")

@@ -22,7 +22,8 @@ public static class PlanItemListSchema
             .Person(PlanItemColumns.Owner, "Ansvarig")
             .DateOnly(PlanItemColumns.DueDate, "Klart senast")
             .Choice(PlanItemColumns.Status, "Status",
-                [.. new[] { statuses.NotStarted, statuses.InProgress, statuses.Done, statuses.Cancelled }.Select(SchemaColumns.Spellings)])
+                [.. new[] { statuses.NotStarted, statuses.InProgress, statuses.Done, statuses.Cancelled }.Select(SchemaColumns.Spellings)],
+                "SharePoint__PlanItemStatuses__*")
             .Text(PlanItemColumns.CaseNumber, "Diarienummer")
             .Text(PlanItemColumns.BudgetAssignment, "Budgetuppdrag")
             .Text(PlanItemColumns.OverdueFlag, "Försenad", written: true)

@@ -17,6 +17,9 @@ public sealed record ColumnSpec(string Column, string Setting, string InternalNa
     /// </summary>
     public IReadOnlyList<IReadOnlyList<string>> Choices { get; init; } = [];
 
+    /// <summary>For a choice: the settings the values come from, e.g. <c>SharePoint__PlanItemStatuses__*</c>.</summary>
+    public string ChoicesSetting { get; init; } = "";
+
     /// <summary>For a lookup: the source whose list it looks into (e.g. <c>Enterprises</c>), and that list's column it shows.</summary>
     public string? LookupSource { get; init; }
 

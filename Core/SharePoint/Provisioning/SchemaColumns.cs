@@ -34,11 +34,11 @@ public sealed class SchemaColumns(ColumnNames names)
     public SchemaColumns Hyperlink(string column, string displayName) =>
         Add(column, displayName, ColumnKind.Hyperlink, [ColumnKind.Text, ColumnKind.Note], null, false);
 
-    /// <summary>A choice of <paramref name="choices"/>: one group of accepted spellings per value.</summary>
-    public SchemaColumns Choice(string column, string displayName, IEnumerable<IReadOnlyList<string>> choices)
+    /// <summary>A choice of <paramref name="choices"/>: one group of accepted spellings per value, from <paramref name="setting"/>.</summary>
+    public SchemaColumns Choice(string column, string displayName, IEnumerable<IReadOnlyList<string>> choices, string setting)
     {
         Add(column, displayName, ColumnKind.Choice, [], null, false);
-        _columns[^1] = _columns[^1] with { Choices = [.. choices.Where(g => g.Count > 0)] };
+        _columns[^1] = _columns[^1] with { Choices = [.. choices.Where(g => g.Count > 0)], ChoicesSetting = setting };
         return this;
     }
 

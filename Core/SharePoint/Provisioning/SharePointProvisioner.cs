@@ -192,7 +192,7 @@ public sealed class SharePointProvisioner(GraphServiceClient graph, IOptions<Sha
             && spec.Choices.Where(g => !g.Any(s => column.Choices.Contains(s, StringComparer.OrdinalIgnoreCase))).ToList() is { Count: > 0 } lacking)
         {
             return new ColumnReport(spec, SchemaState.MissingChoices,
-                $"offers none of the spellings of {string.Join(", ", lacking.Select(g => $"'{string.Join("' / '", g)}'"))}; add one of each in SharePoint (the column is not changed).");
+                $"lacks the value{(lacking.Count == 1 ? "" : "s")} {string.Join(", ", lacking.Select(g => $"'{g[0]}'"))} (or another spelling {spec.ChoicesSetting} accepts); add {(lacking.Count == 1 ? "it" : "them")} to the column in SharePoint (provision does not change it).");
         }
 
         return new ColumnReport(spec, SchemaState.Present);
