@@ -77,6 +77,11 @@ var status = new Command("status", "What happened last night (or the last N), an
 status.SetAction((parse, ct) => Guard(() =>
     Integration.Cli.Status.StatusCommand.RunAsync(LocalConfiguration(), parse.GetValue(nights), parse.GetValue(json), Console.Out, ct)));
 
+var check = new Option<bool>("--check") { Description = "Change nothing; list every difference between the site and the configuration." };
+var provision = new Command("provision", "Create the SharePoint lists, libraries and columns the configuration names and the site lacks; never deletes or changes a column. Exits 3 when differences are left.") { check, json };
+provision.SetAction((parse, ct) => Guard(() =>
+    Integration.Cli.Provision.ProvisionCommand.RunAsync(LocalConfiguration(), parse.GetValue(check), parse.GetValue(json), Console.Out, Console.Error, ct)));
+
 var demo = new Command("demo", "Start Azurite and the SharePoint stand-in with demo data, run the nightly cycle twice and show the overdue items.") { verbose };
 demo.SetAction((parse, ct) => Guard(() => DemoCommand.RunAsync(parse.GetValue(verbose), Console.Out, Progress, ct)));
 
@@ -112,7 +117,7 @@ benchPhase.SetAction(async (parse, ct) =>
     return 0;
 });
 
-var root = new RootCommand("Action-plan integration backend: operations commands.") { runOnce, status, replay, reset, quarantine, demo, bench, benchPhase };
+var root = new RootCommand("Action-plan integration backend: operations commands.") { runOnce, status, replay, reset, quarantine, provision, demo, bench, benchPhase };
 return await root.Parse(args).InvokeAsync();
 
 static void Progress(string line) => Console.Error.WriteLine(line);

@@ -2,6 +2,7 @@ using Integration.Core.Configuration;
 using Integration.Core.Enterprises;
 using Integration.Core.Privacy;
 using Integration.Core.SharePoint;
+using Integration.Core.SharePoint.Provisioning;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Microsoft.Extensions.Configuration;
@@ -29,6 +30,7 @@ public static class AgreementsModule
         // An agreement names its enterprise: synced after the enterprises, the night's new
         // enterprises are there for it (see PredecessorWait).
         services.AddDeltaSource<AgreementSource, MaskedListItem, Agreement>(SourceDefinition.List(Source, after: EnterprisesModule.Source));
+        services.AddListSchema(AgreementListSchema.From);
         return services;
     }
 }

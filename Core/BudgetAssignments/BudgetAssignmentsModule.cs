@@ -1,3 +1,4 @@
+using Integration.Core.SharePoint.Provisioning;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,7 @@ public static class BudgetAssignmentsModule
         services.TryAddSingleton<BudgetAssignmentPublisher>();
         services.TryAddSingleton<PlanItemLinks>();
         services.AddSourceSync<BudgetAssignmentsSync>(SourceDefinition.List(Source));
+        services.AddListSchema(BudgetAssignmentListSchema.From);
         return services;
     }
 }

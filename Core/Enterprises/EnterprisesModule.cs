@@ -1,4 +1,5 @@
 using Integration.Core.Configuration;
+using Integration.Core.SharePoint.Provisioning;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +25,7 @@ public static class EnterprisesModule
         services.AddTables(TableNames.Enterprises);
         services.TryAddSingleton<EnterpriseStore>();
         services.AddDeltaSource<EnterpriseSource, EnterpriseItem, Enterprise>(SourceDefinition.List(Source));
+        services.AddListSchema(EnterpriseListSchema.From);
         return services;
     }
 }

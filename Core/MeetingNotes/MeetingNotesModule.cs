@@ -1,6 +1,7 @@
 using Integration.Core.Configuration;
 using Integration.Core.Queues;
 using Integration.Core.SharePoint;
+using Integration.Core.SharePoint.Provisioning;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,7 @@ public static class MeetingNotesModule
         services.TryAddSingleton<MeetingNoteStore>();
         services.TryAddSingleton<MeetingNoteArchive>();
         services.AddDeltaSource<MeetingNotesSource, DriveFile, MeetingNote>(SourceDefinition.Library(Source));
+        services.AddListSchema(MeetingNotesLibrarySchema.From);
         services.AddMessageHandler<CaseRegistrationMessage, CaseRegistrationHandler>();
         services.AddNightStep<CaseRegistrationSummary>();
         return services;

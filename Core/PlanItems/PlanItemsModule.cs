@@ -1,5 +1,6 @@
 using Integration.Core.Configuration;
 using Integration.Core.SharePoint;
+using Integration.Core.SharePoint.Provisioning;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,7 @@ public static class PlanItemsModule
         services.TryAddSingleton<PlanItemStore>();
         services.TryAddSingleton<OverdueFlagWriter>();
         services.AddDeltaSource<PlanItemSource, SharePointItem, PlanItem>(SourceDefinition.List(Source));
+        services.AddListSchema(PlanItemListSchema.From);
         services.TryAddSingleton<SiteUserPruning>();
         services.TryAddSingleton<OverdueScanner>();
         services.AddNightStep<OverdueScanStep>();

@@ -27,6 +27,9 @@ public enum ColumnType
 
     Number,
 
+    /// <summary>A hyperlink column: the <c>hyperlinkOrPicture</c> facet with <c>isPicture: false</c>.</summary>
+    Hyperlink,
+
     /// <summary>A type Graph has no facet for (SharePoint's computed columns such as LinkTitle): no type facet at all.</summary>
     Computed,
 }

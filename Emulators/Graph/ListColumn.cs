@@ -12,6 +12,14 @@ public sealed record ListColumn(string Name, string DisplayName, ColumnType Type
     /// <summary>A multi-value person, lookup or choice column.</summary>
     public bool MultipleValues { get; init; }
 
+    /// <summary>A choice column's values, as its <c>choice.choices</c> lists them.</summary>
+    public IReadOnlyList<string> Choices { get; init; } = [];
+
+    /// <summary>A lookup column's list id and the column of that list it shows (<c>lookup.listId</c>, <c>lookup.columnName</c>).</summary>
+    public string LookupListId { get; init; } = "";
+
+    public string LookupColumnName { get; init; } = "Title";
+
     /// <summary>
     /// The column an item's field implies when no column of that name was declared: <c>XLookupId</c>
     /// is the person column X; otherwise the type follows the value, as SharePoint stored it.

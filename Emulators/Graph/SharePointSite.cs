@@ -63,6 +63,12 @@ public sealed class SharePointSite
         set => Volatile.Write(ref timeZone, value ?? throw new ArgumentNullException(nameof(value)));
     }
 
+    /// <summary>
+    /// When set, creating a list or a column answers 403 <c>accessDenied</c>, as Graph does for an app
+    /// without Sites.Manage.All or the Sites.Selected <c>manage</c> role; reads still work.
+    /// </summary>
+    public bool RefusesSchemaChanges { get; set; }
+
     public IReadOnlyList<SharePointList> Lists
     {
         get

@@ -13,7 +13,7 @@ internal sealed class ColumnJsonWriter(SharePointList list, IReadOnlyList<string
         ["description", "displayName", "enforceUniqueValues", "hidden", "id", "indexed", "name", "readOnly", "required"];
 
     private static readonly string[] Facets =
-        ["boolean", "calculated", "choice", "currency", "dateTime", "geolocation", "lookup", "number", "personOrGroup", "text"];
+        ["boolean", "calculated", "choice", "currency", "dateTime", "geolocation", "hyperlinkOrPicture", "lookup", "number", "personOrGroup", "text"];
 
     /// <summary>Whether Graph knows <paramref name="property"/> on a list's column (what <c>$select</c> may name).</summary>
     public static bool IsProperty(string property) =>
@@ -56,6 +56,7 @@ internal sealed class ColumnJsonWriter(SharePointList list, IReadOnlyList<string
         ColumnType.Lookup => "lookup",
         ColumnType.Boolean => "boolean",
         ColumnType.Number => "number",
+        ColumnType.Hyperlink => "hyperlinkOrPicture",
         _ => null,
     };
 
@@ -81,6 +82,7 @@ internal sealed class ColumnJsonWriter(SharePointList list, IReadOnlyList<string
             case ColumnType.Choice:
                 writer.WriteBoolean("allowTextEntry", false);
                 writer.WriteStartArray("choices");
+                foreach (var choice in column.Choices) writer.WriteStringValue(choice);
                 writer.WriteEndArray();
                 writer.WriteString("displayAs", column.MultipleValues ? "checkBoxes" : "dropDownMenu");
                 break;
@@ -92,12 +94,15 @@ internal sealed class ColumnJsonWriter(SharePointList list, IReadOnlyList<string
             case ColumnType.Lookup:
                 writer.WriteBoolean("allowMultipleValues", column.MultipleValues);
                 writer.WriteBoolean("allowUnlimitedLength", false);
-                writer.WriteString("columnName", "Title");
-                writer.WriteString("listId", "");
+                writer.WriteString("columnName", column.LookupColumnName);
+                writer.WriteString("listId", column.LookupListId);
                 break;
             case ColumnType.Number:
                 writer.WriteString("decimalPlaces", "automatic");
                 writer.WriteString("displayAs", "number");
+                break;
+            case ColumnType.Hyperlink:
+                writer.WriteBoolean("isPicture", false);
                 break;
         }
     }

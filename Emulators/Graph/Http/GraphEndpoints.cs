@@ -19,6 +19,9 @@ internal static class GraphEndpoints
         v1.MapGet(List, (string siteId, string listRef) => SiteEndpoints.GetList(context, siteId, listRef));
         v1.MapGet(List + "/columns", (HttpContext http, string siteId, string listRef) =>
             ColumnEndpoints.List(context, http, siteId, listRef));
+        v1.MapPost("/sites/{siteId}/lists", (HttpContext http, string siteId) => SchemaEndpoints.CreateList(context, http, siteId));
+        v1.MapPost(List + "/columns", (HttpContext http, string siteId, string listRef) =>
+            SchemaEndpoints.CreateColumn(context, http, siteId, listRef));
         v1.MapGet(List + "/items", (HttpContext http, string siteId, string listRef) =>
             ItemEndpoints.List(context, http, siteId, listRef));
         v1.MapPost(List + "/items", (HttpContext http, string siteId, string listRef) =>

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Integration.Emulators.Graph;
+using Integration.Functions.Tests.Harness;
+
+namespace Integration.Functions.Tests.Provisioning;
+
+/// <summary>
+/// <c>provision</c> as an operator runs it: the CLI as a process, configured through environment
+/// variables, against the plan list the bench generator makes (no data-problem column, a Status
+/// choice without values): JSON on the last line of stdout, progress on stderr, exit 3 while a
+/// difference is left that provision does not fix.
+/// </summary>
+public class ProvisionProcessTests(AzuriteFixture azurite) : StorageTest(azurite)
+{
+    [Fact]
+    public async Task CheckThenProvisionReportOnStdoutAndProgressOnStderr()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
+            ["SharePoint__GraphBaseUrl"] = Harness.Graph.BaseUrl.ToString(),
+            ["SharePoint__Auth"] = "None",
+            ["SharePoint__SiteId"] = Harness.Site.Id,
+            ["SharePoint__Lists__PlanItems"] = "Handlingsplan",
+        };
+
+        var check = await RunCliAsync("provision --check --json", environment);
+        var provision = await RunCliAsync("provision --json", environment);
+        var text = await RunCliAsync("provision --check", environment);
+
+        Assert.True(check.ExitCode == 3, check.Stderr);
+        using var checkJson = JsonDocument.Parse(check.Stdout.TrimEnd().Split('\n')[^1]);
+        var differences = checkJson.RootElement.GetProperty("differences").EnumerateArray().Select(d => d.GetString()!).ToList();
+        Assert.Contains(differences, d => d.StartsWith("PlanItems: column 'DataProblem' (SharePoint__Fields__PlanItems__DataProblem", StringComparison.Ordinal));
+        Assert.Contains(differences, d => d.StartsWith("PlanItems: column 'Status'", StringComparison.Ordinal) && d.Contains("'Klar / Done'", StringComparison.Ordinal));
+        Assert.Contains("PlanItems: list 'Handlingsplan' there", check.Stderr, StringComparison.Ordinal);
+
+        // The missing column is created; the choice column is reported and left as it is.
+        Assert.True(provision.ExitCode == 3, provision.Stderr);
+        using var provisionJson = JsonDocument.Parse(provision.Stdout.TrimEnd().Split('\n')[^1]);
+        Assert.Equal(1, provisionJson.RootElement.GetProperty("created").GetProperty("columns").GetInt32());
+        var left = Assert.Single(provisionJson.RootElement.GetProperty("differences").EnumerateArray());
+        Assert.StartsWith("PlanItems: column 'Status'", left.GetString(), StringComparison.Ordinal);
+        Assert.Equal(ColumnType.MultilineText, Harness.List.Columns.Single(c => c.Name == "DataProblem").Type);
+        Assert.Empty(Harness.List.Columns.Single(c => c.Name == "Status").Choices);
+
+        Assert.Equal(3, text.ExitCode);
+        Assert.Contains("Differences (nothing was changed):", text.Stdout, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunCliAsync(string arguments, IDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Integration.Cli.dll"));
+        foreach (var arg in arguments.Split(' ')) start.ArgumentList.Add(arg);
+        foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("AzureWebJobsStorage", StringComparison.OrdinalIgnoreCase)).ToList()) start.Environment.Remove(inherited);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
