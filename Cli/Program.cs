@@ -77,6 +77,11 @@ var status = new Command("status", "What happened last night (or the last N), an
 status.SetAction((parse, ct) => Guard(() =>
     Integration.Cli.Status.StatusCommand.RunAsync(LocalConfiguration(), parse.GetValue(nights), parse.GetValue(json), Console.Out, ct)));
 
+var appId = new Option<string>("--app-id") { Description = "Client id of the identity that sends the notifications (azd: AZURE_IDENTITY_CLIENT_ID).", Required = true };
+var packageOutput = new Option<string>("--output") { Description = "The .zip file to write.", Required = true };
+var teamsApp = new Command("teams-app", "Write the Teams app package (manifest and icons) that personal notifications need installed for each person.") { appId, packageOutput };
+teamsApp.SetAction(parse => Integration.Cli.TeamsApp.TeamsAppCommand.Run(parse.GetValue(appId), parse.GetValue(packageOutput), Console.Out, Console.Error));
+
 var demo = new Command("demo", "Start Azurite and the SharePoint stand-in with demo data, run the nightly cycle twice and show the overdue items.") { verbose };
 demo.SetAction((parse, ct) => Guard(() => DemoCommand.RunAsync(parse.GetValue(verbose), Console.Out, Progress, ct)));
 
@@ -112,7 +117,7 @@ benchPhase.SetAction(async (parse, ct) =>
     return 0;
 });
 
-var root = new RootCommand("Action-plan integration backend: operations commands.") { runOnce, status, replay, reset, quarantine, demo, bench, benchPhase };
+var root = new RootCommand("Action-plan integration backend: operations commands.") { runOnce, status, replay, reset, quarantine, teamsApp, demo, bench, benchPhase };
 return await root.Parse(args).InvokeAsync();
 
 static void Progress(string line) => Console.Error.WriteLine(line);
