@@ -129,6 +129,13 @@ param sharePointMaxPages string = '10000'
 @description('GetCases pages the budget assignments\' read takes at most in one night (CaseSystem__BudgetAssignments__MaxPages).')
 param caseSystemBudgetAssignmentsMaxPages string = '1000'
 
+// Every other key of the configuration contract (docs/configuration.md): one JSON object, a string
+// as azd hands every environment value over (APP_SETTINGS), merged over the settings composed below.
+// A Swedish site's column names, statuses, agreement types and case-system fields go here. Secrets
+// cannot be set in clear this way (see refusedSettings).
+@description('App settings as one JSON object of strings, e.g. {"SharePoint__Fields__PlanItems__DueDate":"Slutdatum"}, merged over the template\'s settings (azd: APP_SETTINGS). A secret key is taken only as a Key Vault reference.')
+param appSettings string = ''
+
 // Flex Consumption takes fewer than 40 only in a few regions; 40 deploys everywhere.
 @description('Upper bound of Flex Consumption instances (40-1000); bounds the parallel load on SharePoint as well as the cost.')
 @minValue(40)
@@ -241,11 +248,32 @@ module deployerRoles 'modules/role-assignments.bicep' = if (!empty(principalId))
   }
 }
 
-// Every app setting, in one place. Functions.Tests/Deployment checks these keys against the options
-// classes in Core and the bindings in functions.metadata, so keep this a plain object literal.
-// Settings of parts not built yet arrive with the code that reads them; secrets as Key Vault
-// references: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=...)'.
-var appSettings = {
+// The settings that hold a secret. Given in appSettings they are refused unless the value is a Key
+// Vault reference, so no secret sits in clear in the parameters, the deployment history or the app's
+// configuration. Functions.Tests/Deployment checks every secret-like key of the code is listed.
+var secretSettingKeys = [
+  'AzureWebJobsStorage'
+  'SharePoint__ClientSecret'
+  'CaseSystem__ApiKey'
+  'Teams__WorkflowWebhookUrl'
+  'Registry__ClientSecret'
+  'Enterprises__PersonalNumberKey'
+]
+var givenSettings = empty(appSettings) ? {} : json(appSettings)
+// Values as strings, as app settings are ("14", "true"; ARM would write a JSON true as "True").
+var givenSettingStrings = toObject(items(givenSettings), item => item.key, item => item.value == true ? 'true' : (item.value == false ? 'false' : string(item.value)))
+// The host's storage connection stays on the app identity: its identity settings are not taken either.
+var secretSettingKeysLower = map(secretSettingKeys, secret => toLower(secret))
+var refusedSettings = filter(objectKeys(givenSettingStrings), key => startsWith(toLower(key), 'azurewebjobsstorage__') || (contains(secretSettingKeysLower, toLower(key)) && !startsWith(givenSettingStrings[key], '@Microsoft.KeyVault(')))
+var extraAppSettings = empty(refusedSettings)
+  ? givenSettingStrings
+  : fail('APP_SETTINGS (appSettings) may not set ${join(refusedSettings, ', ')}: a secret goes into Key Vault and is given as a Key Vault reference (@Microsoft.KeyVault(...)), and the storage connection stays on the app identity. See docs/deploy-to-azure.md')
+
+// Every app setting the template composes, in one place. Functions.Tests/Deployment checks these keys
+// against the options classes in Core and the bindings in functions.metadata, so keep this a plain
+// object literal; appSettings (above) is merged over it. Secrets as Key Vault references:
+// '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=...)'.
+var defaultAppSettings = {
   // Functions host (triggers) and Core's storage clients, identity-based: no connection string.
   AzureWebJobsStorage__credential: 'managedidentity'
   AzureWebJobsStorage__clientId: identity.outputs.clientId
@@ -307,7 +335,8 @@ module functionApp 'modules/function-app.bicep' = {
     identityId: identity.outputs.id
     storageAccountName: storage.outputs.name
     deploymentContainerName: deploymentContainerName
-    appSettings: appSettings
+    appSettings: defaultAppSettings
+    extraAppSettings: extraAppSettings
     maximumInstanceCount: maximumInstanceCount
   }
   // The host starts as soon as its settings exist; let it find its storage roles in place.
