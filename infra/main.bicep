@@ -194,6 +194,17 @@ module alerts 'modules/alerts.bicep' = {
   }
 }
 
+module runHistory 'modules/run-history.bicep' = {
+  name: 'run-history'
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    resourceToken: resourceToken
+    workspaceId: monitoring.outputs.workspaceId
+  }
+}
+
 module storage 'modules/storage.bicep' = {
   name: 'storage'
   scope: resourceGroup
@@ -361,3 +372,5 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
 output AZURE_STORAGE_QUEUE_ENDPOINT string = storage.outputs.queueEndpoint
 output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
+output AZURE_RUN_HISTORY_QUERY_PACK string = runHistory.outputs.queryPackName
+output AZURE_RUN_HISTORY_WORKBOOK_ID string = runHistory.outputs.workbookId
