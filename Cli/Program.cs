@@ -26,7 +26,8 @@ runOnce.SetAction((parse, ct) => Guard(async () =>
 }));
 
 var queueName = new Argument<string>("queue") { Description = "The queue whose poison twin to replay: " + string.Join(", ", Integration.Core.Queues.QueueNames.All) };
-var replay = new Command("replay", "Move every message of <queue>-poison back to <queue>, work them, and say how many succeeded and failed again.") { queueName, json, verbose, timeout };
+var moveOnly = new Option<bool>("--move-only") { Description = "Only move the messages back, for the deployed app to work (against production, with queue access only)." };
+var replay = new Command("replay", "Move every message of <queue>-poison back to <queue>, work them, and say how many succeeded and failed again.") { queueName, json, verbose, timeout, moveOnly };
 replay.SetAction((parse, ct) => Guard(async () =>
 {
     var queue = parse.GetValue(queueName)!;
@@ -43,6 +44,7 @@ replay.SetAction((parse, ct) => Guard(async () =>
         summary = await new Integration.Cli.Replay.ReplayRunner(configuration, parse.GetValue(verbose), Progress)
         {
             Timeout = TimeSpan.FromMinutes(parse.GetValue(timeout)),
+            MoveOnly = parse.GetValue(moveOnly),
         }.RunAsync(queue, ct);
     }
     catch (Integration.Cli.Replay.ReplayException ex)
@@ -53,6 +55,7 @@ replay.SetAction((parse, ct) => Guard(async () =>
 
     Console.Out.WriteLine(parse.GetValue(json)
         ? System.Text.Json.JsonSerializer.Serialize(summary, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))
+        : summary.MovedOnly ? $"{summary.Queue}: moved {summary.Replayed} message(s) back; the deployed app's queue trigger works them. Run status later to see how they went."
         : $"{summary.Queue}: replayed {summary.Replayed}, succeeded {summary.Succeeded}, failed again {summary.Failed}" + (summary.StillRunning ? " (still running when the replay gave up waiting)" : "") + ".");
     return summary.Failed == 0 && !summary.StillRunning ? 0 : 1;
 }));

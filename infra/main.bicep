@@ -16,7 +16,7 @@ param environmentName string
 })
 param location string
 
-@description('Object id of the deploying user or pipeline. It gets the same storage data roles as the app (for local runs against Azure) and may write Key Vault secrets. Empty: no roles.')
+@description('Object id of the deploying user or pipeline. It may write Key Vault secrets; with grantDeployerDataAccess it also gets the app\'s storage data roles, for local runs against Azure. Empty: no roles.')
 param principalId string = ''
 
 @allowed([
@@ -25,6 +25,16 @@ param principalId string = ''
   'Group'
 ])
 param principalType string = 'User'
+
+@description('Whether the deploying principal also gets the app\'s storage data roles (tables, queues, the data containers, which hold personal data) for local runs against Azure. Default false: it gets Key Vault secret access only, to store the secrets (azd: GRANT_DEPLOYER_DATA_ACCESS).')
+@allowed([
+  'false'
+  'true'
+])
+param grantDeployerDataAccess string = 'false'
+
+@description('Object ids of the Entra users or groups that operate the app, comma-separated (azd: OPERATOR_PRINCIPAL_IDS). They get the data-plane roles status, quarantine list and replay need, and no more.')
+param operatorPrincipalIds string = ''
 
 // SharePoint (section "SharePoint" in Core/Configuration/SharePointOptions.cs). An empty list or
 // library name leaves that source unconfigured, and the run reports it as skipped.
@@ -256,6 +266,18 @@ module deployerRoles 'modules/role-assignments.bicep' = if (!empty(principalId))
     deploymentContainerName: deploymentContainerName
     keyVaultName: keyVault.outputs.name
     canWriteSecrets: true
+    storageDataAccess: grantDeployerDataAccess == 'true'
+  }
+}
+
+var operators = filter(map(split(operatorPrincipalIds, ','), id => trim(id)), id => !empty(id))
+
+module operatorRoles 'modules/operator-roles.bicep' = if (!empty(operators)) {
+  name: 'operator-roles'
+  scope: resourceGroup
+  params: {
+    principalIds: operators
+    storageAccountName: storage.outputs.name
   }
 }
 
