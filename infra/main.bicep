@@ -139,12 +139,12 @@ param sharePointMaxPages string = '10000'
 @description('GetCases pages the budget assignments\' read takes at most in one night (CaseSystem__BudgetAssignments__MaxPages).')
 param caseSystemBudgetAssignmentsMaxPages string = '1000'
 
-// Every other key of the configuration contract (docs/configuration.md): one JSON object, a string
-// as azd hands every environment value over (APP_SETTINGS), merged over the settings composed below.
-// A Swedish site's column names, statuses, agreement types and case-system fields go here. Secrets
-// cannot be set in clear this way (see refusedSettings).
-@description('App settings as one JSON object of strings, e.g. {"SharePoint__Fields__PlanItems__DueDate":"Slutdatum"}, merged over the template\'s settings (azd: APP_SETTINGS). A secret key is taken only as a Key Vault reference.')
-param appSettings string = ''
+// Every other key of the configuration contract (docs/configuration.md): one JSON object of app
+// settings (azd: APP_SETTINGS, which azd 1.23.4 and later parses as JSON for an object parameter),
+// merged over the settings composed below. A Swedish site's column names, statuses, agreement types
+// and case-system fields go here. Secrets cannot be set in clear this way (see refusedSettings).
+@description('App settings as one JSON object, e.g. {"SharePoint__Fields__PlanItems__DueDate":"Slutdatum"}, merged over the template\'s settings (azd: APP_SETTINGS). A secret key is taken only as a Key Vault reference.')
+param appSettings object = {}
 
 // Flex Consumption takes fewer than 40 only in a few regions; 40 deploys everywhere.
 @description('Upper bound of Flex Consumption instances (40-1000); bounds the parallel load on SharePoint as well as the cost.')
@@ -292,9 +292,8 @@ var secretSettingKeys = [
   'Registry__ClientSecret'
   'Enterprises__PersonalNumberKey'
 ]
-var givenSettings = empty(appSettings) ? {} : json(appSettings)
 // Values as strings, as app settings are ("14", "true"; ARM would write a JSON true as "True").
-var givenSettingStrings = toObject(items(givenSettings), item => item.key, item => item.value == true ? 'true' : (item.value == false ? 'false' : string(item.value)))
+var givenSettingStrings = toObject(items(appSettings), item => item.key, item => item.value == true ? 'true' : (item.value == false ? 'false' : string(item.value)))
 // The host's storage connection stays on the app identity: its identity settings are not taken either.
 var secretSettingKeysLower = map(secretSettingKeys, secret => toLower(secret))
 var refusedSettings = filter(objectKeys(givenSettingStrings), key => startsWith(toLower(key), 'azurewebjobsstorage__') || (contains(secretSettingKeysLower, toLower(key)) && !startsWith(givenSettingStrings[key], '@Microsoft.KeyVault(')))

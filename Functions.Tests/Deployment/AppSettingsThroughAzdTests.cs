@@ -104,6 +104,8 @@ public class AppSettingsThroughAzdTests
         var parameters = JsonNode.Parse(File.ReadAllText(RepositoryPaths.MainParameters))?["parameters"];
 
         Assert.Equal("${APP_SETTINGS}", (string?)parameters?["appSettings"]?["value"]);
-        Assert.Equal("string", (string?)ArmTemplate.Main.Root["parameters"]?["appSettings"]?["type"]);
+        // An object parameter: azd (1.23.4 and later) parses the environment value as JSON for it; a
+        // string parameter would get the JSON's quotes inside a JSON string and fail to load.
+        Assert.Equal("object", (string?)ArmTemplate.Main.Root["parameters"]?["appSettings"]?["type"]);
     }
 }

@@ -47,8 +47,14 @@ internal static class BicepSnapshot
         }
     }
 
-    /// <summary>A .bicepparam string literal: every parameter main.bicep takes from azd is a string.</summary>
+    /// <summary>
+    /// A .bicepparam value: a JSON object or array (for an object parameter such as appSettings) through
+    /// json(), anything else a string literal, as every other parameter main.bicep takes from azd is a string.
+    /// </summary>
     private static string Literal(string value) =>
+        value.StartsWith('{') || value.StartsWith('[') ? $"json({Quoted(value)})" : Quoted(value);
+
+    private static string Quoted(string value) =>
         "'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
 }
 
