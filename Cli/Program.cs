@@ -26,7 +26,8 @@ runOnce.SetAction((parse, ct) => Guard(async () =>
 }));
 
 var queueName = new Argument<string>("queue") { Description = "The queue whose poison twin to replay: " + string.Join(", ", Integration.Core.Queues.QueueNames.All) };
-var replay = new Command("replay", "Move every message of <queue>-poison back to <queue>, work them, and say how many succeeded and failed again.") { queueName, json, verbose, timeout };
+var moveOnly = new Option<bool>("--move-only") { Description = "Only move the messages back, for the deployed app to work (against production, with queue access only)." };
+var replay = new Command("replay", "Move every message of <queue>-poison back to <queue>, work them, and say how many succeeded and failed again.") { queueName, json, verbose, timeout, moveOnly };
 replay.SetAction((parse, ct) => Guard(async () =>
 {
     var queue = parse.GetValue(queueName)!;
@@ -43,6 +44,7 @@ replay.SetAction((parse, ct) => Guard(async () =>
         summary = await new Integration.Cli.Replay.ReplayRunner(configuration, parse.GetValue(verbose), Progress)
         {
             Timeout = TimeSpan.FromMinutes(parse.GetValue(timeout)),
+            MoveOnly = parse.GetValue(moveOnly),
         }.RunAsync(queue, ct);
     }
     catch (Integration.Cli.Replay.ReplayException ex)
@@ -53,6 +55,7 @@ replay.SetAction((parse, ct) => Guard(async () =>
 
     Console.Out.WriteLine(parse.GetValue(json)
         ? System.Text.Json.JsonSerializer.Serialize(summary, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))
+        : summary.MovedOnly ? $"{summary.Queue}: moved {summary.Replayed} message(s) back; the deployed app's queue trigger works them. Run status later to see how they went."
         : $"{summary.Queue}: replayed {summary.Replayed}, succeeded {summary.Succeeded}, failed again {summary.Failed}" + (summary.StillRunning ? " (still running when the replay gave up waiting)" : "") + ".");
     return summary.Failed == 0 && !summary.StillRunning ? 0 : 1;
 }));
@@ -81,6 +84,11 @@ var check = new Option<bool>("--check") { Description = "Change nothing; list ev
 var provision = new Command("provision", "Create the SharePoint lists, libraries and columns the configuration names and the site lacks; never deletes or changes a column. Exits 3 when differences are left.") { check, json };
 provision.SetAction((parse, ct) => Guard(() =>
     Integration.Cli.Provision.ProvisionCommand.RunAsync(LocalConfiguration(), parse.GetValue(check), parse.GetValue(json), Console.Out, Console.Error, ct)));
+
+var appId = new Option<string>("--app-id") { Description = "Client id of the identity that sends the notifications (azd: AZURE_IDENTITY_CLIENT_ID).", Required = true };
+var packageOutput = new Option<string>("--output") { Description = "The .zip file to write.", Required = true };
+var teamsApp = new Command("teams-app", "Write the Teams app package (manifest and icons) that personal notifications need installed for each person.") { appId, packageOutput };
+teamsApp.SetAction(parse => Integration.Cli.TeamsApp.TeamsAppCommand.Run(parse.GetValue(appId), parse.GetValue(packageOutput), Console.Out, Console.Error));
 
 var demo = new Command("demo", "Start Azurite and the SharePoint stand-in with demo data, run the nightly cycle twice and show the overdue items.") { verbose };
 demo.SetAction((parse, ct) => Guard(() => DemoCommand.RunAsync(parse.GetValue(verbose), Console.Out, Progress, ct)));
@@ -117,7 +125,7 @@ benchPhase.SetAction(async (parse, ct) =>
     return 0;
 });
 
-var root = new RootCommand("Action-plan integration backend: operations commands.") { runOnce, status, replay, reset, quarantine, provision, demo, bench, benchPhase };
+var root = new RootCommand("Action-plan integration backend: operations commands.") { runOnce, status, replay, reset, quarantine, provision, teamsApp, demo, bench, benchPhase };
 return await root.Parse(args).InvokeAsync();
 
 static void Progress(string line) => Console.Error.WriteLine(line);

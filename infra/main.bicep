@@ -16,7 +16,7 @@ param environmentName string
 })
 param location string
 
-@description('Object id of the deploying user or pipeline. It gets the same storage data roles as the app (for local runs against Azure) and may write Key Vault secrets. Empty: no roles.')
+@description('Object id of the deploying user or pipeline. It may write Key Vault secrets; with grantDeployerDataAccess it also gets the app\'s storage data roles, for local runs against Azure. Empty: no roles.')
 param principalId string = ''
 
 @allowed([
@@ -25,6 +25,16 @@ param principalId string = ''
   'Group'
 ])
 param principalType string = 'User'
+
+@description('Whether the deploying principal also gets the app\'s storage data roles (tables, queues, the data containers, which hold personal data) for local runs against Azure. Default false: it gets Key Vault secret access only, to store the secrets (azd: GRANT_DEPLOYER_DATA_ACCESS).')
+@allowed([
+  'false'
+  'true'
+])
+param grantDeployerDataAccess string = 'false'
+
+@description('Object ids of the Entra users or groups that operate the app, comma-separated (azd: OPERATOR_PRINCIPAL_IDS). They get the data-plane roles status, quarantine list and replay need, and no more.')
+param operatorPrincipalIds string = ''
 
 // SharePoint (section "SharePoint" in Core/Configuration/SharePointOptions.cs). An empty list or
 // library name leaves that source unconfigured, and the run reports it as skipped.
@@ -129,6 +139,13 @@ param sharePointMaxPages string = '10000'
 @description('GetCases pages the budget assignments\' read takes at most in one night (CaseSystem__BudgetAssignments__MaxPages).')
 param caseSystemBudgetAssignmentsMaxPages string = '1000'
 
+// Every other key of the configuration contract (docs/configuration.md): one JSON object of app
+// settings (azd: APP_SETTINGS, which azd 1.23.4 and later parses as JSON for an object parameter),
+// merged over the settings composed below. A Swedish site's column names, statuses, agreement types
+// and case-system fields go here. Secrets cannot be set in clear this way (see refusedSettings).
+@description('App settings as one JSON object, e.g. {"SharePoint__Fields__PlanItems__DueDate":"Slutdatum"}, merged over the template\'s settings (azd: APP_SETTINGS). A secret key is taken only as a Key Vault reference.')
+param appSettings object = {}
+
 // Flex Consumption takes fewer than 40 only in a few regions; 40 deploys everywhere.
 @description('Upper bound of Flex Consumption instances (40-1000); bounds the parallel load on SharePoint as well as the cost.')
 @minValue(40)
@@ -187,6 +204,17 @@ module alerts 'modules/alerts.bicep' = {
   }
 }
 
+module runHistory 'modules/run-history.bicep' = {
+  name: 'run-history'
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    resourceToken: resourceToken
+    workspaceId: monitoring.outputs.workspaceId
+  }
+}
+
 module storage 'modules/storage.bicep' = {
   name: 'storage'
   scope: resourceGroup
@@ -238,14 +266,46 @@ module deployerRoles 'modules/role-assignments.bicep' = if (!empty(principalId))
     deploymentContainerName: deploymentContainerName
     keyVaultName: keyVault.outputs.name
     canWriteSecrets: true
+    storageDataAccess: grantDeployerDataAccess == 'true'
   }
 }
 
-// Every app setting, in one place. Functions.Tests/Deployment checks these keys against the options
-// classes in Core and the bindings in functions.metadata, so keep this a plain object literal.
-// Settings of parts not built yet arrive with the code that reads them; secrets as Key Vault
-// references: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=...)'.
-var appSettings = {
+var operators = filter(map(split(operatorPrincipalIds, ','), id => trim(id)), id => !empty(id))
+
+module operatorRoles 'modules/operator-roles.bicep' = if (!empty(operators)) {
+  name: 'operator-roles'
+  scope: resourceGroup
+  params: {
+    principalIds: operators
+    storageAccountName: storage.outputs.name
+  }
+}
+
+// The settings that hold a secret. Given in appSettings they are refused unless the value is a Key
+// Vault reference, so no secret sits in clear in the parameters, the deployment history or the app's
+// configuration. Functions.Tests/Deployment checks every secret-like key of the code is listed.
+var secretSettingKeys = [
+  'AzureWebJobsStorage'
+  'SharePoint__ClientSecret'
+  'CaseSystem__ApiKey'
+  'Teams__WorkflowWebhookUrl'
+  'Registry__ClientSecret'
+  'Enterprises__PersonalNumberKey'
+]
+// Values as strings, as app settings are ("14", "true"; ARM would write a JSON true as "True").
+var givenSettingStrings = toObject(items(appSettings), item => item.key, item => item.value == true ? 'true' : (item.value == false ? 'false' : string(item.value)))
+// The host's storage connection stays on the app identity: its identity settings are not taken either.
+var secretSettingKeysLower = map(secretSettingKeys, secret => toLower(secret))
+var refusedSettings = filter(objectKeys(givenSettingStrings), key => startsWith(toLower(key), 'azurewebjobsstorage__') || (contains(secretSettingKeysLower, toLower(key)) && !startsWith(givenSettingStrings[key], '@Microsoft.KeyVault(')))
+var extraAppSettings = empty(refusedSettings)
+  ? givenSettingStrings
+  : fail('APP_SETTINGS (appSettings) may not set ${join(refusedSettings, ', ')}: a secret goes into Key Vault and is given as a Key Vault reference (@Microsoft.KeyVault(...)), and the storage connection stays on the app identity. See docs/deploy-to-azure.md')
+
+// Every app setting the template composes, in one place. Functions.Tests/Deployment checks these keys
+// against the options classes in Core and the bindings in functions.metadata, so keep this a plain
+// object literal; appSettings (above) is merged over it. Secrets as Key Vault references:
+// '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=...)'.
+var defaultAppSettings = {
   // Functions host (triggers) and Core's storage clients, identity-based: no connection string.
   AzureWebJobsStorage__credential: 'managedidentity'
   AzureWebJobsStorage__clientId: identity.outputs.clientId
@@ -307,7 +367,8 @@ module functionApp 'modules/function-app.bicep' = {
     identityId: identity.outputs.id
     storageAccountName: storage.outputs.name
     deploymentContainerName: deploymentContainerName
-    appSettings: appSettings
+    appSettings: defaultAppSettings
+    extraAppSettings: extraAppSettings
     maximumInstanceCount: maximumInstanceCount
   }
   // The host starts as soon as its settings exist; let it find its storage roles in place.
@@ -332,3 +393,5 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
 output AZURE_STORAGE_QUEUE_ENDPOINT string = storage.outputs.queueEndpoint
 output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
+output AZURE_RUN_HISTORY_QUERY_PACK string = runHistory.outputs.queryPackName
+output AZURE_RUN_HISTORY_WORKBOOK_ID string = runHistory.outputs.workbookId

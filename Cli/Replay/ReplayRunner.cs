@@ -16,6 +16,12 @@ internal sealed class ReplayRunner(IConfiguration configuration, bool verbose, A
 {
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// Only move the messages back, for the deployed app's queue trigger to work with its own
+    /// identity: what an on-call engineer runs against production, with queue access and no more.
+    /// </summary>
+    public bool MoveOnly { get; init; }
+
     public async Task<ReplaySummary> RunAsync(string queue, CancellationToken ct)
     {
         using var host = CliHost.Build(configuration, verbose);
@@ -31,6 +37,7 @@ internal sealed class ReplayRunner(IConfiguration configuration, bool verbose, A
         var moved = await poison.MoveBackAsync(queue, ct);
         progress($"Moved {moved} message(s) from {QueueNames.Poison(queue)} back to {queue}.");
         if (moved == 0) return new ReplaySummary(queue, 0, 0, 0, StillRunning: false);
+        if (MoveOnly) return new ReplaySummary(queue, moved, 0, 0, StillRunning: false) { MovedOnly = true };
 
         await host.StartAsync(ct);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -54,7 +61,11 @@ internal sealed class ReplayRunner(IConfiguration configuration, bool verbose, A
 }
 
 /// <summary>What a replay did: messages moved back, worked without error, and back in the poison queue.</summary>
-public sealed record ReplaySummary(string Queue, int Replayed, int Succeeded, int Failed, bool StillRunning);
+public sealed record ReplaySummary(string Queue, int Replayed, int Succeeded, int Failed, bool StillRunning)
+{
+    /// <summary>The messages were moved back and left for the deployed app to work (<c>--move-only</c>).</summary>
+    public bool MovedOnly { get; init; }
+}
 
 /// <summary>A replay that cannot start; the message says why.</summary>
 public sealed class ReplayException(string message) : Exception(message);

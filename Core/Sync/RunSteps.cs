@@ -38,6 +38,7 @@ public sealed partial class RunSteps(SyncRunStore runs, TimeProvider time, ILogg
             var record = new SyncRunRecord(runId, step, result.Status, result.Detail, result.Counts, attempt, started, time.GetElapsedTime(clock)) { Ids = result.Ids };
             await runs.SaveAsync(record, ct);
             LogFinished(runId, step, attempt);
+            Recorded(runId, step, record.Status, attempt, record.Duration.GetValueOrDefault(), record.Counts);
             return record;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -48,9 +49,11 @@ public sealed partial class RunSteps(SyncRunStore runs, TimeProvider time, ILogg
                 : StorageUnavailableException.IsUnreachable(ex) ? "Storage did not answer: " + ex.Message
                 : ex.Message;
             var counts = (ex as StepFailedException)?.Counts ?? SyncRunRecord.NoCounts;
+            var elapsed = time.GetElapsedTime(clock);
+            Recorded(runId, step, SyncRunStatus.Failed, attempt, elapsed, counts);
             try
             {
-                await runs.SaveAsync(new SyncRunRecord(runId, step, SyncRunStatus.Failed, detail, counts, attempt, started, time.GetElapsedTime(clock)), ct);
+                await runs.SaveAsync(new SyncRunRecord(runId, step, SyncRunStatus.Failed, detail, counts, attempt, started, elapsed), ct);
             }
             catch (Exception saveFailure) when (StorageUnavailableException.IsUnreachable(saveFailure) || saveFailure is StorageUnavailableException)
             {
@@ -67,6 +70,17 @@ public sealed partial class RunSteps(SyncRunStore runs, TimeProvider time, ILogg
     private IDisposable? BeginScope(string runId, string step) =>
         logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId, ["Step"] = step });
 
+    private void Recorded(string runId, string step, SyncRunStatus status, int attempt, TimeSpan duration, IReadOnlyDictionary<string, int> counts)
+    {
+        if (!logger.IsEnabled(LogLevel.Information)) return;
+        var text = CountsText(counts);
+        LogRecorded(runId, step, status, attempt, (long)duration.TotalMilliseconds, text);
+    }
+
+    /// <summary>The counts as one token list, <c>read=3, created=1</c>: names and numbers only, no ids.</summary>
+    private static string CountsText(IReadOnlyDictionary<string, int> counts) =>
+        counts.Count == 0 ? "none" : string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{c.Key}={c.Value}")));
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} already finished {Step}; a redelivered message changes nothing.")]
     private partial void LogDuplicate(string runId, string step);
 
@@ -76,6 +90,11 @@ public sealed partial class RunSteps(SyncRunStore runs, TimeProvider time, ILogg
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} step {Step} failed on attempt {Attempt}.")]
     private partial void LogFailed(string runId, string step, int attempt, Exception exception);
+
+    // The run history in the portal (infra/modules/run-history.bicep) parses this one: each step's
+    // outcome, attempt, duration and counts, as SyncRuns keeps them. Change them together.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} step {Step} recorded {Status} on attempt {Attempt} after {DurationMs} ms with counts {Counts}.")]
+    private partial void LogRecorded(string runId, string step, SyncRunStatus status, int attempt, long durationMs, string counts);
 }
 
 /// <summary>A step failed after doing part of its work: <see cref="Counts"/> is what it did, recorded with the failure so the next attempt goes on from it.</summary>

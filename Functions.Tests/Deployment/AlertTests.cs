@@ -31,11 +31,11 @@ public class AlertTests(AzuriteFixture azurite) : StorageTest(azurite)
     private static string Variable(string name) => (string?)AlertsModule.Template["variables"]?[name] ?? throw new InvalidOperationException($"No variable {name}.");
 
     [Fact]
-    public void ThreeLogAlertsWatchTheWorkspaceForAFailedNightAPoisonMessageAndNoCompletedNight()
+    public void FiveLogAlertsWatchTheWorkspaceForAFailedNightAPoisonMessageNoCompletedNightTheRegistryAndTeamsRefusals()
     {
         var rules = Template.ResourcesOfType("Microsoft.Insights/scheduledQueryRules").ToList();
 
-        Assert.Equal(3, rules.Count);
+        Assert.Equal(5, rules.Count);
         Assert.All(rules, r =>
         {
             Assert.Equal("LogAlert", (string?)r["kind"]);
@@ -46,6 +46,8 @@ public class AlertTests(AzuriteFixture azurite) : StorageTest(azurite)
         Assert.Contains(names, n => n.Contains("alert-failed-night", StringComparison.Ordinal));
         Assert.Contains(names, n => n.Contains("alert-poison-message", StringComparison.Ordinal));
         Assert.Contains(names, n => n.Contains("alert-no-completed-night", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.Contains("alert-registry-failing", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.Contains("alert-teams-refused", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -72,6 +72,15 @@ internal sealed partial class ArmTemplate
             }
 
             var (properties, propertiesScope) = scope.Resolve(resource["properties"]);
+
+            // The function app merges the APP_SETTINGS object over the template's own settings:
+            // union(parameters('appSettings'), …). The keys checked here are the template's own, the first argument.
+            if (properties is JsonValue merged && merged.TryGetValue<string>(out var expression)
+                && MergedSettings().Match(expression) is { Success: true } union)
+            {
+                (properties, propertiesScope) = propertiesScope.Resolve(JsonValue.Create($"[{union.Groups[1].Value}('{union.Groups[2].Value}')]"));
+            }
+
             if (properties is not JsonObject settingsObject)
             {
                 throw new InvalidOperationException(
@@ -126,6 +135,9 @@ internal sealed partial class ArmTemplate
 
     [GeneratedRegex(@"(variables|parameters)\('([^']+)'\)\[copyIndex\(\)\]")]
     private static partial Regex CopyIndexedArray();
+
+    [GeneratedRegex(@"^\[union\((parameters|variables)\('([^']+)'\),")]
+    private static partial Regex MergedSettings();
 
     [GeneratedRegex(@"^\[(parameters|variables)\('([^']+)'\)\]$")]
     private static partial Regex SimpleReference();

@@ -68,4 +68,39 @@ internal static class ConfigurationContract
 
         return differences;
     }
+
+    /// <summary>
+    /// Keys the code reads that a deployment cannot set: neither composed by the template nor accepted
+    /// in APP_SETTINGS (the template refuses the storage connection's identity settings and a secret
+    /// in clear; a secret it takes only as a Key Vault reference, which is a way in).
+    /// </summary>
+    public static IReadOnlyList<string> KeysWithNoWayIn(
+        IEnumerable<ConfigKey> codeKeys, IEnumerable<string> templateSettings, Func<string, bool> refusedInAppSettings)
+    {
+        var settings = templateSettings.ToList();
+        return codeKeys
+            .Where(key => !settings.Any(key.IsSetBy) && refusedInAppSettings(key.Kind == ConfigKeyKind.Map ? key.Name + "__x" : key.Name))
+            .Select(key => key.ToString())
+            .ToList();
+    }
+
+    /// <summary>Keys whose name says they hold a secret but which APP_SETTINGS would take in clear.</summary>
+    public static IReadOnlyList<string> UnguardedSecrets(IEnumerable<ConfigKey> codeKeys, IEnumerable<string> secretSettingKeys)
+    {
+        var secrets = secretSettingKeys.ToList();
+        return codeKeys
+            .Where(key => LooksSecret(key.Name) && !secrets.Any(s => string.Equals(s, key.Name, StringComparison.OrdinalIgnoreCase)))
+            .Select(key => key.ToString())
+            .ToList();
+    }
+
+    private static bool LooksSecret(string name)
+    {
+        var last = name.Split("__")[^1];
+        return last.Contains("Secret", StringComparison.OrdinalIgnoreCase)
+            || last.Contains("Password", StringComparison.OrdinalIgnoreCase)
+            || last.Contains("ConnectionString", StringComparison.OrdinalIgnoreCase)
+            || last.Contains("Webhook", StringComparison.OrdinalIgnoreCase)
+            || last.EndsWith("Key", StringComparison.OrdinalIgnoreCase);
+    }
 }

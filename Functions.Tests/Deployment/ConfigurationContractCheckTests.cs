@@ -87,6 +87,24 @@ public class ConfigurationContractCheckTests
     }
 
     [Fact]
+    public void A_key_the_template_does_not_set_and_APP_SETTINGS_refuses_has_no_way_in()
+    {
+        var storageUri = new ConfigKey("AzureWebJobsStorage__queueServiceUri", ConfigKeyKind.Value);
+        static bool Refused(string key) => key.StartsWith("AzureWebJobsStorage__", StringComparison.Ordinal);
+
+        Assert.Equal(["AzureWebJobsStorage__queueServiceUri"], ConfigurationContract.KeysWithNoWayIn([storageUri, SiteId, Fields], [], Refused));
+        Assert.Empty(ConfigurationContract.KeysWithNoWayIn([storageUri, SiteId, Fields], ["AzureWebJobsStorage__queueServiceUri"], Refused));
+    }
+
+    [Fact]
+    public void A_secret_like_key_APP_SETTINGS_would_take_in_clear_is_reported()
+    {
+        ConfigKey[] keys = [SiteId, new("Registry__ClientSecret", ConfigKeyKind.Value), new("Teams__WorkflowWebhookUrl", ConfigKeyKind.Value), new("Enterprises__PersonalNumberKey", ConfigKeyKind.Value)];
+
+        Assert.Equal(["Teams__WorkflowWebhookUrl", "Enterprises__PersonalNumberKey"], ConfigurationContract.UnguardedSecrets(keys, ["Registry__ClientSecret"]));
+    }
+
+    [Fact]
     public void Options_are_walked_into_nested_classes_maps_and_scalars()
     {
         var keys = ConfigurationKeys.FromOptions([typeof(SampleOptions), typeof(SampleNested)]);

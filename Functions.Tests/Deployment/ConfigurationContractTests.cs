@@ -102,4 +102,37 @@ public class ConfigurationContractTests
         Assert.Equal(settings["AzureWebJobsStorage__clientId"], settings["SharePoint__ClientId"]);
         Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
     }
+
+    /// <summary>The keys main.bicep refuses in APP_SETTINGS unless given as a Key Vault reference.</summary>
+    private static IReadOnlyList<string> SecretSettingKeys =>
+        ArmTemplate.Main.Root["variables"]?["secretSettingKeys"]?.AsArray().Select(k => (string?)k ?? "").ToList()
+        ?? throw new InvalidOperationException("main.bicep has no secretSettingKeys variable.");
+
+    /// <summary>What main.bicep's refusedSettings refuses, for a key given with a value in clear.</summary>
+    private static bool RefusedInClear(string key) =>
+        key.StartsWith("AzureWebJobsStorage__", StringComparison.OrdinalIgnoreCase)
+        || SecretSettingKeys.Contains(key, StringComparer.OrdinalIgnoreCase);
+
+    [Fact]
+    public void Every_key_the_code_reads_has_a_way_in_through_the_template_or_APP_SETTINGS()
+    {
+        // Secrets have their way in as Key Vault references; what is left is what nothing can set.
+        var noWayIn = ConfigurationContract.KeysWithNoWayIn(
+            CodeKeys, AppSettings.Keys, key => RefusedInClear(key) && !SecretSettingKeys.Contains(key, StringComparer.OrdinalIgnoreCase));
+
+        Assert.True(noWayIn.Count == 0,
+            "No azd value, template setting or APP_SETTINGS entry can set these: " + string.Join(", ", noWayIn));
+    }
+
+    [Fact]
+    public void Every_secret_the_code_reads_is_refused_in_clear_by_APP_SETTINGS()
+    {
+        var unguarded = ConfigurationContract.UnguardedSecrets(CodeKeys, SecretSettingKeys);
+
+        Assert.True(unguarded.Count == 0,
+            "These look like secrets, but APP_SETTINGS would take them in clear; add them to secretSettingKeys in infra/main.bicep: "
+            + string.Join(", ", unguarded));
+        Assert.All(SecretSettingKeys.Where(k => AppSettings.ContainsKey(k)), key =>
+            Assert.StartsWith("[format('@Microsoft.KeyVault(", AppSettings[key], StringComparison.Ordinal));
+    }
 }

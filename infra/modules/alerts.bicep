@@ -54,6 +54,28 @@ started
 | where Finished >= Queued and CompletedAt > ago(window)
 '''
 
+// Core/Registry/RegistryCheck.cs writes one summary a night. Nights are calendar days (UTC): the
+// night starts at 02:00. Three nights in a row with a failed lookup: the registry, its client secret
+// or the network to it is broken, not one enterprise.
+var registryFailingQuery = '''
+AppTraces
+| where TimeGenerated > startofday(ago(2d))
+| where Message startswith "Registry check: "
+| parse Message with "Registry check: " Lookups:int " lookups, " Cached:int " answers still fresh, " Failed:int " failed, " Warnings:int " register warnings."
+| summarize Failed = max(Failed) by Night = startofday(TimeGenerated)
+| where Failed > 0
+| summarize FailingNights = count()
+| where FailingNights >= 3
+'''
+
+// Core/Notifications/PersonalNotifications.cs, one line per person Graph refused (by lookup id).
+var teamsRefusedQuery = '''
+AppTraces
+| where Message startswith "Run " and Message has ": Graph refused the personal notification for "
+| parse Message with "Run " RunId ": Graph refused the personal notification for " Recipient " with " Status:int " (" Code "); " *
+| summarize People = dcount(Recipient) by RunId
+'''
+
 resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = if (!empty(alertEmail)) {
   name: 'ag-${resourceToken}'
   location: 'global'
@@ -179,5 +201,72 @@ resource noCompletedNight 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = 
   }
 }
 
+resource registryFailing 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: 'alert-registry-failing-${resourceToken}'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'Nightly sync: registry lookups failed three nights in a row'
+    description: 'Bolagsverket lookups failed on each of the last three nights. Check the registry client secret and API access (docs/deploy-to-azure.md), then the workbook\'s "Registry lookups that failed".'
+    severity: 2
+    enabled: true
+    scopes: [workspaceId]
+    evaluationFrequency: 'PT6H'
+    windowSize: 'P2D'
+    // Three calendar nights: today's and the two before, further back than the window.
+    overrideQueryTimeRange: 'P3D'
+    criteria: {
+      allOf: [
+        {
+          query: registryFailingQuery
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: actions
+  }
+}
+
+resource teamsRefused 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: 'alert-teams-refused-${resourceToken}'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'Nightly sync: Teams refused a person\'s notification'
+    description: 'Graph refused a personal notification (403: the Teams app is not installed for the person; 404: no such user; 409: installed twice). The workbook\'s "People Teams refused" names them by lookup id; docs/teams-notifications.md.'
+    severity: 3
+    enabled: true
+    scopes: [workspaceId]
+    evaluationFrequency: 'PT1H'
+    windowSize: 'PT1H'
+    criteria: {
+      allOf: [
+        {
+          query: teamsRefusedQuery
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'People'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: false
+    actions: actions
+  }
+}
+
 output actionGroupId string = empty(alertEmail) ? '' : actionGroup.id
-output alertRuleNames array = [failedNight.name, poisonMessage.name, noCompletedNight.name]
+output alertRuleNames array = [failedNight.name, poisonMessage.name, noCompletedNight.name, registryFailing.name, teamsRefused.name]

@@ -14,6 +14,9 @@ param deploymentContainerName string
 @description('Every app setting. Composed in main.bicep, where the configuration contract test reads the keys.')
 param appSettings { *: string }
 
+@description('Settings given through azd (APP_SETTINGS), already checked in main.bicep; merged over appSettings.')
+param extraAppSettings { *: string } = {}
+
 @minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
@@ -92,7 +95,7 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
 resource settings 'Microsoft.Web/sites/config@2024-11-01' = {
   parent: app
   name: 'appsettings'
-  properties: appSettings
+  properties: union(appSettings, extraAppSettings)
 }
 
 // Publishing goes through Entra ID (azd, az functionapp deploy); no basic-auth credentials exist.

@@ -23,6 +23,9 @@ param applicationInsightsName string = ''
 @description('True for a person or pipeline that stores the secrets; the app only reads them.')
 param canWriteSecrets bool = false
 
+@description('False for a deploying person or pipeline that needs no lasting access to the data (tables, queues, containers): it keeps the Key Vault role only.')
+param storageDataAccess bool = true
+
 // Built-in role definition ids (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
@@ -89,7 +92,7 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = if (!
 }
 
 resource storageAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for roleId in storageRoles: {
+  for roleId in (storageDataAccess ? storageRoles : []): {
     name: guid(storage.id, principalId, roleId)
     scope: storage
     properties: {
@@ -101,7 +104,7 @@ resource storageAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01'
 ]
 
 resource hostContainerAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for (containerName, i) in hostContainerNames: {
+  for (containerName, i) in (storageDataAccess ? hostContainerNames : []): {
     name: guid(hostContainers[i].id, principalId, storageBlobDataOwner)
     scope: hostContainers[i]
     properties: {
@@ -113,7 +116,7 @@ resource hostContainerAssignments 'Microsoft.Authorization/roleAssignments@2022-
 ]
 
 resource dataContainerAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for (containerName, i) in dataContainerNames: {
+  for (containerName, i) in (storageDataAccess ? dataContainerNames : []): {
     name: guid(dataContainers[i].id, principalId, storageBlobDataContributor)
     scope: dataContainers[i]
     properties: {
