@@ -24,9 +24,9 @@ internal static class DemoNotesReport
 
         output.WriteLine();
         output.WriteLine("Meeting notes quarantined (fix these in SharePoint):");
-        await foreach (var row in provider.GetRequiredService<QuarantineStore>().ListAsync(MeetingNotesModule.Source, ct))
+        await foreach (var entry in provider.GetRequiredService<QuarantineStore>().OpenEntriesAsync(MeetingNotesModule.Source, ct))
         {
-            output.WriteLine($"  item {row.GetString("ItemId")}: {row.GetString("Reason")}");
+            output.WriteLine($"  {entry.Label}: {entry.Reason}");
         }
     }
 }

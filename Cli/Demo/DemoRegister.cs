@@ -72,7 +72,7 @@ public static class DemoRegister
             .DefineColumn(EnterpriseColumns.WiseCriteriaMet, "Uppfyller Tillväxtverkets kriterier", ColumnType.Boolean)
             .DefineColumn(EnterpriseColumns.Sector, "SNI-kod")
             .DefineColumn(EnterpriseColumns.Contact, "Kontakt")
-            .DefineColumn(DataProblemColumn.Name, "Att rätta", ColumnType.MultilineText);
+            .DefineColumn(DataProblemColumn.Name, DataProblemColumn.DisplayName, ColumnType.MultilineText);
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (name, number, wise, sector) in Sound) ids[name] = AddEnterprise(enterprises, name, number, wise, sector);
         foreach (var (name, number) in Broken) ids[name] = AddEnterprise(enterprises, name, number, true, "81.210");
@@ -84,7 +84,7 @@ public static class DemoRegister
             .DefineColumn(AgreementColumns.YearlyValue, "Årsvärde (kr)", ColumnType.Number)
             .DefineColumn(AgreementColumns.StartDate, "Startdatum", ColumnType.DateOnly)
             .DefineColumn(AgreementColumns.EndDate, "Slutdatum", ColumnType.DateOnly)
-            .DefineColumn(DataProblemColumn.Name, "Att rätta", ColumnType.MultilineText);
+            .DefineColumn(DataProblemColumn.Name, DataProblemColumn.DisplayName, ColumnType.MultilineText);
 
         void Agreement(string enterprise, string type, string board, int value, int startDays, int? endDays) =>
             agreements.Add(new Dictionary<string, object?>

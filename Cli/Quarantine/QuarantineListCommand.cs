@@ -45,7 +45,7 @@ internal static class QuarantineListCommand
         await output.WriteLineAsync(open.Count == 0 ? "Nothing is in quarantine." : $"{open.Count} item(s) in quarantine:");
         foreach (var entry in open.OrderBy(e => e.Source, StringComparer.Ordinal).ThenByDescending(e => e.LastSeen))
         {
-            await output.WriteLineAsync($"  {entry.Source,-18} item {entry.ItemId}  first {entry.FirstSeen:yyyy-MM-dd HH:mm}Z, last {entry.LastSeen:yyyy-MM-dd HH:mm}Z");
+            await output.WriteLineAsync($"  {entry.Source,-18} {entry.Label}  first {entry.FirstSeen:yyyy-MM-dd HH:mm}Z, last {entry.LastSeen:yyyy-MM-dd HH:mm}Z");
             await output.WriteLineAsync($"  {"",-18} {entry.Reason}");
         }
 

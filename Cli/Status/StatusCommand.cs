@@ -60,6 +60,7 @@ internal static class StatusCommand
         }),
         queues = report.Queues,
         quarantine = report.Quarantine,
+        problems = report.Problems,
         notifications = report.Notifications is { } notifications ? Step(notifications) : null,
     }, Json);
 
@@ -125,8 +126,14 @@ internal static class StatusCommand
         foreach (var q in report.Quarantine)
         {
             output.WriteLine($"  {q.Source}: {q.Open} open");
-            foreach (var e in q.Newest) output.WriteLine($"    item {e.ItemId} (first {When(e.FirstSeen)}, last {When(e.LastSeen)}): {e.Reason}");
+            foreach (var e in q.Newest) output.WriteLine($"    {e.Label} (first {When(e.FirstSeen)}, last {When(e.LastSeen)}): {e.Reason}");
         }
+
+        output.WriteLine();
+        output.WriteLine(report.Problems.Count == 0
+            ? "No data problems open on the items."
+            : "Data problems open on the items (the network fixes them in SharePoint; the column DataProblem says what):");
+        foreach (var p in report.Problems) output.WriteLine($"  {p.Source,-18} errors {p.Errors}, warnings {p.Warnings}");
 
         output.WriteLine();
         output.WriteLine(report.Notifications is { } n

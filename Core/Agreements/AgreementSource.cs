@@ -77,7 +77,7 @@ public sealed class AgreementSource(
                 var state = await enterprises.StateAsync(agreement.EnterpriseId, ct);
                 (string, string)? why = state switch
                 {
-                    EnterpriseState.InQuarantine => ("is in quarantine", "har ett fel som måste rättas först; se kolumnen Att rätta i företagslistan"),
+                    EnterpriseState.InQuarantine => ("is in quarantine", $"har ett fel som måste rättas först; se kolumnen {DataProblemColumn.DisplayName} i företagslistan"),
                     EnterpriseState.Deleted => ("has been deleted from the enterprise list", "är borttaget ur företagslistan. Välj ett annat företag eller ta bort avtalet"),
                     EnterpriseState.Unknown => ("is not in the register", "finns inte i registret än"),
                     _ => null,

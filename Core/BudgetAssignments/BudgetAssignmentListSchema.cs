@@ -17,16 +17,16 @@ public static class BudgetAssignmentListSchema
     public static ListSchema Describe(SharePointOptions sharePoint)
     {
         var columns = new SchemaColumns(new ColumnNames(sharePoint, BudgetAssignmentColumns.List))
-            .Text(BudgetAssignmentColumns.DiaryNumber, "Diarienummer", written: true)
-            .Text(BudgetAssignmentColumns.Title, "Titel", written: true)
-            .Number(BudgetAssignmentColumns.BudgetYear, "Budgetår")
-            .Text(BudgetAssignmentColumns.ResponsibleBoard, "Ansvarig nämnd", written: true)
-            .Note(BudgetAssignmentColumns.Partners, "Samverkansparter", written: true)
-            .DateOnly(BudgetAssignmentColumns.Deadline, "Slutdatum")
-            .Text(BudgetAssignmentColumns.Status, "Status", written: true)
-            .DateTime(BudgetAssignmentColumns.LastActivity, "Senaste aktivitet")
-            .Text(BudgetAssignmentColumns.CaseLink, "Ärende", written: true)
-            .Note(BudgetAssignmentColumns.Comment, "Kommentar")
+            .Text(BudgetAssignmentColumns.DiaryNumber, BudgetAssignmentTexts.Column(BudgetAssignmentColumns.DiaryNumber), written: true)
+            .Text(BudgetAssignmentColumns.Title, BudgetAssignmentTexts.Column(BudgetAssignmentColumns.Title), written: true)
+            .Number(BudgetAssignmentColumns.BudgetYear, BudgetAssignmentTexts.Column(BudgetAssignmentColumns.BudgetYear))
+            .Text(BudgetAssignmentColumns.ResponsibleBoard, BudgetAssignmentTexts.Column(BudgetAssignmentColumns.ResponsibleBoard), written: true)
+            .Note(BudgetAssignmentColumns.Partners, BudgetAssignmentTexts.Column(BudgetAssignmentColumns.Partners), written: true)
+            .DateOnly(BudgetAssignmentColumns.Deadline, BudgetAssignmentTexts.Column(BudgetAssignmentColumns.Deadline))
+            .Text(BudgetAssignmentColumns.Status, BudgetAssignmentTexts.Column(BudgetAssignmentColumns.Status), written: true)
+            .DateTime(BudgetAssignmentColumns.LastActivity, BudgetAssignmentTexts.Column(BudgetAssignmentColumns.LastActivity))
+            .Text(BudgetAssignmentColumns.CaseLink, BudgetAssignmentTexts.Column(BudgetAssignmentColumns.CaseLink), written: true)
+            .Note(BudgetAssignmentColumns.Comment, BudgetAssignmentTexts.Column(BudgetAssignmentColumns.Comment))
             .DataProblem();
         return new ListSchema(BudgetAssignmentsModule.Source, IsLibrary: false, sharePoint.List(BudgetAssignmentsModule.Source), columns.Columns);
     }

@@ -28,6 +28,7 @@ public sealed partial class BudgetAssignmentPublisher(
     BudgetAssignmentStore store,
     BudgetAssignmentMirror mirror,
     DeltaCheckpointStore checkpoints,
+    Notifications.NotificationOutbox outbox,
     IOptions<SharePointOptions> sharePoint,
     NetworkCalendar calendar,
     TimeProvider time,
@@ -109,6 +110,7 @@ public sealed partial class BudgetAssignmentPublisher(
             {
                 counts.Overwritten++;
                 foreach (var column in differing) LogOverwritten(target.Id, Logical(column));
+                await TellRevertedAsync(target, wanted, differing, ct);
             }
 
             var merged = new Dictionary<string, string?>(target.Fields, StringComparer.Ordinal);
@@ -119,6 +121,17 @@ public sealed partial class BudgetAssignmentPublisher(
         }
 
         return written;
+    }
+
+    /// <summary>The network is told which columns of which assignment were put back, never the values.</summary>
+    private async Task TellRevertedAsync(MirroredItem target, Dictionary<string, string?> wanted, List<string> differing, CancellationToken ct)
+    {
+        // What the edit wrote identifies it; only its fingerprint goes into the event id.
+        var editKey = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            string.Join("\u0001", differing.Select(c => $"{c}={target.Fields.GetValueOrDefault(c)}"))))).AsSpan(0, 16).ToString();
+        await outbox.EnqueueOnceAsync(BudgetAssignmentTexts.Reverted(
+            target.Id, wanted.GetValueOrDefault(_columns[BudgetAssignmentColumns.Title]), wanted.GetValueOrDefault(_columns[BudgetAssignmentColumns.DiaryNumber]),
+            [.. differing.Select(Logical)], editKey, time.GetUtcNow()), ct);
     }
 
     /// <summary>

@@ -21,6 +21,7 @@ public sealed partial class CaseRegistrationHandler(
     MeetingNoteStore store,
     MeetingNoteArchive archive,
     ICaseSystem caseSystem,
+    MeetingNoteAnnouncement announcement,
     IOptions<CaseSystemOptions> options,
     TimeProvider time,
     ILogger<CaseRegistrationHandler> logger) : IMessageHandler<CaseRegistrationMessage>
@@ -40,6 +41,8 @@ public sealed partial class CaseRegistrationHandler(
         {
             var documentNumber = version.GetString("DocumentNumber");
             LogAlreadyDone(message.ItemId, documentNumber);
+            // A delivery that stopped between the registration and its announcement finishes it.
+            if (!MeetingNoteAnnouncement.IsDone(version)) await announcement.AnnounceAsync(version, message.VersionKey, message.ItemId, documentNumber, ct);
             return Counts(0, 0);
         }
 
@@ -66,12 +69,14 @@ public sealed partial class CaseRegistrationHandler(
             {
                 await store.MarkRegisteredAsync(message.VersionKey, existing, RegistrationState.Found, message.RunId, time.GetUtcNow(), ct);
                 LogFound(message.ItemId, existing.DocumentNumber);
+                await announcement.AnnounceAsync(version, message.VersionKey, message.ItemId, existing.DocumentNumber, ct);
                 return Counts(0, 1);
             }
 
             var created = await caseSystem.CreateDocumentAsync(Draft(version, message.ItemId, sha256, marker, settings), ct);
             await store.MarkRegisteredAsync(message.VersionKey, created, RegistrationState.Created, message.RunId, time.GetUtcNow(), ct);
             LogRegistered(message.ItemId, created.DocumentNumber);
+            await announcement.AnnounceAsync(version, message.VersionKey, message.ItemId, created.DocumentNumber, ct);
             return Counts(1, 0);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)

@@ -58,7 +58,10 @@ public sealed class MeetingNoteArchive(SharePointDrives drives, IntegrationStora
                 return SourceMapping.Deferred<MeetingNote>($"The download ({length:N0} bytes) is not the version SharePoint described ({note.Size:N0} bytes, quickXorHash {note.QuickXorHash}).");
             }
 
-            if (ContentCheck.Check(Path.GetExtension(note.FileName), file) is { } refused) return SourceMapping.Rejected<MeetingNote>(refused);
+            if (ContentCheck.Check(Path.GetExtension(note.FileName), file) is { } refused)
+            {
+                return SourceMapping.Rejected<MeetingNote>(MeetingNoteTexts.ContentRefused(refused, Path.GetExtension(note.FileName)));
+            }
 
             var sha256 = Convert.ToHexStringLower(sha.GetHashAndReset());
             var container = await storage.ContainerAsync(Container, ct);

@@ -85,6 +85,13 @@ public sealed partial class MeetingNoteStore
         }, ETag.All, TableUpdateMode.Merge, ct);
     }
 
+    /// <summary>The version's announcement (its event, its document number on the file) is done.</summary>
+    public async Task MarkAnnouncedAsync(string versionKey, CancellationToken ct)
+    {
+        var table = await TableAsync(ct);
+        await table.UpdateEntityAsync(new TableEntity(VersionsPartition, versionKey) { [MeetingNoteAnnouncement.AnnouncedColumn] = true }, ETag.All, TableUpdateMode.Merge, ct);
+    }
+
     public async Task MarkFailedAsync(string versionKey, string error, long attempts, string runId, DateTimeOffset now, CancellationToken ct)
     {
         var table = await TableAsync(ct);

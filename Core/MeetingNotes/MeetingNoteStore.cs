@@ -61,7 +61,6 @@ public sealed partial class MeetingNoteStore(IntegrationStorage storage) : Sourc
     public static TableEntity Current(MeetingNote note, string hash)
     {
         var row = WithNoteColumns(new TableEntity(NotesPartition, note.ItemId), note);
-        row["WebUrl"] = note.WebUrl;
         row[ContentHashColumn] = hash;
         row[IsDeletedColumn] = false;
         row[InQuarantineColumn] = false;
@@ -81,6 +80,7 @@ public sealed partial class MeetingNoteStore(IntegrationStorage storage) : Sourc
         entity["MeetingDate"] = note.MeetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         entity["Group"] = note.Group;
         entity["ArchiveBlob"] = note.ArchiveBlob;
+        entity["WebUrl"] = note.WebUrl;
         return entity;
     }
 }

@@ -26,6 +26,7 @@ public static class MeetingNotesModule
         services.AddTables(TableNames.MeetingNotes);
         services.TryAddSingleton<MeetingNoteStore>();
         services.TryAddSingleton<MeetingNoteArchive>();
+        services.TryAddSingleton<MeetingNoteAnnouncement>();
         services.AddDeltaSource<MeetingNotesSource, DriveFile, MeetingNote>(SourceDefinition.Library(Source));
         services.AddListSchema(MeetingNotesLibrarySchema.From);
         services.AddMessageHandler<CaseRegistrationMessage, CaseRegistrationHandler>();

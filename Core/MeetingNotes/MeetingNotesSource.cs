@@ -2,10 +2,10 @@ using Azure.Data.Tables;
 using Integration.Core.Calendar;
 using Integration.Core.CaseSystem;
 using Integration.Core.Configuration;
-using Integration.Core.Privacy;
 using Integration.Core.Queues;
 using Integration.Core.SharePoint;
 using Integration.Core.Sync;
+using Integration.Core.Sync.Problems;
 using Integration.Core.Sync.State;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +23,7 @@ public sealed class MeetingNotesSource(
     SharePointDrives drives,
     MeetingNoteStore store,
     MeetingNoteArchive archive,
+    MeetingNoteAnnouncement announcement,
     QueueSender queue,
     IOptions<CaseSystemOptions> caseSystem,
     IOptions<SharePointOptions> sharePoint,
@@ -51,12 +52,14 @@ public sealed class MeetingNotesSource(
     private readonly TimeProvider _time = time;
     private readonly ColumnNames _columns = new(sharePoint.Value, ColumnsList);
     private readonly TimeZoneInfo _siteTimeZone = calendar.TimeZone;
+    private readonly SharePointDrives _drives = drives;
+    private readonly MeetingNoteAnnouncement _announcement = announcement;
 
     public string Name => MeetingNotesModule.Source;
 
     public string? Reference => sharePoint.Value.Library(MeetingNotesModule.Source);
 
-    public IDeltaFeed<DriveFile> Feed => field ??= new DriveItemDeltaFeed(drives);
+    public IDeltaFeed<DriveFile> Feed => field ??= new DriveItemDeltaFeed(_drives);
 
     public SourceTable Table => _store;
 
@@ -65,11 +68,13 @@ public sealed class MeetingNotesSource(
     private string GroupColumn => _columns[MeetingNoteColumns.Group, MeetingNoteColumns.GroupDefault];
 
     public IDeltaSourceRun<DriveFile, MeetingNote> StartRun(string runId, string containerId) =>
-        new Run(this, runId, containerId, new DriveItemFields(drives, containerId, [MeetingDateColumn, GroupColumn]));
+        new Run(this, runId, containerId, new DriveItemFields(_drives, containerId, _columns.WithDataProblem([MeetingDateColumn, GroupColumn])));
 
     private sealed class Run(MeetingNotesSource source, string runId, string driveId, DriveItemFields fields) : IDeltaSourceRun<DriveFile, MeetingNote>
     {
         private readonly MeetingNotesOptions _rules = source._options;
+
+        public IProblemColumn<DriveFile> Problems => field ??= new LibraryProblemColumn(source._drives, source._columns, fields);
 
         /// <summary>
         /// Queues the registration of every version left pending without a message: archived while
@@ -87,9 +92,11 @@ public sealed class MeetingNotesSource(
             }
         }
 
-        // Only files that pass the rules that need no download have their columns read.
+        // Only files that pass the rules that need no download have their columns read; a refused
+        // one too where the night writes its problem on it, so the column's text is known and
+        // the echo of the write is seen as one.
         public Task BeforePageAsync(IReadOnlyCollection<DriveFile> live, CancellationToken ct) =>
-            fields.LoadAsync(live.Where(f => Refusal(f) is null).ToList(), ct);
+            fields.LoadAsync(live.Where(f => Refusal(f) is null || Problems.InternalName is not null).ToList(), ct);
 
         public ValueTask<SourceMapping<MeetingNote>> MapAsync(DriveFile file, CancellationToken ct)
         {
@@ -101,12 +108,12 @@ public sealed class MeetingNotesSource(
             var rawDate = item.Text(source.MeetingDateColumn);
             if (rawDate is null)
             {
-                return ValueTask.FromResult(SourceMapping.Rejected<MeetingNote>($"Meeting date (column {source.MeetingDateColumn}) is missing."));
+                return ValueTask.FromResult(SourceMapping.Rejected<MeetingNote>(MeetingNoteTexts.MeetingDateMissing(source.MeetingDateColumn)));
             }
 
             if (!SharePointDates.TryParseCalendarDate(rawDate, source._siteTimeZone, out var meetingDate))
             {
-                return ValueTask.FromResult(SourceMapping.Rejected<MeetingNote>($"Meeting date {PersonalData.Quote(rawDate)} is not a date in ISO 8601 form or as SharePoint writes it."));
+                return ValueTask.FromResult(SourceMapping.Rejected<MeetingNote>(MeetingNoteTexts.MeetingDateNotADate(rawDate)));
             }
 
             return ValueTask.FromResult(SourceMapping.Valid(new MeetingNote(
@@ -140,8 +147,16 @@ public sealed class MeetingNotesSource(
 
                 await source._store.AddVersionAsync(archived, source._time.GetUtcNow(), source._registers, token);
                 await QueueRegistrationAsync(archived, token);
+                // Without a case system the new version is announced as it is archived; with one, when it is registered.
+                if (!source._registers) await AnnounceArchivedAsync(archived, token);
             });
             return outcomes;
+        }
+
+        private async Task AnnounceArchivedAsync(MeetingNote note, CancellationToken ct)
+        {
+            var key = MeetingNoteStore.VersionKey(note.ItemId, note.QuickXorHash);
+            if (await source._store.GetVersionAsync(key, ct) is { } version) await source._announcement.AnnounceAsync(version, key, note.ItemId, documentNumber: null, ct);
         }
 
         /// <summary>Without a case system the version stays pending in the index; the night reports registration as not configured.</summary>
@@ -163,16 +178,12 @@ public sealed class MeetingNotesSource(
             new(MeetingNoteStore.NotesPartition, id) { [SourceTable.IsDeletedColumn] = true, ["DeletedAt"] = now };
 
         /// <summary>The rules a file's name and size settle, before anything is read or downloaded.</summary>
-        private string? Refusal(DriveFile file)
+        private ItemProblem? Refusal(DriveFile file)
         {
             var extension = Path.GetExtension(file.Name ?? "");
-            if (!_rules.Extensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
-            {
-                return $"Files of type {PersonalData.Quote(extension)} are not taken; MeetingNotes__AllowedExtensions allows {string.Join(", ", _rules.Extensions)}.";
-            }
-
-            if (file.Size is not { } size || file.QuickXorHash is null) return "SharePoint gave no size or hash for the file.";
-            if (size > _rules.MaxFileBytes) return $"The file is {size:N0} bytes; MeetingNotes__MaxFileBytes allows {_rules.MaxFileBytes:N0}.";
+            if (!_rules.Extensions.Contains(extension, StringComparer.OrdinalIgnoreCase)) return MeetingNoteTexts.TypeNotTaken(extension, _rules.Extensions);
+            if (file.Size is not { } size || file.QuickXorHash is null) return MeetingNoteTexts.NoSizeOrHash();
+            if (size > _rules.MaxFileBytes) return MeetingNoteTexts.TooLarge(size, _rules.MaxFileBytes);
             return null;
         }
     }

@@ -20,7 +20,7 @@ public static class DigestCard
         DigestSection.Overdue => "Försenade aktiviteter",
         DigestSection.DueSoon => "Aktiviteter som förfaller snart",
         DigestSection.DataProblems => "Att rätta i SharePoint",
-        DigestSection.ProblemReminders => "Påminnelse: fortfarande att rätta (sedan mer än en vecka)",
+        DigestSection.ProblemReminders => "Påminnelse: fortfarande att rätta efter en vecka",
         DigestSection.MeetingNotes => "Nya minnesanteckningar",
         DigestSection.RegisterWarnings => "Varningar i registret över sociala företag",
         DigestSection.RevertedEdits => "Återställda ändringar",

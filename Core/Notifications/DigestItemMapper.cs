@@ -17,6 +17,7 @@ public static class DigestItemMapper
             NotificationEvents.MeetingNoteAdded => DigestSection.MeetingNotes,
             NotificationEvents.RegisterWarning => DigestSection.RegisterWarnings,
             NotificationEvents.DataProblemFound => DigestSection.DataProblems,
+            NotificationEvents.DataProblemReminder => DigestSection.ProblemReminders,
             NotificationEvents.AssignmentEditReverted => DigestSection.RevertedEdits,
             _ => DigestSection.Other,
         };

@@ -23,6 +23,7 @@ public sealed partial class NotificationDigestHandler(
     DigestContent content,
     ITeamsChannel channel,
     PersonalNotifications personal,
+    ProblemReminders reminders,
     IOptions<TeamsOptions> teams,
     NetworkCalendar calendar,
     ILogger<NotificationDigestHandler> logger) : IMessageHandler<NotificationDigestMessage>
@@ -42,11 +43,12 @@ public sealed partial class NotificationDigestHandler(
         try
         {
             var events = (await pending.ListAsync(ct)).GroupBy(e => e.EventId, StringComparer.Ordinal).Select(g => g.First()).ToList();
-            var fresh = await FreshForChannelAsync(events, options, ct);
+            // The weekly reminders are the channel's only: they are not pending, and nobody is told personally again.
+            var fresh = await FreshForChannelAsync([.. events, .. await reminders.DueAsync(ct)], options, ct);
             tally.Events = fresh.Count;
 
             // The personal notifications need every pending event's link: one of them may still lack a person.
-            var items = await content.ItemsAsync(personal.IsEnabled ? events : fresh, ct);
+            var items = await content.ItemsAsync(personal.IsEnabled ? [.. events, .. fresh.Where(f => f.Event == NotificationEvents.DataProblemReminder)] : fresh, ct);
             await PostToChannelAsync(message.RunId, fresh, items, tally, ct);
 
             var notes = new List<string>();

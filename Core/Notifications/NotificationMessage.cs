@@ -68,4 +68,7 @@ public static class NotificationEvents
 
     /// <summary>A column the case system owns was edited in the budget-assignment list and put back (budget-assignment publisher).</summary>
     public const string AssignmentEditReverted = "AssignmentEditReverted";
+
+    /// <summary>A data problem still open after a week, repeated on the reminder day (made by the digest, never queued).</summary>
+    public const string DataProblemReminder = "DataProblemReminder";
 }

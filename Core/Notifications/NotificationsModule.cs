@@ -30,6 +30,7 @@ public static class NotificationsModule
         services.TryAddSingleton<PendingNotifications>();
         services.TryAddSingleton<DeliveryLedger>();
         services.TryAddSingleton<DigestContent>();
+        services.TryAddSingleton<ProblemReminders>();
         // Personal notifications go through the process's one Graph client and its retry handler.
         services.TryAddSingleton<IActivityFeed, GraphActivityFeed>();
         services.TryAddSingleton<PersonalNotifications>();

@@ -28,6 +28,15 @@ public sealed class TeamsOptions
     public int EscalationDays { get; set; } = 14;
 
     /// <summary>
+    /// The day of the week (English name, <c>Monday</c> by default) on which the digest repeats the data
+    /// problems open for more than a week, grouped per list.
+    /// </summary>
+    public string ProblemReminderDay { get; set; } = nameof(DayOfWeek.Monday);
+
+    /// <summary><see cref="ProblemReminderDay"/> as a day; Monday when it does not name one (start-up refuses that).</summary>
+    public DayOfWeek ReminderDay => Enum.TryParse<DayOfWeek>(ProblemReminderDay, ignoreCase: true, out var day) && Enum.IsDefined(day) ? day : DayOfWeek.Monday;
+
+    /// <summary>
     /// App Service puts the reference itself in the setting when it cannot read the secret (not
     /// created yet, or no access): that is "not configured", said so, not a bad URL.
     /// </summary>

@@ -29,6 +29,11 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
             failures.Add("Teams__CoordinatorEmail must be an email address (the coordinator's user principal name).");
         }
 
+        if (!Enum.TryParse<DayOfWeek>(options.ProblemReminderDay, ignoreCase: true, out var day) || !Enum.IsDefined(day) || int.TryParse(options.ProblemReminderDay, out _))
+        {
+            failures.Add($"Teams__ProblemReminderDay must name a day of the week in English (Monday … Sunday); got '{options.ProblemReminderDay}'.");
+        }
+
         if (options.EscalationDays < 1)
         {
             failures.Add($"Teams__EscalationDays must be 1 or more; got {options.EscalationDays}.");

@@ -16,6 +16,7 @@ public sealed class OperationsStatus(
     SyncRunStore runs,
     DeltaCheckpointStore checkpoints,
     QuarantineStore quarantine,
+    DataProblemStore problems,
     IntegrationStorage storage,
     SyncSources definitions,
     NightSteps nightSteps,
@@ -47,7 +48,7 @@ public sealed class OperationsStatus(
         var quarantined = await QuarantinedAsync(ct);
 
         var notifications = shown.FirstOrDefault()?.Steps.FirstOrDefault(s => s.Step == Notifications.NotificationDigestHandler.Step);
-        return new StatusReport(now, shown, sources, queues, quarantined, notifications, attention);
+        return new StatusReport(now, shown, sources, queues, quarantined, notifications, attention) { Problems = await ProblemsAsync(ct) };
     }
 
     /// <summary>The recent nights, newest first: enough to know when each source last synced, however few are shown.</summary>
@@ -119,6 +120,25 @@ public sealed class OperationsStatus(
         }
 
         return queues;
+    }
+
+    /// <summary>The data problems open on the items of each source, as the night wrote them there: errors (in quarantine) and warnings.</summary>
+    private async Task<List<ProblemStatus>> ProblemsAsync(CancellationToken ct)
+    {
+        var open = new List<ProblemStatus>();
+        foreach (var name in definitions.Names)
+        {
+            var (errors, warnings) = (0, 0);
+            await foreach (var problem in problems.ListAsync(name, ct))
+            {
+                if (problem.IsError) errors++;
+                else warnings++;
+            }
+
+            if (errors + warnings > 0) open.Add(new ProblemStatus(name, errors, warnings));
+        }
+
+        return open;
     }
 
     private async Task<List<QuarantineStatus>> QuarantinedAsync(CancellationToken ct)

@@ -17,7 +17,13 @@ public sealed record StatusReport(
     IReadOnlyList<string> Attention)
 {
     public bool NeedsAttention => Attention.Count > 0;
+
+    /// <summary>Data problems open on the items per source (written to each item for the network to fix); none listed when none are open.</summary>
+    public IReadOnlyList<ProblemStatus> Problems { get; init; } = [];
 }
+
+/// <summary>A source's open data problems: items refused (errors, in quarantine) and items taken in with a warning.</summary>
+public sealed record ProblemStatus(string Source, int Errors, int Warnings);
 
 /// <summary>One night: its steps in the order they ran, and whether every one finished without failing.</summary>
 public sealed record NightStatus(string RunId, DateTimeOffset StartedAt, bool Completed, IReadOnlyList<StepStatus> Steps);

@@ -9,25 +9,25 @@ namespace Integration.Core.PlanItems;
 /// <summary>
 /// The action-plan list as <c>provision</c> creates it: what <see cref="PlanItemMapper"/> reads, the
 /// Status choice with the configured statuses, and the columns the night writes (the overdue flag,
-/// the goal's indicator value, the data problem).
+/// the goal's indicator value, the data problem). The display names are the ones the feature's texts name.
 /// </summary>
 public static class PlanItemListSchema
 {
     public static ListSchema Describe(SharePointOptions sharePoint, PlanItemStatusOptions statuses)
     {
         var columns = new SchemaColumns(new ColumnNames(sharePoint, PlanItemColumns.List))
-            .Text(PlanItemColumns.Title, "Aktivitet")
-            .Note(PlanItemColumns.Goal, "Mål")
-            .Text(PlanItemColumns.ResponsibleBody, "Ansvarig nämnd")
-            .Person(PlanItemColumns.Owner, "Ansvarig")
-            .DateOnly(PlanItemColumns.DueDate, "Klart senast")
-            .Choice(PlanItemColumns.Status, "Status",
+            .Text(PlanItemColumns.Title, PlanItemTexts.Column(PlanItemColumns.Title))
+            .Note(PlanItemColumns.Goal, PlanItemTexts.Column(PlanItemColumns.Goal))
+            .Text(PlanItemColumns.ResponsibleBody, PlanItemTexts.Column(PlanItemColumns.ResponsibleBody))
+            .Person(PlanItemColumns.Owner, PlanItemTexts.Column(PlanItemColumns.Owner))
+            .DateOnly(PlanItemColumns.DueDate, PlanItemTexts.Column(PlanItemColumns.DueDate))
+            .Choice(PlanItemColumns.Status, PlanItemTexts.Column(PlanItemColumns.Status),
                 [.. new[] { statuses.NotStarted, statuses.InProgress, statuses.Done, statuses.Cancelled }.Select(SchemaColumns.Spellings)],
                 "SharePoint__PlanItemStatuses__*")
-            .Text(PlanItemColumns.CaseNumber, "Diarienummer")
-            .Text(PlanItemColumns.BudgetAssignment, "Budgetuppdrag")
-            .Text(PlanItemColumns.OverdueFlag, "Försenad", written: true)
-            .Text(PlanItemColumns.IndicatorValue, "Indikatorvärde", written: true)
+            .Text(PlanItemColumns.CaseNumber, PlanItemTexts.Column(PlanItemColumns.CaseNumber))
+            .Text(PlanItemColumns.BudgetAssignment, PlanItemTexts.Column(PlanItemColumns.BudgetAssignment))
+            .Text(PlanItemColumns.OverdueFlag, PlanItemTexts.Column(PlanItemColumns.OverdueFlag), written: true)
+            .Text(PlanItemColumns.IndicatorValue, PlanItemTexts.Column(PlanItemColumns.IndicatorValue), written: true)
             .DataProblem();
         return new ListSchema(PlanItemsModule.Source, IsLibrary: false, sharePoint.List(PlanItemsModule.Source), columns.Columns);
     }

@@ -13,7 +13,7 @@ public static class PlanItemTexts
     /// <summary>The columns' Swedish display names, as the texts name them.</summary>
     public static string Column(string column) => column switch
     {
-        PlanItemColumns.Title => "Titel",
+        PlanItemColumns.Title => "Aktivitet",
         PlanItemColumns.Goal => "Mål",
         PlanItemColumns.ResponsibleBody => "Ansvarig nämnd",
         PlanItemColumns.Owner => "Ansvarig",
@@ -27,10 +27,10 @@ public static class PlanItemTexts
     };
 
     public static ItemProblem TitleMissing() =>
-        new("Title is missing.", "Titel saknas. Fyll i kolumnen Titel.");
+        new("Title is missing.", "Kolumnen Aktivitet är tom. Skriv aktivitetens namn där.");
 
     public static ItemProblem TitleTooLong(int length, int limit) =>
-        new($"Title is {length} characters; the limit is {limit}.", $"Titeln är {length} tecken lång; högst {limit} får plats. Korta titeln.");
+        new($"Title is {length} characters; the limit is {limit}.", $"Aktivitetens namn är {length} tecken långt; högst {limit} får plats. Korta namnet.");
 
     public static ItemProblem DueDateMissing(string internalName) =>
         new($"Due date (column {internalName}) is missing.", "Slutdatum saknas. Fyll i kolumnen Slutdatum.");

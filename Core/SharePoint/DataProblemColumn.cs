@@ -7,4 +7,7 @@ namespace Integration.Core.SharePoint;
 public static class DataProblemColumn
 {
     public const string Name = "DataProblem";
+
+    /// <summary>Its Swedish display name, as <c>provision</c> creates it and the texts refer to it.</summary>
+    public const string DisplayName = "Att rätta";
 }

@@ -34,14 +34,18 @@ public sealed class ListProblemColumn<TItem>(
         {
             await lists.UpdateFieldsAsync(containerId, item.Id, new Dictionary<string, object> { [column] = text! }, ct);
         }
-        catch (ODataError error) when (error.ResponseStatusCode == 400 && IsUnknownField(error, column))
+        catch (ODataError error) when (error.ResponseStatusCode == 400 && ListProblemColumn.IsUnknownField(error, column))
         {
             throw new ProblemColumnMissingException($"the list has no column with the internal name '{column}' ({error.Error?.Message}).", error);
         }
     }
 
-    /// <summary>SharePoint's words for a field the list does not have: "Field 'X' is not recognized".</summary>
-    private static bool IsUnknownField(ODataError error, string column) =>
+}
+
+/// <summary>SharePoint's words for a field the list does not have: "Field 'X' is not recognized".</summary>
+public static class ListProblemColumn
+{
+    public static bool IsUnknownField(ODataError error, string column) =>
         error.Error?.Message is { } message
         && message.Contains("not recognized", StringComparison.OrdinalIgnoreCase)
         && message.Contains(column, StringComparison.Ordinal);

@@ -59,6 +59,24 @@ public sealed class SharePointDrives(GraphServiceClient graph, IOptions<SharePoi
     }
 
     /// <summary>
+    /// Writes library columns of one file (<c>PATCH /drives/{d}/items/{i}/listItem/fields</c>). The SDK
+    /// has no builder for the file's list item's fields, so the request is the list item's with the
+    /// segment added; the answer (the fields) is not needed.
+    /// </summary>
+    public async Task UpdateListItemFieldsAsync(string driveId, string itemId, IDictionary<string, object> values, CancellationToken ct)
+    {
+        var request = graph.Drives[driveId].Items[itemId].ListItem.ToGetRequestInformation();
+        request.HttpMethod = Microsoft.Kiota.Abstractions.Method.PATCH;
+        const string Segment = "/listItem";
+        var at = request.UrlTemplate!.IndexOf(Segment, StringComparison.Ordinal);
+        request.UrlTemplate = at < 0
+            ? throw new InvalidOperationException($"Unexpected list-item request template '{request.UrlTemplate}'.")
+            : string.Concat(request.UrlTemplate.AsSpan(0, at + Segment.Length), "/fields");
+        request.SetContentFromParsable(graph.RequestAdapter, "application/json", new Microsoft.Graph.Models.FieldValueSet { AdditionalData = values });
+        using var _ = await GraphJson.SendAsync(graph, request, ct);
+    }
+
+    /// <summary>
     /// A file's content as a stream (<c>/content</c> answers 302 to a pre-authenticated URL, which
     /// the SDK follows); the caller reads it as it arrives.
     /// </summary>

@@ -134,10 +134,20 @@ public sealed partial class DeltaSyncEngine(
     {
         private readonly IDeltaSourceRun<TItem, TRecord> _mapping = source.StartRun(runId, containerId);
 
-        // What each item's data-problem column should say; null for a source without one.
-        private readonly ProblemWriteBack<TItem>? _problems = source.Problems is { } column
-            ? new ProblemWriteBack<TItem>(source.Name, source.Reference, containerId, column, engine._problems, engine._notices, engine._time, engine._logger)
-            : null;
+        // What each item's data-problem column should say; null for a source without one. The run's
+        // own column (a library's, read with the run's fields) comes before the source's.
+        private ProblemWriteBack<TItem>? Problems => _problemsMade ? _problemsMadeValue : MakeProblems();
+        private ProblemWriteBack<TItem>? _problemsMadeValue;
+        private bool _problemsMade;
+
+        private ProblemWriteBack<TItem>? MakeProblems()
+        {
+            _problemsMade = true;
+            _problemsMadeValue = (_mapping.Problems ?? source.Problems) is { } column
+                ? new ProblemWriteBack<TItem>(source.Name, source.Reference, containerId, column, engine._problems, engine._notices, engine._time, engine._logger)
+                : null;
+            return _problemsMadeValue;
+        }
 
         // The warnings of the page's valid items, by id, until their outcome is known.
         private readonly Dictionary<string, string> _warnings = new(StringComparer.Ordinal);
@@ -165,9 +175,9 @@ public sealed partial class DeltaSyncEngine(
         /// <summary>Adds the data-problem tallies and, when the column could not be written, why.</summary>
         public void AddProblemCounts()
         {
-            if (_problems is null) return;
-            foreach (var (name, value) in _problems.Tallies) Counts.Extra[name] = value;
-            if (_problems.Detail is { } detail) Counts.Detail = Counts.Detail is null ? detail : $"{Counts.Detail} {detail}";
+            if (Problems is null) return;
+            foreach (var (name, value) in Problems.Tallies) Counts.Extra[name] = value;
+            if (Problems.Detail is { } detail) Counts.Detail = Counts.Detail is null ? detail : $"{Counts.Detail} {detail}";
         }
 
         private async Task<SyncDigest> DigestAsync(CancellationToken ct)
@@ -247,7 +257,7 @@ public sealed partial class DeltaSyncEngine(
             if (fullSync)
             {
                 await TombstoneUnseenAsync(seen!, ct);
-                if (_problems is not null) await _problems.FlushAsync(ct);
+                if (Problems is not null) await Problems.FlushAsync(ct);
             }
 
             // Every row the digest describes is stored: it may be saved, before the delta link is.
@@ -321,7 +331,7 @@ public sealed partial class DeltaSyncEngine(
             await WriteChangedAsync(changed, latest, digest, actions, now, ct);
             await PutInFlightAsync(actions, latest.Keys, ct);
             _warnings.Clear();
-            if (_problems is not null) await _problems.FlushAsync(ct);
+            if (Problems is not null) await Problems.FlushAsync(ct);
         }
 
         private async Task<List<TRecord>> MapAsync(Dictionary<string, TItem> latest, HashSet<string>? seen, SyncDigest digest, List<TableTransactionAction> actions, DateTimeOffset now, CancellationToken ct)
@@ -336,7 +346,7 @@ public sealed partial class DeltaSyncEngine(
                 {
                     // Always written: a digest that missed the row must not keep it live.
                     Counts.Deleted++;
-                    _problems?.Deleted(id);
+                    Problems?.Deleted(id);
                     if (MayBeQuarantined(digest, id, DigestMatch.Different)) Taken(id);
                     actions.Add(Tombstone(digest, id, now));
                     continue;
@@ -433,13 +443,13 @@ public sealed partial class DeltaSyncEngine(
         {
             var reason = outcome.Reason!;
             Counts.Quarantined++;
-            _problems?.Observe(item, outcome.ProblemText, isError: true, tellOwner: outcome.TellOwner);
+            Problems?.Observe(item, outcome.ProblemText, isError: true, tellOwner: outcome.TellOwner);
             _candidates.Remove(item.Id);
             _ = OpenQuarantineAsync(_runToken);
             // The reason may quote a column's value, which may be anything, a name included: the
             // log gets it without the value, the Quarantine table with it.
             engine.LogQuarantined(source.Name, item.Id, Privacy.PersonalData.RedactQuoted(reason));
-            _rejected.Add(new QuarantinedItem(source.Name, item.Id, reason, item.ToJson()));
+            _rejected.Add(new QuarantinedItem(source.Name, item.Id, reason, item.ToJson(), Problems?.Describe(item)));
             if (digest.Match(item.Id, SourceTable.QuarantinedHash) == DigestMatch.Different)
             {
                 actions.Add(source.Table.QuarantineMark(item.Id, reason, now));
@@ -450,10 +460,10 @@ public sealed partial class DeltaSyncEngine(
         /// <summary>A valid item's column says its warnings: the mapping's, and any its change added.</summary>
         private void Observe(Dictionary<string, TItem> latest, string id, bool mayHaveRow, IReadOnlyList<ItemProblem>? more = null)
         {
-            if (_problems is null || !latest.TryGetValue(id, out var item)) return;
+            if (Problems is null || !latest.TryGetValue(id, out var item)) return;
             var text = _warnings.GetValueOrDefault(id) ?? "";
             if (more is { Count: > 0 }) text = string.Join(" ", new[] { text, ItemProblem.Join(more) }.Where(t => t.Length > 0).Distinct(StringComparer.Ordinal));
-            _problems.Observe(item, text, isError: false, mayHaveRow);
+            Problems.Observe(item, text, isError: false, mayHaveRow);
         }
 
         private async Task TombstoneUnseenAsync(HashSet<string> seen, CancellationToken ct)
@@ -466,7 +476,7 @@ public sealed partial class DeltaSyncEngine(
             // counts as read (as a deletion) so the summary still reconciles.
             Counts.Read += gone.Count;
             Counts.Deleted += gone.Count;
-            foreach (var id in gone) _problems?.Deleted(id);
+            foreach (var id in gone) Problems?.Deleted(id);
             await source.Table.SubmitAsync(gone.Select(id => Tombstone(digest, id, now)).ToList(), ct);
 
             // An item in quarantine that the full listing no longer has is gone: its entry is history.

@@ -62,6 +62,12 @@ public interface IDeltaSourceRun<TItem, TRecord> where TItem : IFeedItem
     Task<IReadOnlyList<SourceMapping<TRecord>>> ChangedAsync(IReadOnlyList<ChangedRecord<TRecord>> changed, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<SourceMapping<TRecord>>>(changed.Select(c => SourceMapping.Valid(c.Record)).ToList());
 
+    /// <summary>
+    /// The data-problem column as this run reads it, where it needs the run's own state (a library's
+    /// columns come with a read per file); null to use the source's <see cref="IDeltaSource{TItem, TRecord}.Problems"/>.
+    /// </summary>
+    IProblemColumn<TItem>? Problems => null;
+
     string IdOf(TRecord record);
 
     /// <summary>A hash of every synced column, in an unambiguous encoding.</summary>

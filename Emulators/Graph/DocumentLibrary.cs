@@ -125,6 +125,16 @@ public sealed class DocumentLibrary
         }
     }
 
+    /// <summary>Declares a library column, as a site owner adds one (see <see cref="SharePointList.DefineColumn(string, string?, ColumnType)"/>).</summary>
+    public DocumentLibrary DefineColumn(string name, string? displayName = null, ColumnType type = ColumnType.Text)
+    {
+        List.DefineColumn(name, displayName, type);
+        return this;
+    }
+
+    /// <summary>The columns of the item's list item as SharePoint holds them now; null when it is gone.</summary>
+    public IReadOnlyDictionary<string, object?>? Fields(string itemId) => List.GetFields(IdOf(itemId));
+
     /// <summary>A copy of the file's current bytes.</summary>
     public byte[] Content(string itemId)
     {

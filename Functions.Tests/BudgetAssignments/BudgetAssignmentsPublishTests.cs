@@ -130,6 +130,13 @@ public class BudgetAssignmentsPublishTests(AzuriteFixture azurite) : BudgetAssig
         Assert.Contains(logs, l => l.Message.Contains("column Deadline", StringComparison.Ordinal));
         Assert.DoesNotContain(logs, l => l.Message.Contains("Klart", StringComparison.Ordinal) || l.Message.Contains("2022", StringComparison.Ordinal));
 
+        // Told to the network once, in Swedish: which item and which columns, not what was written.
+        var reverted = Assert.Single(await Harness.PeekNotificationsAsync(), n => n.Event == Integration.Core.Notifications.NotificationEvents.AssignmentEditReverted);
+        Assert.Equal(id.ToString(System.Globalization.CultureInfo.InvariantCulture), reverted.ItemId);
+        Assert.Equal(("Kolumner", "Slutdatum, Status"), (reverted.Facts[0].Label, string.Join(", ", reverted.Facts[0].Value.Split(", ").Order())));
+        Assert.DoesNotContain(reverted.Facts, f => f.Value.Contains("Klart enligt", StringComparison.Ordinal) || f.Value.Contains("2022", StringComparison.Ordinal));
+        Assert.Equal(Integration.Core.Notifications.DigestSection.RevertedEdits, Integration.Core.Notifications.DigestItemMapper.ToItem(reverted, null, null).Section);
+
         // Only a Comment edit: nothing to put back.
         AssignmentList.Update(id, new Dictionary<string, object?> { ["Comment"] = "Klart till årsskiftet" });
         Harness.Time.Advance(TimeSpan.FromDays(1));

@@ -83,7 +83,12 @@ public class DemoTests
         Assert.Contains("item 9 Uppföljning av **mål 3** i nätverket: Status 'Väntar' finns inte. Välj en av: Ej påbörjad, Pågår, Klar, Avbruten.", text, StringComparison.Ordinal);
         Assert.Contains("item 10 Workshop om sociala kriterier: Slutdatum saknas. Fyll i kolumnen Slutdatum.", text, StringComparison.Ordinal);
         Assert.Contains("Data problems the second night: cleared 2 (Handlingsplan item 10, Avtal med staden item 12), written 0; still open in SharePoint 10.", text, StringComparison.Ordinal);
-        Assert.Contains("  Att rätta i SharePoint: 12\n    - Avtal, rad 11\n      Lista: Avtal med staden", digest, StringComparison.Ordinal);
+        Assert.Contains("  Att rätta i SharePoint: 13\n    - Arbetsgruppens anteckningar.docx\n      Lista: Mötesanteckningar\n      Att rätta: Filens innehåll är inte en riktig docx-fil", digest, StringComparison.Ordinal);
+        Assert.Contains("    - Avtal, rad 11\n      Lista: Avtal med staden", digest, StringComparison.Ordinal);
+        // New notes announced once each, with the number the case system gave them; the quarantined one named by its file name.
+        Assert.Contains("  Nya minnesanteckningar: 2\n    - Nätverksmöte – upphandling & sociala företag.docx", digest, StringComparison.Ordinal);
+        Assert.Contains("      Diariefört som: AMN 2021-0112-1.4:", digest, StringComparison.Ordinal);
+        Assert.Matches(@"item \w+ 'Arbetsgruppens anteckningar\.docx': The file's bytes are not a zip package", text);
 
         // The sole trader's personal identity number, in any of its forms, nowhere in clear.
         var everything = text + string.Join('\n', progress);

@@ -112,6 +112,14 @@ public class StartupValidationTests
         Assert.Contains("SharePoint__AgreementTypes__Other", await StartupErrorAsync(("SharePoint:AgreementTypes:Other", "Övrigt;IOP")));
     }
 
+    [Theory]
+    [InlineData("Måndag")]
+    [InlineData("1")]
+    public async Task NamesAProblemReminderDayThatIsNoDay(string day)
+    {
+        Assert.Contains($"Teams__ProblemReminderDay must name a day of the week in English (Monday … Sunday); got '{day}'.", await StartupErrorAsync(("Teams:ProblemReminderDay", day)));
+    }
+
     [Fact]
     public async Task NamesMissingStorage()
     {

@@ -56,7 +56,7 @@ public class GraphStandInSchemaTests : GraphStandInTest
     [Fact]
     public async Task A_column_is_added_with_201_and_its_definition()
     {
-        using var response = await PostAsync($"lists/{Plan.Id}/columns", """{"name":"DueDate","displayName":"Klart senast","dateTime":{"format":"dateOnly"}}""");
+        using var response = await PostAsync($"lists/{Plan.Id}/columns", """{"name":"DueDate","displayName":"Slutdatum","dateTime":{"format":"dateOnly"}}""");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

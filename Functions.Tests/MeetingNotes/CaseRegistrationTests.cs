@@ -58,6 +58,29 @@ public class CaseRegistrationTests(AzuriteFixture azurite) : CaseSystemTest(azur
     }
 
     [Fact]
+    public async Task ARegisteredVersionIsAnnouncedOnceWithItsDocumentNumberWhichIsWrittenOnTheFile()
+    {
+        Library.DefineColumn(MeetingNoteColumns.CaseDocumentNumber, "Dokumentnummer i diariet");
+        var note = Library.AddFile("Nätverksmöte.docx", NoteFiles.Docx("Nätverksmöte"), Columns());
+
+        await SyncAsync("night-1");
+        // Archived, not announced yet: the announcement waits for the document number.
+        Assert.DoesNotContain(await Harness.PeekNotificationsAsync(), n => n.Event == Integration.Core.Notifications.NotificationEvents.MeetingNoteAdded);
+        Assert.Empty(await WorkQueueAsync());
+
+        var document = Assert.Single(Documents);
+        Assert.Equal(document.DocumentNumber, Library.Fields(note)![MeetingNoteColumns.CaseDocumentNumber]);
+        var added = Assert.Single(await Harness.PeekNotificationsAsync(), n => n.Event == Integration.Core.Notifications.NotificationEvents.MeetingNoteAdded);
+        Assert.Equal(("Diariefört som", document.DocumentNumber), (added.Facts[^1].Label, added.Facts[^1].Value));
+
+        // The number written on the file comes back through delta: nothing is archived, registered or announced again.
+        var echo = await SyncAsync("night-2");
+        Assert.Equal((1, 1), (echo.Read, echo.Unchanged));
+        Assert.Empty(await QueuedAsync());
+        Assert.Single(await Harness.PeekNotificationsAsync(), n => n.Event == Integration.Core.Notifications.NotificationEvents.MeetingNoteAdded);
+    }
+
+    [Fact]
     public async Task EachNewVersionIsRegisteredOnTheNetworksCaseWithItsFileAndMarker()
     {
         var docx = NoteFiles.Docx("Nätverksmöte: upphandling från sociala företag, åäö");

@@ -45,6 +45,10 @@ public class PlanItemProblemTests(AzuriteFixture azurite) : StorageTest(azurite)
         // The English reason stays in the Quarantine table for engineers.
         Assert.Contains("is not one of the accepted values", (await Harness.QuarantineAsync()).Single(r => r.GetString("ItemId") == Key(badStatus)).GetString("Reason"), StringComparison.Ordinal);
 
+        // status counts them per source.
+        var status = await Harness.Get<Integration.Core.Operations.OperationsStatus>().ReadAsync(1, CancellationToken.None);
+        Assert.Equal(new Integration.Core.Operations.ProblemStatus(PlanItemsModule.Source, 4, 0), Assert.Single(status.Problems));
+
         // Each problem told once: to the digest, and to the owner unless the owner is the problem.
         var told = await ProblemEventsAsync();
         Assert.Equal([Key(noDue), Key(badDue), Key(badStatus), Key(noEmail)], told.Select(e => e.ItemId).Order());

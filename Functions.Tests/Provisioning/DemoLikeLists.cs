@@ -22,13 +22,13 @@ internal static class DemoLikeLists
             new("Goal", "Mål", ColumnType.MultilineText),
             new("ResponsibleBody", "Ansvarig nämnd", ColumnType.Choice) { Choices = ["Arbetsmarknadsnämnden", "Socialnämnden"] },
             new("Owner", "Ansvarig", ColumnType.PersonOrGroup),
-            new("DueDate", "Klart senast", dueDateType),
+            new("DueDate", "Slutdatum", dueDateType),
             new("Status", "Status", ColumnType.Choice) { Choices = Statuses },
             new("CaseNumber", "Diarienummer", ColumnType.Text),
             new("BudgetAssignment", "Budgetuppdrag", ColumnType.Text),
             new("OverdueFlag", "Försenad", ColumnType.Text),
             new("IndicatorValue", "Indikatorvärde", ColumnType.Text),
-            new("DataProblem", "Dataproblem", ColumnType.MultilineText),
+            new("DataProblem", "Att rätta", ColumnType.MultilineText),
         ];
         var plan = site.AddList(PlanList).DefineColumn("Title", "Aktivitet");
         foreach (var column in planColumns.Where(c => c.Name != leaveOut)) plan.DefineColumn(column);
@@ -43,7 +43,7 @@ internal static class DemoLikeLists
             .DefineColumn("LastActivity", "Senaste aktivitet", ColumnType.DateTime)
             .DefineColumn("CaseLink", "Ärende")
             .DefineColumn("Comment", "Kommentar", ColumnType.MultilineText)
-            .DefineColumn("DataProblem", "Dataproblem", ColumnType.MultilineText);
+            .DefineColumn("DataProblem", "Att rätta", ColumnType.MultilineText);
 
         var enterprises = site.AddList(EnterpriseList)
             .DefineColumn("Title", "Namn")
@@ -52,7 +52,7 @@ internal static class DemoLikeLists
             .DefineColumn("WiseCriteriaMet", "Uppfyller Tillväxtverkets kriterier", ColumnType.Boolean)
             .DefineColumn("Sector", "SNI-kod")
             .DefineColumn("Contact", "Kontakt")
-            .DefineColumn("DataProblem", "Dataproblem", ColumnType.MultilineText);
+            .DefineColumn("DataProblem", "Att rätta", ColumnType.MultilineText);
 
         site.AddList(AgreementList)
             .DefineColumn(new ListColumn("Enterprise", "Företag", ColumnType.Lookup) { LookupListId = enterprises.Id })
@@ -61,14 +61,14 @@ internal static class DemoLikeLists
             .DefineColumn("YearlyValue", "Årsvärde (kr)", ColumnType.Number)
             .DefineColumn("StartDate", "Startdatum", ColumnType.DateOnly)
             .DefineColumn("EndDate", "Slutdatum", ColumnType.DateOnly)
-            .DefineColumn("DataProblem", "Dataproblem", ColumnType.MultilineText);
+            .DefineColumn("DataProblem", "Att rätta", ColumnType.MultilineText);
 
         site.AddDocumentLibrary(NotesLibrary);
         site.GetList(NotesLibrary)
             .DefineColumn("MeetingDate", "Mötesdatum", ColumnType.DateOnly)
             .DefineColumn("NetworkGroup", "Grupp")
             .DefineColumn("CaseDocumentNumber", "Dokumentnummer i diariet")
-            .DefineColumn("DataProblem", "Dataproblem", ColumnType.MultilineText);
+            .DefineColumn("DataProblem", "Att rätta", ColumnType.MultilineText);
         site.AddDocumentLibrary(ReportsLibrary);
     }
 }

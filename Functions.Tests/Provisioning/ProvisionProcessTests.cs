@@ -23,6 +23,8 @@ public class ProvisionProcessTests(AzuriteFixture azurite) : StorageTest(azurite
             ["SharePoint__Auth"] = "None",
             ["SharePoint__SiteId"] = Harness.Site.Id,
             ["SharePoint__Lists__PlanItems"] = "Handlingsplan",
+            // A Swedish site's internal name for the data-problem column, which the list lacks.
+            ["SharePoint__Fields__PlanItems__DataProblem"] = "Att_x0020_r_x00e4_tta",
         };
 
         var check = await RunCliAsync("provision --check --json", environment);
@@ -32,7 +34,7 @@ public class ProvisionProcessTests(AzuriteFixture azurite) : StorageTest(azurite
         Assert.True(check.ExitCode == 3, check.Stderr);
         using var checkJson = JsonDocument.Parse(check.Stdout.TrimEnd().Split('\n')[^1]);
         var differences = checkJson.RootElement.GetProperty("differences").EnumerateArray().Select(d => d.GetString()!).ToList();
-        Assert.Contains(differences, d => d.StartsWith("PlanItems: column 'DataProblem' (SharePoint__Fields__PlanItems__DataProblem", StringComparison.Ordinal));
+        Assert.Contains(differences, d => d.StartsWith("PlanItems: column 'Att_x0020_r_x00e4_tta' (SharePoint__Fields__PlanItems__DataProblem", StringComparison.Ordinal));
         Assert.Contains(differences, d => d.StartsWith("PlanItems: column 'Status'", StringComparison.Ordinal) && d.Contains("'Klar / Done'", StringComparison.Ordinal));
         Assert.Contains("PlanItems: list 'Handlingsplan' there", check.Stderr, StringComparison.Ordinal);
 
@@ -42,7 +44,7 @@ public class ProvisionProcessTests(AzuriteFixture azurite) : StorageTest(azurite
         Assert.Equal(1, provisionJson.RootElement.GetProperty("created").GetProperty("columns").GetInt32());
         var left = Assert.Single(provisionJson.RootElement.GetProperty("differences").EnumerateArray());
         Assert.StartsWith("PlanItems: column 'Status'", left.GetString(), StringComparison.Ordinal);
-        Assert.Equal(ColumnType.MultilineText, Harness.List.Columns.Single(c => c.Name == "DataProblem").Type);
+        Assert.Equal(ColumnType.MultilineText, Harness.List.Columns.Single(c => c.Name == "Att_x0020_r_x00e4_tta").Type);
         Assert.Empty(Harness.List.Columns.Single(c => c.Name == "Status").Choices);
 
         Assert.Equal(3, text.ExitCode);

@@ -32,12 +32,12 @@ public sealed class ProvisionTests : IAsyncLifetime
 
         // Each type as configured, under its internal name, with its Swedish display name.
         Assert.Equal((ColumnType.PersonOrGroup, "Ansvarig"), Describe(_site.Column(PlanList, "Owner")));
-        Assert.Equal((ColumnType.DateOnly, "Klart senast"), Describe(_site.Column(PlanList, "DueDate")));
+        Assert.Equal((ColumnType.DateOnly, "Slutdatum"), Describe(_site.Column(PlanList, "DueDate")));
         Assert.Equal(DemoLikeLists.Statuses, _site.Column(PlanList, "Status")!.Choices);
         Assert.Equal(ColumnType.MultilineText, _site.Column(PlanList, "Goal")!.Type);
         Assert.Equal((ColumnType.Text, "Försenad"), Describe(_site.Column(PlanList, "OverdueFlag")));
         Assert.Equal((ColumnType.Text, "Indikatorvärde"), Describe(_site.Column(PlanList, "IndicatorValue")));
-        Assert.Equal((ColumnType.MultilineText, "Dataproblem"), Describe(_site.Column(PlanList, "DataProblem")));
+        Assert.Equal((ColumnType.MultilineText, "Att rätta"), Describe(_site.Column(PlanList, "DataProblem")));
         Assert.Equal(ColumnType.Number, _site.Column(AssignmentList, "BudgetYear")!.Type);
         Assert.Equal(ColumnType.DateTime, _site.Column(AssignmentList, "LastActivity")!.Type);
         Assert.Equal(ColumnType.Boolean, _site.Column(EnterpriseList, "WiseCriteriaMet")!.Type);
@@ -151,7 +151,7 @@ public sealed class ProvisionTests : IAsyncLifetime
         var provision = await _site.ProvisionAsync();
 
         Assert.True(provision.Exit == 0, provision.Error);
-        Assert.Equal((ColumnType.DateOnly, "Klart senast"), Describe(_site.Column(PlanList, "Slutdatum")));
+        Assert.Equal((ColumnType.DateOnly, "Slutdatum"), Describe(_site.Column(PlanList, "Slutdatum")));
         Assert.Equal(ColumnType.PersonOrGroup, _site.Column(PlanList, "Ansvarig")!.Type);
         Assert.NotNull(_site.Column(PlanList, "Ansvarig_x0020_n_x00e4_mnd"));
         Assert.Equal(ColumnType.MultilineText, _site.Column(PlanList, "Datafel")!.Type);

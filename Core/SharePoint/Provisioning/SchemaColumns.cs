@@ -57,7 +57,7 @@ public sealed class SchemaColumns(ColumnNames names)
     public SchemaColumns DataProblem() =>
         string.IsNullOrWhiteSpace(names[DataProblemColumn.Name])
             ? this
-            : Note(DataProblemColumn.Name, "Dataproblem", written: true);
+            : Note(DataProblemColumn.Name, DataProblemColumn.DisplayName, written: true);
 
     /// <summary>Splits a <c>;</c>-separated setting of accepted spellings into one choice group.</summary>
     public static IReadOnlyList<string> Spellings(string? setting) =>

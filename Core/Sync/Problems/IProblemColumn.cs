@@ -20,6 +20,9 @@ public interface IProblemColumn<in TItem>
     /// <summary>How people name the item (its title, a file's name); shown in Teams and by <c>status</c>.</summary>
     string Describe(TItem item);
 
+    /// <summary>Where the item opens in SharePoint, when the feed gives it (a file does); null to let the digest build it from the list.</summary>
+    string? WebUrl(TItem item) => null;
+
     /// <summary>The person the item names as its owner (site-user lookup id), who is told personally; null for none.</summary>
     string? OwnerLookupId(TItem item) => null;
 

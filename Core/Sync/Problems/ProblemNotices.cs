@@ -23,7 +23,7 @@ public sealed class ProblemNotices(NotificationOutbox outbox, TimeProvider time)
         Title: problem.Title,
         RecipientLookupId: problem.OwnerLookupId,
         Facts: ListLabel(list) is { } label ? [new NotificationFact("Lista", label), new NotificationFact("Att rätta", problem.Text)] : [new NotificationFact("Att rätta", problem.Text)],
-        WebUrl: null,
+        WebUrl: problem.WebUrl,
         DetectedAt: now);
 
     /// <summary>A list configured by its display name is shown by it; one configured by its id is not shown (a GUID tells a reader nothing).</summary>

@@ -42,6 +42,9 @@ internal sealed partial class ProblemWriteBack<TItem>(
         if (text.Length > 0 && !isError) Tallies[Warnings] = Tallies.GetValueOrDefault(Warnings) + 1;
     }
 
+    /// <summary>How people name the item, as the source's column describes it.</summary>
+    public string Describe(TItem item) => column.Describe(item);
+
     public void Deleted(string id)
     {
         _deleted.Add(id);
@@ -83,7 +86,10 @@ internal sealed partial class ProblemWriteBack<TItem>(
             }
 
             if (before is not null && before.Text == text && before.IsError == isError) continue;
-            found.Add(new OpenProblem(source, item.Id, Privacy.NetworkText.Safe(column.Describe(item)), text, isError, tellOwner ? column.OwnerLookupId(item) : null, before?.FirstSeen ?? now));
+            found.Add(new OpenProblem(source, item.Id, Privacy.NetworkText.Safe(column.Describe(item)), text, isError, tellOwner ? column.OwnerLookupId(item) : null, before?.FirstSeen ?? now)
+            {
+                WebUrl = column.WebUrl(item),
+            });
         }
 
         closed.AddRange(deleted.Where(open.ContainsKey));

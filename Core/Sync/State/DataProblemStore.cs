@@ -70,4 +70,8 @@ public sealed class DataProblemStore(IntegrationStorage storage)
 /// <param name="Text">The Swedish text written to the item.</param>
 /// <param name="IsError">The item is in quarantine (an error); otherwise it is in with a warning.</param>
 /// <param name="OwnerLookupId">The person the item names as its owner (site-user lookup id), when it has one.</param>
-public sealed record OpenProblem(string Source, string ItemId, string Title, string Text, bool IsError, string? OwnerLookupId, DateTimeOffset FirstSeen);
+public sealed record OpenProblem(string Source, string ItemId, string Title, string Text, bool IsError, string? OwnerLookupId, DateTimeOffset FirstSeen)
+{
+    /// <summary>Where the item opens, when its source knows (a library's file); not stored.</summary>
+    public string? WebUrl { get; init; }
+}

@@ -39,6 +39,7 @@ public sealed class QuarantineStore(IntegrationStorage storage, TimeProvider tim
             var entity = new TableEntity(item.Source, TableKeys.Escape(item.ItemId))
             {
                 ["ItemId"] = item.ItemId,
+                ["Name"] = item.Name is null ? null : Privacy.NetworkText.Safe(item.Name),
                 ["Reason"] = reason,
                 ["RunId"] = runId,
                 ["QuarantinedAt"] = time.GetUtcNow(),
@@ -105,7 +106,10 @@ public sealed class QuarantineStore(IntegrationStorage storage, TimeProvider tim
         {
             if (row.GetBoolean(OpenColumn) == false) continue;
             var lastSeen = row.GetDateTimeOffset("QuarantinedAt");
-            yield return new OpenQuarantineEntry(source, row.GetString("ItemId") ?? row.RowKey, Privacy.PersonalData.RedactQuoted(row.GetString("Reason") ?? ""), row.GetDateTimeOffset("FirstSeen") ?? lastSeen, lastSeen);
+            yield return new OpenQuarantineEntry(source, row.GetString("ItemId") ?? row.RowKey, Privacy.PersonalData.RedactQuoted(row.GetString("Reason") ?? ""), row.GetDateTimeOffset("FirstSeen") ?? lastSeen, lastSeen)
+            {
+                Name = row.GetString("Name"),
+            };
         }
     }
 
@@ -128,4 +132,11 @@ public sealed class QuarantineStore(IntegrationStorage storage, TimeProvider tim
 }
 
 /// <summary>An item in quarantine now: its id, the reason with quoted values left out, and when it was first and last seen.</summary>
-public sealed record OpenQuarantineEntry(string Source, string ItemId, string Reason, DateTimeOffset? FirstSeen, DateTimeOffset? LastSeen);
+public sealed record OpenQuarantineEntry(string Source, string ItemId, string Reason, DateTimeOffset? FirstSeen, DateTimeOffset? LastSeen)
+{
+    /// <summary>How people name the item (a meeting note's file name, an activity's title), with no personal number or address; null when not recorded.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The item as an output names it: <c>item 7 'Protokoll 3 december.docx'</c>.</summary>
+    public string Label => Name is { Length: > 0 } name ? $"item {ItemId} '{name}'" : $"item {ItemId}";
+}

@@ -129,6 +129,24 @@ internal static class DriveEndpoints
         return Results.Redirect(new DriveLinks(context, library!).Download(record));
     }
 
+    /// <summary><c>PATCH /drives/{d}/items/{i}/listItem/fields</c>: the library columns of a file, written as a list item's.</summary>
+    public static async Task<IResult> PatchListItemFields(StandInContext context, HttpContext http, string driveId, string itemRef)
+    {
+        if (DriveAddress.TryResolve(context, driveId, out var library) is { } error)
+        {
+            return error;
+        }
+
+        if (DriveAddress.TryResolveItem(library!, itemRef, out var record) is { } missing)
+        {
+            return missing;
+        }
+
+        return record is null
+            ? GraphErrors.NotFound("The root folder has no list item.")
+            : await ItemEndpoints.PatchFieldsAsync(context, http, library!.List, record.Id);
+    }
+
     // The root folder is no list item, so it has none to read.
     private static IResult GetListItem(StandInContext context, HttpContext http, string driveId, string itemRef)
     {

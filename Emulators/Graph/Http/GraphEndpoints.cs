@@ -45,6 +45,8 @@ internal static class GraphEndpoints
             DriveEndpoints.GetItem(context, http, driveId, itemRef));
         v1.MapGet(Drive + "/items/{itemRef}/{part}", (HttpContext http, string driveId, string itemRef, string part) =>
             DriveEndpoints.GetItemPart(context, http, driveId, itemRef, part));
+        v1.MapPatch(Drive + "/items/{itemRef}/listItem/fields", (HttpContext http, string driveId, string itemRef) =>
+            DriveEndpoints.PatchListItemFields(context, http, driveId, itemRef));
         // Teams: the Graph SDK sends the action's plain name; the qualified form is accepted as Graph does.
         v1.MapPost("/users/{user}/teamwork/" + TeamsActivityFeed.Action, (HttpContext http, string user) => ActivityFeedEndpoints.SendAsync(context, http, user));
         v1.MapPost("/users/{user}/teamwork/microsoft.graph." + TeamsActivityFeed.Action, (HttpContext http, string user) => ActivityFeedEndpoints.SendAsync(context, http, user));

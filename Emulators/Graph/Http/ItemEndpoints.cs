@@ -135,6 +135,15 @@ internal static class ItemEndpoints
             return GraphErrors.NotFound();
         }
 
+        return await PatchFieldsAsync(context, http, list!, id);
+    }
+
+    /// <summary>
+    /// The fields PATCH of one list item, also as a library's file takes it
+    /// (<c>PATCH /drives/{d}/items/{i}/listItem/fields</c>).
+    /// </summary>
+    public static async Task<IResult> PatchFieldsAsync(StandInContext context, HttpContext http, SharePointList list, int id)
+    {
         using var body = await ReadObjectAsync(http);
         if (body is null)
         {
@@ -146,13 +155,13 @@ internal static class ItemEndpoints
             return invalid;
         }
 
-        if (list!.Find(id) is not null && UnknownField(list, changes) is { } unknown)
+        if (list.Find(id) is not null && UnknownField(list, changes) is { } unknown)
         {
             return GraphErrors.BadRequest($"Field '{unknown}' is not recognized");
         }
 
         var ifMatch = IfMatch(http);
-        var outcome = list!.TryUpdate(id, changes, ifMatch, out var item);
+        var outcome = list.TryUpdate(id, changes, ifMatch, out var item);
         if (Refusal(outcome, ifMatch, item) is { } refused)
         {
             return refused;

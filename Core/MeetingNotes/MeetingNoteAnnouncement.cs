@@ -1,0 +1,81 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using Integration.Core.Configuration;
+using Integration.Core.Notifications;
+using Integration.Core.SharePoint;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph.Models.ODataErrors;
+
+namespace Integration.Core.MeetingNotes;
+
+/// <summary>
+/// Tells the network of a new meeting-note version, once: a <see cref="NotificationEvents.MeetingNoteAdded"/>
+/// for the digest's "Nya minnesanteckningar", sent when the version is registered (with the document
+/// number the case system gave it, which is also written to the file's <c>CaseDocumentNumber</c> column so
+/// people see in SharePoint that the note is registered) or, without a case system, when it is archived.
+/// The event id names the version, so a redelivered registration or a version registered later than it
+/// was archived is not announced twice.
+/// </summary>
+public sealed partial class MeetingNoteAnnouncement(
+    NotificationOutbox outbox,
+    SharePointDrives drives,
+    MeetingNoteStore store,
+    IOptions<SharePointOptions> sharePoint,
+    TimeProvider time,
+    ILogger<MeetingNoteAnnouncement> logger)
+{
+    public const string AnnouncedColumn = "Announced";
+
+    private readonly ColumnNames _columns = new(sharePoint.Value, MeetingNoteColumns.List);
+
+    /// <summary>Whether the version row says its announcement is done.</summary>
+    public static bool IsDone(TableEntity version) => version.GetBoolean(AnnouncedColumn) == true;
+
+    /// <param name="documentNumber">The case system's number for the registered document; null without a case system.</param>
+    public async Task AnnounceAsync(TableEntity version, string versionKey, string itemId, string? documentNumber, CancellationToken ct)
+    {
+        if (documentNumber is not null && version.GetString("DriveId") is { } driveId) await WriteDocumentNumberAsync(driveId, itemId, documentNumber, ct);
+        await outbox.EnqueueOnceAsync(Message(version, versionKey, itemId, documentNumber, time.GetUtcNow()), ct);
+        await store.MarkAnnouncedAsync(versionKey, ct);
+    }
+
+    public static NotificationMessage Message(TableEntity version, string versionKey, string itemId, string? documentNumber, DateTimeOffset now)
+    {
+        var facts = new List<NotificationFact>();
+        if (version.GetString("MeetingDate") is { } date) facts.Add(new("Mötesdatum", date));
+        if (version.GetString("Group") is { Length: > 0 } group) facts.Add(new("Grupp", group));
+        if (documentNumber is not null) facts.Add(new("Diariefört som", documentNumber));
+        return new NotificationMessage(
+            EventId: $"{MeetingNotesModule.Source}:{versionKey}:{NotificationEvents.MeetingNoteAdded}",
+            Event: NotificationEvents.MeetingNoteAdded,
+            Source: MeetingNotesModule.Source,
+            ItemId: itemId,
+            Title: version.GetString("FileName") ?? itemId,
+            RecipientLookupId: null,
+            Facts: facts,
+            WebUrl: version.GetString("WebUrl"),
+            DetectedAt: now);
+    }
+
+    /// <summary>
+    /// The document number on the file. A library without the column, or a file deleted since, does not
+    /// undo the registration: the number is in the index and the case system either way.
+    /// </summary>
+    private async Task WriteDocumentNumberAsync(string driveId, string itemId, string documentNumber, CancellationToken ct)
+    {
+        var column = _columns[MeetingNoteColumns.CaseDocumentNumber];
+        if (string.IsNullOrWhiteSpace(column)) return;
+        try
+        {
+            await drives.UpdateListItemFieldsAsync(driveId, itemId, new Dictionary<string, object> { [column] = documentNumber }, ct);
+        }
+        catch (ODataError error) when (error.ResponseStatusCode is 400 or 404)
+        {
+            LogNumberNotWritten(itemId, column, error.ResponseStatusCode, error.Error?.Message ?? "");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The document number of meeting note {ItemId} could not be written to its column {Column} (HTTP {Status}: {Error}); set SharePoint__Fields__MeetingNotes__CaseDocumentNumber to the library's column.")]
+    private partial void LogNumberNotWritten(string itemId, string column, int status, string error);
+}
