@@ -77,6 +77,12 @@ var status = new Command("status", "What happened last night (or the last N), an
 status.SetAction((parse, ct) => Guard(() =>
     Integration.Cli.Status.StatusCommand.RunAsync(LocalConfiguration(), parse.GetValue(nights), parse.GetValue(json), Console.Out, ct)));
 
+var reportWeek = new Option<string?>("--week") { Description = "The ISO week, e.g. 2026-W49; by default the week of yesterday (on a Monday, the week just ended)." };
+var reportOutput = new Option<string?>("--output") { Description = "The PDF's path; by default 'Lägesrapport <year>-v<week>.pdf' in the working folder." };
+var report = new Command("report", "Build the weekly status report (lägesrapport) PDF from the stored data and write it locally.") { reportWeek, reportOutput, json };
+report.SetAction((parse, ct) => Guard(() =>
+    Integration.Cli.Report.ReportCommand.RunAsync(LocalConfiguration(), parse.GetValue(reportWeek), parse.GetValue(reportOutput), parse.GetValue(json), Console.Out, Console.Error, ct)));
+
 var demo = new Command("demo", "Start Azurite and the SharePoint stand-in with demo data, run the nightly cycle twice and show the overdue items.") { verbose };
 demo.SetAction((parse, ct) => Guard(() => DemoCommand.RunAsync(parse.GetValue(verbose), Console.Out, Progress, ct)));
 
@@ -112,7 +118,7 @@ benchPhase.SetAction(async (parse, ct) =>
     return 0;
 });
 
-var root = new RootCommand("Action-plan integration backend: operations commands.") { runOnce, status, replay, reset, quarantine, demo, bench, benchPhase };
+var root = new RootCommand("Action-plan integration backend: operations commands.") { runOnce, status, replay, reset, quarantine, report, demo, bench, benchPhase };
 return await root.Parse(args).InvokeAsync();
 
 static void Progress(string line) => Console.Error.WriteLine(line);
