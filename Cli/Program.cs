@@ -77,7 +77,7 @@ var status = new Command("status", "What happened last night (or the last N), an
 status.SetAction((parse, ct) => Guard(() =>
     Integration.Cli.Status.StatusCommand.RunAsync(LocalConfiguration(), parse.GetValue(nights), parse.GetValue(json), Console.Out, ct)));
 
-var reportWeek = new Option<string?>("--week") { Description = "The ISO week, e.g. 2026-W49; by default the week of yesterday (on a Monday, the week just ended)." };
+var reportWeek = new Option<string?>("--week") { Description = "The ISO week, e.g. 2026-W49; by default the last whole week (on a Monday, the week just ended)." };
 var reportOutput = new Option<string?>("--output") { Description = "The PDF's path; by default 'Lägesrapport <year>-v<week>.pdf' in the working folder." };
 var report = new Command("report", "Build the weekly status report (lägesrapport) PDF from the stored data and write it locally.") { reportWeek, reportOutput, json };
 report.SetAction((parse, ct) => Guard(() =>

@@ -8,7 +8,7 @@ namespace Integration.Cli.Report;
 
 /// <summary>
 /// <c>report [--week 2026-W49] [--output file.pdf] [--json]</c>: builds the week's status report
-/// (lägesrapport) from the stores and writes it locally; by default the week of yesterday, as
+/// (lägesrapport) from the stores and writes it locally; by default the last whole week, as
 /// <c>Lägesrapport 2026-v49.pdf</c> in the working folder. Exits 2 for a week that cannot be read.
 /// </summary>
 internal static class ReportCommand

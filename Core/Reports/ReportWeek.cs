@@ -21,10 +21,11 @@ public sealed partial record ReportWeek(int Year, int Week)
     }
 
     /// <summary>
-    /// The week a report is made for when none is named: the week of yesterday, the last day a night
-    /// has finished. On Monday morning that is the week just ended; later in the week, the week so far.
+    /// The week a report is made for when none is named: the last whole week. On Monday morning,
+    /// when the timer runs, that is the week just ended; a rerun later in the week makes the same
+    /// report again (and replaces its file) rather than one of a week half gone.
     /// </summary>
-    public static ReportWeek Default(DateOnly today) => Of(today.AddDays(-1));
+    public static ReportWeek Default(DateOnly today) => Of(today).Previous;
 
     public ReportWeek Previous => Of(Monday.AddDays(-7));
 

@@ -1,4 +1,4 @@
-using Integration.Core.Calendar;
+using Integration.Core.Sync;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +17,8 @@ public static class ReportsModule
         services.TryAddSingleton<IOwnerNames, SiteOwnerNames>();
         services.TryAddSingleton<StatusReportReader>();
         services.TryAddSingleton<StatusReportBuilder>();
+        services.TryAddSingleton<ReportLibrary>();
+        services.AddNightStep<StatusReportStep>();
         return services;
     }
 }

@@ -47,9 +47,9 @@ public class ReportCommandTests(AzuriteFixture azurite) : ReportTest(azurite)
 
     [Theory]
     [InlineData("2026-12-07", "2026-W49")] // Monday morning: the week just ended
-    [InlineData("2026-12-09", "2026-W50")] // later in the week: the week so far
+    [InlineData("2026-12-13", "2026-W49")] // later in the week: still the last whole week
     [InlineData("2027-01-04", "2026-W53")] // 2026 has 53 ISO weeks
-    public void TheDefaultWeekIsTheWeekOfYesterday(string today, string week) =>
+    public void TheDefaultWeekIsTheLastWholeWeek(string today, string week) =>
         Assert.Equal(week, ReportWeek.Default(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)).ToString());
 
     [Theory]
