@@ -18,6 +18,7 @@ public static class ReportsModule
         services.TryAddSingleton<StatusReportReader>();
         services.TryAddSingleton<StatusReportBuilder>();
         services.TryAddSingleton<ReportLibrary>();
+        services.AddSingleton<IReportFollowUp, WeeklyCardPost>();
         services.AddNightStep<StatusReportStep>();
         return services;
     }

@@ -47,7 +47,7 @@ public sealed class StatusReportStep(
             var failed = false;
             foreach (var followUp in followUps)
             {
-                var outcome = await followUp.RunAsync(new PublishedReport(report, uploaded), token);
+                var outcome = await followUp.RunAsync(new PublishedReport(report, uploaded, runId), token);
                 foreach (var (key, value) in outcome.Counts) counts[key] = value;
                 if (outcome.Detail is not null) details.Add(outcome.Detail);
                 failed |= outcome.Failed;
@@ -59,7 +59,7 @@ public sealed class StatusReportStep(
 }
 
 /// <summary>The week's report once it is in the library.</summary>
-public sealed record PublishedReport(BuiltReport Report, UploadedReport File)
+public sealed record PublishedReport(BuiltReport Report, UploadedReport File, string RunId)
 {
     public ReportWeek Week => Report.Model.Week;
 }
