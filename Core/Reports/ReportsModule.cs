@@ -18,6 +18,8 @@ public static class ReportsModule
         services.TryAddSingleton<StatusReportReader>();
         services.TryAddSingleton<StatusReportBuilder>();
         services.TryAddSingleton<ReportLibrary>();
+        // The order the follow-ups run in: the case first, so the card goes out once the record exists.
+        services.AddSingleton<IReportFollowUp, ReportRegistration>();
         services.AddSingleton<IReportFollowUp, WeeklyCardPost>();
         services.AddNightStep<StatusReportStep>();
         return services;
