@@ -125,8 +125,8 @@ public static class StatusReportPdf
             const double chart = 120;
             p.Ensure(2 * p.LineHeight(PdfPages.SubHeading) + chart + 12);
             DrawLight(p.Gfx, ReportLights.Goal(goal), p.Left, p.Y);
-            var met = goal.Met switch { true => "Uppnått", false => "Ej uppnått", null => "Ingen uppgift" };
-            p.Gfx.DrawString(p.Clip($"{ReportTexts.Word(ReportLights.Goal(goal))} – {met}: {goal.Title}", PdfPages.SubHeading, p.Width - 20), PdfPages.SubHeading, XBrushes.Black,
+            var met = goal.Met switch { true => "Grön – Uppnått", false => "Röd – Ej uppnått", null => "Ingen uppgift – indikatorn saknar värde" };
+            p.Gfx.DrawString(p.Clip($"{met}: {goal.Title}", PdfPages.SubHeading, p.Width - 20), PdfPages.SubHeading, XBrushes.Black,
                 new XRect(p.Left + 20, p.Y, p.Width - 20, 16), XStringFormats.TopLeft);
             p.Y += p.LineHeight(PdfPages.SubHeading) + 2;
             var value = goal.Value is { } v ? ReportTexts.Number(v) : "saknas";
