@@ -91,9 +91,15 @@ var notes = new Option<int>("--notes") { Description = "Meeting notes in the lib
 var noteMb = new Option<int>("--note-mb") { Description = "Size in MB of the one note streamed through download, hash, archive and registration; 0 leaves it out.", DefaultValueFactory = _ => 50 };
 var pageSize = new Option<int>("--page-size") { Description = "Items per Graph page.", DefaultValueFactory = _ => 200 };
 var output = new Option<string>("--output") { Description = "Folder for performance.md and its chart.", DefaultValueFactory = _ => "docs" };
+var reportItems = new Option<int>("--report-items") { Description = "Plan items behind the status report the report bench builds; 0 leaves the report out.", DefaultValueFactory = _ => 10000 };
+var reportIndicators = new Option<int>("--report-indicators") { Description = "Indicators with a daily series (and a goal each) in the report bench.", DefaultValueFactory = _ => 40 };
+var reportDays = new Option<int>("--report-days") { Description = "Days of daily series in the report bench.", DefaultValueFactory = _ => 730 };
+reportItems.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--report-items must be 0 or more."); });
+reportIndicators.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--report-indicators must be 1 or more."); });
+reportDays.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--report-days must be 1 or more."); });
 notes.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--notes must be 0 or more."); });
 noteMb.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--note-mb must be 0 or more."); });
-var bench = new Command("bench", "Measure the nightly sync at city scale against Azurite and the stand-ins, and write docs/performance.md.") { sizes, notes, noteMb, pageSize, output };
+var bench = new Command("bench", "Measure the nightly sync at city scale against Azurite and the stand-ins, and write docs/performance.md.") { sizes, notes, noteMb, pageSize, output, reportItems, reportIndicators, reportDays };
 bench.SetAction(async (parse, ct) =>
 {
     var list = parse.GetValue(sizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -101,8 +107,10 @@ bench.SetAction(async (parse, ct) =>
     var (noteCount, noteSize, page) = (parse.GetValue(notes), parse.GetValue(noteMb), parse.GetValue(pageSize));
     var runs = list.Count > 0 ? await new BenchCommand(Progress) { PageSize = page }.RunAsync(list, ct) : [];
     var notesRun = noteCount > 0 ? await new NotesBench(Progress) { PageSize = page }.RunAsync(noteCount, noteSize, ct) : null;
-    var command = $"dotnet run -c Release --project Cli -- bench --sizes {(list.Count > 0 ? string.Join(',', list) : "0")} --notes {noteCount} --note-mb {noteSize} --page-size {page}";
-    Console.Out.Write(PerformanceReport.Write(runs, notesRun, parse.GetValue(output)!, command));
+    var (items, indicatorCount, days) = (parse.GetValue(reportItems), parse.GetValue(reportIndicators), parse.GetValue(reportDays));
+    var reportRun = items > 0 ? await new ReportBench(Progress).RunAsync(items, indicatorCount, days, ct) : null;
+    var command = $"dotnet run -c Release --project Cli -- bench --sizes {(list.Count > 0 ? string.Join(',', list) : "0")} --notes {noteCount} --note-mb {noteSize} --page-size {page} --report-items {items} --report-indicators {indicatorCount} --report-days {days}";
+    Console.Out.Write(PerformanceReport.Write(runs, notesRun, parse.GetValue(output)!, command, reportRun));
     return 0;
 });
 
