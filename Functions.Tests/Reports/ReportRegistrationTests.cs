@@ -117,3 +117,29 @@ public class ReportNotRegisteredTests(AzuriteFixture azurite) : ReportCaseSystem
         Assert.Empty(Sif.Documents);
     }
 }
+
+/// <summary>The setting on, the case system not configured: the step fails and names the keys.</summary>
+public class ReportRegistrationWithoutCaseSystemTests(AzuriteFixture azurite) : ReportTest(azurite)
+{
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>(base.Settings!)
+    {
+        ["SharePoint:Libraries:Reports"] = "Lägesrapporter",
+        ["Reports:RegisterInCaseSystem"] = "true",
+    };
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Harness.Site.AddDocumentLibrary("Lägesrapporter");
+    }
+
+    [Fact]
+    public async Task TheStepFailsAndNamesTheCaseSystemKeys()
+    {
+        var record = await Harness.Get<StatusReportStep>().RunAsync("monday-1", CancellationToken.None, Week49);
+
+        Assert.Equal(SyncRunStatus.Failed, record.Status);
+        Assert.Contains("CaseSystem__BaseUrl", record.Detail, StringComparison.Ordinal);
+        Assert.Equal(1, record.Counts["uploaded"]);
+    }
+}

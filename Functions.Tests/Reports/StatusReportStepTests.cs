@@ -61,6 +61,9 @@ public class StatusReportStepTests(AzuriteFixture azurite) : ReportTest(azurite)
         Assert.Equal("%PDF"u8.ToArray(), file.Content[..4]);
         Assert.Equal(1, Harness.Graph.Requests.Count("PUT", "/content"));
         Assert.Equal(0, Harness.Graph.Requests.Count("POST", "createUploadSession"));
+        // No webhook here: the card is left out and the row says why.
+        Assert.Equal(0, record.Counts["cardsPosted"]);
+        Assert.Contains("Teams__WorkflowWebhookUrl is not set", record.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
