@@ -90,6 +90,12 @@ var packageOutput = new Option<string>("--output") { Description = "The .zip fil
 var teamsApp = new Command("teams-app", "Write the Teams app package (manifest and icons) that personal notifications need installed for each person.") { appId, packageOutput };
 teamsApp.SetAction(parse => Integration.Cli.TeamsApp.TeamsAppCommand.Run(parse.GetValue(appId), parse.GetValue(packageOutput), Console.Out, Console.Error));
 
+var reportWeek = new Option<string?>("--week") { Description = "The ISO week, e.g. 2026-W49; by default the last whole week (on a Monday, the week just ended)." };
+var reportOutput = new Option<string?>("--output") { Description = "The PDF's path; by default 'Lägesrapport <year>-v<week>.pdf' in the working folder." };
+var report = new Command("report", "Build the weekly status report (lägesrapport) PDF from the stored data and write it locally.") { reportWeek, reportOutput, json };
+report.SetAction((parse, ct) => Guard(() =>
+    Integration.Cli.Report.ReportCommand.RunAsync(LocalConfiguration(), parse.GetValue(reportWeek), parse.GetValue(reportOutput), parse.GetValue(json), Console.Out, Console.Error, ct)));
+
 var demo = new Command("demo", "Start Azurite and the SharePoint stand-in with demo data, run the nightly cycle twice and show the overdue items.") { verbose };
 demo.SetAction((parse, ct) => Guard(() => DemoCommand.RunAsync(parse.GetValue(verbose), Console.Out, Progress, ct)));
 
@@ -98,9 +104,15 @@ var notes = new Option<int>("--notes") { Description = "Meeting notes in the lib
 var noteMb = new Option<int>("--note-mb") { Description = "Size in MB of the one note streamed through download, hash, archive and registration; 0 leaves it out.", DefaultValueFactory = _ => 50 };
 var pageSize = new Option<int>("--page-size") { Description = "Items per Graph page.", DefaultValueFactory = _ => 200 };
 var output = new Option<string>("--output") { Description = "Folder for performance.md and its chart.", DefaultValueFactory = _ => "docs" };
+var reportItems = new Option<int>("--report-items") { Description = "Plan items behind the status report the report bench builds; 0 leaves the report out.", DefaultValueFactory = _ => 10000 };
+var reportIndicators = new Option<int>("--report-indicators") { Description = "Indicators with a daily series (and a goal each) in the report bench.", DefaultValueFactory = _ => 40 };
+var reportDays = new Option<int>("--report-days") { Description = "Days of daily series in the report bench.", DefaultValueFactory = _ => 730 };
+reportItems.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--report-items must be 0 or more."); });
+reportIndicators.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--report-indicators must be 1 or more."); });
+reportDays.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--report-days must be 1 or more."); });
 notes.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--notes must be 0 or more."); });
 noteMb.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--note-mb must be 0 or more."); });
-var bench = new Command("bench", "Measure the nightly sync at city scale against Azurite and the stand-ins, and write docs/performance.md.") { sizes, notes, noteMb, pageSize, output };
+var bench = new Command("bench", "Measure the nightly sync at city scale against Azurite and the stand-ins, and write docs/performance.md.") { sizes, notes, noteMb, pageSize, output, reportItems, reportIndicators, reportDays };
 bench.SetAction(async (parse, ct) =>
 {
     var list = parse.GetValue(sizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -108,8 +120,10 @@ bench.SetAction(async (parse, ct) =>
     var (noteCount, noteSize, page) = (parse.GetValue(notes), parse.GetValue(noteMb), parse.GetValue(pageSize));
     var runs = list.Count > 0 ? await new BenchCommand(Progress) { PageSize = page }.RunAsync(list, ct) : [];
     var notesRun = noteCount > 0 ? await new NotesBench(Progress) { PageSize = page }.RunAsync(noteCount, noteSize, ct) : null;
-    var command = $"dotnet run -c Release --project Cli -- bench --sizes {(list.Count > 0 ? string.Join(',', list) : "0")} --notes {noteCount} --note-mb {noteSize} --page-size {page}";
-    Console.Out.Write(PerformanceReport.Write(runs, notesRun, parse.GetValue(output)!, command));
+    var (items, indicatorCount, days) = (parse.GetValue(reportItems), parse.GetValue(reportIndicators), parse.GetValue(reportDays));
+    var reportRun = items > 0 ? await new ReportBench(Progress).RunAsync(items, indicatorCount, days, ct) : null;
+    var command = $"dotnet run -c Release --project Cli -- bench --sizes {(list.Count > 0 ? string.Join(',', list) : "0")} --notes {noteCount} --note-mb {noteSize} --page-size {page} --report-items {items} --report-indicators {indicatorCount} --report-days {days}";
+    Console.Out.Write(PerformanceReport.Write(runs, notesRun, parse.GetValue(output)!, command, reportRun));
     return 0;
 });
 
@@ -125,7 +139,7 @@ benchPhase.SetAction(async (parse, ct) =>
     return 0;
 });
 
-var root = new RootCommand("Action-plan integration backend: operations commands.") { runOnce, status, replay, reset, quarantine, provision, teamsApp, demo, bench, benchPhase };
+var root = new RootCommand("Action-plan integration backend: operations commands.") { runOnce, status, replay, reset, quarantine, provision, teamsApp, report, demo, bench, benchPhase };
 return await root.Parse(args).InvokeAsync();
 
 static void Progress(string line) => Console.Error.WriteLine(line);

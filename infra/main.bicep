@@ -50,6 +50,14 @@ param sharePointEnterprisesList string = ''
 param sharePointAgreementsList string = ''
 @description('Meeting-notes document library: drive id or name.')
 param sharePointMeetingNotesLibrary string = ''
+@description('Library the weekly status report goes to: drive id or name; empty skips the report step.')
+param sharePointReportsLibrary string = ''
+@description('Register each week\'s status report on the network\'s case: true or false, as a string (azd hands values over as strings).')
+@allowed([
+  'false'
+  'true'
+])
+param reportsRegisterInCaseSystem string = 'false'
 
 // The case system (section "CaseSystem" in Core/CaseSystem/CaseSystemOptions.cs). An empty URL
 // leaves it unconfigured: meeting notes are archived and their registration waits as pending. The
@@ -113,6 +121,8 @@ param nightlySyncSchedule string = '0 0 2 * * *'
 param overdueScanSchedule string = '0 30 4 * * *'
 @description('NCRONTAB (six fields, UTC) of the night\'s Teams digest; after the overdue scan\'s events are in.')
 param notificationDigestSchedule string = '0 0 5 * * *'
+@description('NCRONTAB (six fields, UTC) of the weekly status report; Monday morning, after the night\'s digest.')
+param statusReportSchedule string = '0 0 6 * * 1'
 
 @description('Key Vault purge protection. It cannot be turned off again once on; turn it off only for throw-away environments.')
 param enableKeyVaultPurgeProtection bool = true
@@ -327,6 +337,8 @@ var defaultAppSettings = {
   SharePoint__Lists__Enterprises: sharePointEnterprisesList
   SharePoint__Lists__Agreements: sharePointAgreementsList
   SharePoint__Libraries__MeetingNotes: sharePointMeetingNotesLibrary
+  SharePoint__Libraries__Reports: sharePointReportsLibrary
+  Reports__RegisterInCaseSystem: reportsRegisterInCaseSystem
 
   // The case system; its key is a Key Vault reference resolved with the app identity, never a value here.
   CaseSystem__BaseUrl: caseSystemBaseUrl
@@ -354,6 +366,7 @@ var defaultAppSettings = {
   Schedules__NightlySync: nightlySyncSchedule
   Schedules__OverdueScan: overdueScanSchedule
   Schedules__NotificationDigest: notificationDigestSchedule
+  Schedules__StatusReport: statusReportSchedule
 }
 
 module functionApp 'modules/function-app.bicep' = {

@@ -17,7 +17,7 @@ internal static class PerformanceReport
     /// meeting notes) and keeps the others as they are.
     /// </summary>
     /// <returns>The Markdown of the parts written.</returns>
-    public static string Write(IReadOnlyList<BenchRun> runs, NotesBenchRun? notes, string directory, string command)
+    public static string Write(IReadOnlyList<BenchRun> runs, NotesBenchRun? notes, string directory, string command, ReportBenchRun? report = null)
     {
         Directory.CreateDirectory(directory);
         var measured = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -30,6 +30,11 @@ internal static class PerformanceReport
         if (notes is not null)
         {
             measured[ReportSections.MeetingNotes] = NotesReport.Markdown(notes, command);
+        }
+
+        if (report is not null)
+        {
+            measured[ReportSections.StatusReport] = ReportBench.Markdown(report, command);
         }
 
         var path = Path.Combine(directory, "performance.md");

@@ -23,4 +23,13 @@ public sealed record PhaseResult(
     int Registrations = 0,
     int RegistrationFailures = 0,
     double RegistrationSeconds = 0,
-    string? RegistrationError = null);
+    string? RegistrationError = null)
+{
+    /// <summary>The status report's first build in the process, JIT and font included (the report phase).</summary>
+    public double ColdSeconds { get; init; }
+
+    /// <summary>The status report's pages and size (the report phase).</summary>
+    public int Pages { get; init; }
+
+    public long PdfBytes { get; init; }
+}

@@ -12,9 +12,10 @@ internal static class ReportSections
     public const string Title = "# Performance of the nightly sync";
     public const string PlanItems = "plan-items";
     public const string MeetingNotes = "meeting-notes";
+    public const string StatusReport = "status-report";
 
     // The order the parts stand in the file, whichever order they were measured in.
-    private static readonly string[] Order = [PlanItems, MeetingNotes];
+    private static readonly string[] Order = [PlanItems, MeetingNotes, StatusReport];
 
     /// <param name="existing">The file as it is, or null when there is none.</param>
     /// <param name="measured">The parts this run measured, by name, each as Markdown.</param>

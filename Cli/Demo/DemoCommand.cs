@@ -26,7 +26,8 @@ namespace Integration.Cli.Demo;
 /// with the network's case and assignments, one cycle, the overdue list, the notes and the
 /// assignments as people would read them, the Teams channel digest and the personal
 /// notifications each person got (through the Workflows and activity-feed stand-ins), and a
-/// second cycle to show that nothing changes, and nothing is sent, when nothing changed.
+/// second cycle to show that nothing changes, and nothing is sent, when nothing changed; then
+/// twelve weeks of indicator history and this week's status report (lägesrapport) as a PDF.
 /// Everything started is stopped again.
 /// </summary>
 internal static class DemoCommand
@@ -34,7 +35,8 @@ internal static class DemoCommand
     private const string TimeZoneId = "Europe/Stockholm";
     private const string DemoRegistryClient = "natverket-demo";
 
-    public static async Task<int> RunAsync(bool verbose, TextWriter output, Action<string> progress, CancellationToken ct)
+    /// <param name="reportFolder">Where the week's status report is written; the working folder when null.</param>
+    public static async Task<int> RunAsync(bool verbose, TextWriter output, Action<string> progress, CancellationToken ct, string? reportFolder = null)
     {
         var timeZone = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, timeZone).DateTime);
@@ -88,6 +90,11 @@ internal static class DemoCommand
         WriteSecondRun(second, before, standIns, listPath, output);
         WriteProblemsCleared(second, fixedItems, [planList, enterpriseList, agreementList], output);
         await WriteStatusAsync(configuration, output, ct);
+        progress("Seeding twelve weeks of indicator history and writing this week's status report…");
+        await using (var provider = Services(configuration))
+        {
+            await DemoReport.WriteAsync(provider, reportFolder ?? Directory.GetCurrentDirectory(), output, ct);
+        }
 
         progress("Stopping the stand-in and Azurite.");
         return first.Succeeded && second.Succeeded ? 0 : 1;

@@ -16,4 +16,7 @@ public sealed class SchedulesOptions
 
     /// <summary>After the scan's events have been taken off the queue: the night's one Teams digest.</summary>
     public string NotificationDigest { get; set; } = "0 0 5 * * *";
+
+    /// <summary>Monday 06:00 UTC (07:00 or 08:00 in Stockholm), after the night's digest: the week just ended's status report.</summary>
+    public string StatusReport { get; set; } = "0 0 6 * * 1";
 }

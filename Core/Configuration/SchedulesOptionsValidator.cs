@@ -19,6 +19,7 @@ internal sealed class SchedulesOptionsValidator : IValidateOptions<SchedulesOpti
         Check("Schedules__NightlySync", options.NightlySync, failures);
         Check("Schedules__OverdueScan", options.OverdueScan, failures);
         Check("Schedules__NotificationDigest", options.NotificationDigest, failures);
+        Check("Schedules__StatusReport", options.StatusReport, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -11,6 +11,7 @@ using Integration.Core.Operations;
 using Integration.Core.PlanItems;
 using Integration.Core.Queues;
 using Integration.Core.Registry;
+using Integration.Core.Reports;
 using Integration.Core.Retention;
 using Integration.Core.SharePoint;
 using Integration.Core.Storage;
@@ -38,6 +39,7 @@ public static class IntegrationServiceCollectionExtensions
         .AddAgreements(configuration)
         .AddIndicators(configuration)
         .AddNotifications(configuration)
+        .AddReports(configuration)
         .AddRetention(configuration)
         .AddOperations(configuration);
 

@@ -18,6 +18,7 @@ public static class IndicatorsModule
         services.TryAddSingleton<IndicatorCalculator>();
         services.TryAddSingleton<IndicatorStore>();
         services.TryAddSingleton<PlanItemGoals>();
+        services.TryAddSingleton<PlanFigures>();
         services.AddNightStep<IndicatorsStep>();
         return services;
     }

@@ -9,11 +9,12 @@ namespace Integration.Core.Indicators;
 /// <summary>
 /// The indicators as a step of the night, after the sources: computed from the Enterprises and
 /// Agreements tables and written as the day's rows of the Indicators table, then put against the
-/// plan items whose goal names one (<see cref="PlanItemGoals"/>); recorded in SyncRuns under the
+/// plan items whose goal names one (<see cref="PlanItemGoals"/>). The plan's own figures
+/// (<see cref="PlanFigures"/>) join the day's rows when the plan items are synced. Recorded in SyncRuns under the
 /// night's run id like every other step.
 /// </summary>
 public sealed class IndicatorsStep(
-    IndicatorCalculator calculator, IndicatorStore store, PlanItemGoals goals, RunSteps steps, NightlyCycle nights, SyncSources sources, IOptions<SharePointOptions> sharePoint, TimeProvider time) : INightStep
+    IndicatorCalculator calculator, IndicatorStore store, PlanItemGoals goals, PlanFigures plan, RunSteps steps, NightlyCycle nights, SyncSources sources, IOptions<SharePointOptions> sharePoint, TimeProvider time) : INightStep
 {
     public const string Step = "Indicators";
 
@@ -49,6 +50,13 @@ public sealed class IndicatorsStep(
         {
             if (!IsConfigured) return StepResult.Skipped($"not configured ({NotConfigured()})");
             var snapshot = await calculator.ComputeAsync(token);
+            if (goals.IsConfigured && await plan.ComputeAsync(snapshot.Values, token) is { } figures)
+            {
+                var all = new SortedDictionary<string, double>(snapshot.Values.ToDictionary(), StringComparer.Ordinal);
+                foreach (var (name, value) in figures) all[name] = value;
+                snapshot = snapshot with { Values = all };
+            }
+
             var saved = await store.SaveAsync(snapshot, time.GetUtcNow(), token);
             var counts = new Dictionary<string, int> { ["indicators"] = saved.Written, ["unchanged"] = saved.Unchanged, ["removed"] = saved.Removed };
             var detail = $"day {IndicatorStore.DayKey(snapshot.Day)}";

@@ -11,9 +11,18 @@ public class DemoTests
         using var output = new StringWriter();
         var progress = new List<string>();
 
-        var exitCode = await DemoCommand.RunAsync(verbose: false, output, progress.Add, CancellationToken.None);
+        var reports = Directory.CreateTempSubdirectory("demo-report-");
+        var exitCode = await DemoCommand.RunAsync(verbose: false, output, progress.Add, CancellationToken.None, reports.FullName);
 
         var text = output.ToString();
+
+        // The status report: twelve weeks of history said so, this week's PDF next to where it ran, the card as text.
+        Assert.Contains("Status report (lägesrapport): seeded 12 weeks of indicator history before today (84 days,", text, StringComparison.Ordinal);
+        var pdf = Assert.Single(reports.GetFiles("Lägesrapport *-v*.pdf"));
+        Assert.Contains($"Wrote {pdf.FullName} (", text, StringComparison.Ordinal);
+        Assert.True(pdf.Length > 10_000, $"{pdf.Length} bytes");
+        Assert.Contains("  Veckans läge – vecka ", text, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^    Försenade aktiviteter: \d+, [^\n]*sedan förra veckan \((Grön|Gul|Röd)\)", text);
         Assert.True(exitCode == 0, text + string.Join('\n', progress));
         Assert.Contains("case registration  succeeded  registered 2, alreadyRegistered 0, failed 0", text, StringComparison.Ordinal);
         Assert.Contains("Nätverksmöte – upphandling & sociala företag.docx", text, StringComparison.Ordinal);

@@ -73,4 +73,20 @@ public class SchedulesValidationTests
         Assert.Contains(failures, f => f.Contains("Schedules__NightlySync", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("Schedules__OverdueScan", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("0 0 6 * * 8", null)]
+    [InlineData("0 0 6 * * 1-", null)]
+    [InlineData("0 6 * * 1", "six fields")]
+    public void TheStatusReportScheduleIsCheckedLikeTheOthers(string schedule, string? said)
+    {
+        var failure = Assert.Single(new SchedulesOptionsValidator().Validate(null, new SchedulesOptions { StatusReport = schedule }).Failures!);
+
+        Assert.Contains("Schedules__StatusReport", failure, StringComparison.Ordinal);
+        if (said is not null) Assert.Contains(said, failure, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void TheStatusReportRunsOnMondayMorningByDefault() =>
+        Assert.Equal("0 0 6 * * 1", new SchedulesOptions().StatusReport);
 }

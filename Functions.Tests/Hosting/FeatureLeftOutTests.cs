@@ -11,6 +11,7 @@ using Integration.Core.Notifications;
 using Integration.Core.Operations;
 using Integration.Core.PlanItems;
 using Integration.Core.Registry;
+using Integration.Core.Reports;
 using Integration.Core.Retention;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
@@ -46,6 +47,7 @@ public class FeatureLeftOutTests(AzuriteFixture azurite) : EnterprisesTest(azuri
         .AddRegistry(configuration)
         .AddIndicators(configuration)
         .AddNotifications(configuration)
+        .AddReports(configuration)
         .AddRetention(configuration)
         .AddOperations(configuration);
 
@@ -113,7 +115,7 @@ public class FeatureLeftOutTests(AzuriteFixture azurite) : EnterprisesTest(azuri
         using var full = Build((services, configuration) => services.AddIntegration(configuration));
 
         Assert.Equal(
-            [CaseRegistrationSummary.Step, OverdueScanStep.Step, IndicatorsStep.Step, NotificationDigestHandler.Step, RetentionStep.Step],
+            [CaseRegistrationSummary.Step, OverdueScanStep.Step, IndicatorsStep.Step, NotificationDigestHandler.Step, StatusReportStep.Step, RetentionStep.Step],
             full.GetRequiredService<NightSteps>().All.Select(s => s.Name));
         Assert.Equal(
             [PlanItemsModule.Source, MeetingNotesModule.Source, BudgetAssignmentsModule.Source, EnterprisesModule.Source, AgreementsModule.Source],

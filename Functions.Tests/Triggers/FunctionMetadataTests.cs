@@ -28,13 +28,14 @@ public class FunctionMetadataTests
     [Fact]
     public void HasExactlyTheEightFunctions()
     {
-        Assert.Equal(["CaseRegistration", "NightlySync", "NotificationDigest", "Notifications", "OverdueScan", "SyncSource", "health", "healthDetails"], Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["CaseRegistration", "NightlySync", "NotificationDigest", "Notifications", "OverdueScan", "StatusReport", "SyncSource", "health", "healthDetails"], Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 
     [Theory]
     [InlineData("NightlySync", "%Schedules:NightlySync%")]
     [InlineData("OverdueScan", "%Schedules:OverdueScan%")]
     [InlineData("NotificationDigest", "%Schedules:NotificationDigest%")]
+    [InlineData("StatusReport", "%Schedules:StatusReport%")]
     public void TimersTakeTheirScheduleFromSettings(string function, string schedule)
     {
         var trigger = Trigger(function);

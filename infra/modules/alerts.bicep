@@ -47,7 +47,7 @@ let finished = AppTraces
   | parse Message with "Run " RunId " step " Step " finished on attempt " Attempt:int "."
   // The steps after the sources log "finished" too; a night is complete when its sources are.
   // These are the INightSteps the modules register, in their order (AlertTests keeps them equal).
-  | where Step !in ("CaseRegistration", "OverdueScan", "Indicators", "Notifications", "Retention")
+  | where Step !in ("CaseRegistration", "OverdueScan", "Indicators", "Notifications", "StatusReport", "Retention")
   | summarize Finished = dcount(Step), CompletedAt = max(TimeGenerated) by RunId;
 started
 | join kind=inner finished on RunId

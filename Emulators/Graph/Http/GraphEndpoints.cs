@@ -47,6 +47,10 @@ internal static class GraphEndpoints
             DriveEndpoints.GetItemPart(context, http, driveId, itemRef, part));
         v1.MapPatch(Drive + "/items/{itemRef}/listItem/fields", (HttpContext http, string driveId, string itemRef) =>
             DriveEndpoints.PatchListItemFields(context, http, driveId, itemRef));
+        // Uploads by path (root:/{name}:/content, root:/{name}:/createUploadSession) and the session's slices.
+        v1.MapPut(Drive + "/{**rest}", (HttpContext http, string driveId, string rest) => UploadEndpoints.HandleAsync(context, http, driveId, rest));
+        v1.MapPost(Drive + "/{**rest}", (HttpContext http, string driveId, string rest) => UploadEndpoints.HandleAsync(context, http, driveId, rest));
+        app.MapPut(UploadEndpoints.SessionPath + "/{session}", (HttpContext http, string session) => UploadEndpoints.PutSliceAsync(context, http, session));
         // Teams: the Graph SDK sends the action's plain name; the qualified form is accepted as Graph does.
         v1.MapPost("/users/{user}/teamwork/" + TeamsActivityFeed.Action, (HttpContext http, string user) => ActivityFeedEndpoints.SendAsync(context, http, user));
         v1.MapPost("/users/{user}/teamwork/microsoft.graph." + TeamsActivityFeed.Action, (HttpContext http, string user) => ActivityFeedEndpoints.SendAsync(context, http, user));
