@@ -1,5 +1,6 @@
 using System.Globalization;
 using Integration.Core.BudgetAssignments;
+using Integration.Core.SharePoint;
 using Integration.Emulators.CaseSystem;
 using Integration.Emulators.Graph;
 
@@ -47,7 +48,8 @@ public static class DemoAssignments
         .DefineColumn(BudgetAssignmentColumns.Status, "Status")
         .DefineColumn(BudgetAssignmentColumns.LastActivity, "Senaste aktivitet", ColumnType.DateTime)
         .DefineColumn(BudgetAssignmentColumns.CaseLink, "Ärende")
-        .DefineColumn(BudgetAssignmentColumns.Comment, "Kommentar", ColumnType.MultilineText);
+        .DefineColumn(BudgetAssignmentColumns.Comment, "Kommentar", ColumnType.MultilineText)
+        .DefineColumn(DataProblemColumn.Name, DataProblemColumn.DisplayName, ColumnType.MultilineText);
 
     private static Dictionary<string, string?> Fields(string year, DateOnly? deadline, string? partners)
     {

@@ -90,6 +90,7 @@ internal static class DemoCommand
         WriteSecondRun(second, before, standIns, listPath, output);
         WriteProblemsCleared(second, fixedItems, [planList, enterpriseList, agreementList], output);
         await WriteStatusAsync(configuration, output, ct);
+        await WriteProvisionCheckAsync(configuration, output, ct);
         progress("Seeding twelve weeks of indicator history and writing this week's status report…");
         await using (var provider = Services(configuration))
         {
@@ -158,7 +159,7 @@ internal static class DemoCommand
         output.WriteLine($"Second run {second.RunId}: plan items read {plan.Read} (our own flag and problem writes coming back, and the fixed item), created {plan.Created}, updated {plan.Updated}, " +
             $"flag writes {second.Step(OverdueScanStep.Step).Count("flagWrites")}, notifications {second.Step(OverdueScanStep.Step).Count("notifications")}.");
         var notes = second.Sources.Single(s => s.Source == MeetingNotesModule.Source);
-        output.WriteLine($"Meeting notes: read {notes.Read}, archived {notes.Created + notes.Updated}, registered {second.Step(CaseRegistrationSummary.Step).Count("registered")}; " +
+        output.WriteLine($"Meeting notes: read {notes.Read} (the document numbers and the problem text the first night wrote on the files, coming back), archived {notes.Created + notes.Updated}, registered {second.Step(CaseRegistrationSummary.Step).Count("registered")}; " +
             $"{standIns.CaseSystem.Documents.Count} document(s) on {DemoNotes.NetworkCase}, as after the first run.");
         output.WriteLine($"Teams: channel posts {second.Step(NotificationDigestHandler.Step).Count("channelPosts")}, personal notifications {second.Step(NotificationDigestHandler.Step).Count("personal")}; " +
             $"{standIns.Webhook.Posts.Count - before.Posts} post(s) to the webhook and {standIns.Graph.ActivityFeed.Received.Count - before.Personal} to the activity feed this night " +
@@ -183,6 +184,18 @@ internal static class DemoCommand
             output.WriteLine("status --nights 2 (what the on-call engineer sees; exit 3 would mean something needs attention):");
             Status.StatusCommand.WriteTable(await provider.GetRequiredService<Core.Operations.OperationsStatus>().ReadAsync(2, ct), output);
         }
+    }
+
+    /// <summary>What <c>provision --check</c> finds on the demo's site after its nights: the lists as the settings describe them.</summary>
+    private static async Task WriteProvisionCheckAsync(IConfiguration configuration, TextWriter output, CancellationToken ct)
+    {
+        using var report = new StringWriter();
+        var exit = await Provision.ProvisionCommand.RunAsync(configuration, check: true, json: false, report, TextWriter.Null, ct);
+        output.WriteLine();
+        output.WriteLine(exit == 0
+            ? "provision --check: exit 0, every list, library and column as the settings describe them."
+            : $"provision --check: exit {exit}:");
+        if (exit != 0) output.Write(report.ToString());
     }
 
     private static ServiceProvider Services(IConfiguration configuration)

@@ -3,6 +3,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Integration.Core.MeetingNotes;
 using Integration.Core.SharePoint;
 using Integration.Emulators.Graph;
 
@@ -22,7 +23,12 @@ internal static class DemoNotes
 
     public static void Seed(SharePointSite site, DateOnly today, TimeZoneInfo timeZone)
     {
-        var library = site.AddDocumentLibrary(LibraryName);
+        // The library as provision makes it: the columns the night reads and the two it writes.
+        var library = site.AddDocumentLibrary(LibraryName)
+            .DefineColumn(MeetingNoteColumns.MeetingDate, "Mötesdatum", ColumnType.DateOnly)
+            .DefineColumn(MeetingNoteColumns.GroupDefault, "Grupp")
+            .DefineColumn(MeetingNoteColumns.CaseDocumentNumber, "Dokumentnummer i diariet")
+            .DefineColumn(DataProblemColumn.Name, DataProblemColumn.DisplayName, ColumnType.MultilineText);
         Dictionary<string, object?> Columns(int daysAgo, string group) => new()
         {
             ["MeetingDate"] = SharePointDates.ToSharePointValue(today.AddDays(-daysAgo), timeZone),

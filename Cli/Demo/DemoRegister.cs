@@ -79,7 +79,10 @@ public static class DemoRegister
 
         var agreements = site.AddList(AgreementListName)
             .DefineColumn(AgreementColumns.Enterprise, "Företag", ColumnType.Lookup)
-            .DefineColumn(AgreementColumns.AgreementType, "Avtalsform", ColumnType.Choice)
+            .DefineColumn(new ListColumn(AgreementColumns.AgreementType, "Avtalsform", ColumnType.Choice)
+            {
+                Choices = ["IOP", "Reserverad upphandling", "Direktupphandling", "Övrigt"],
+            })
             .DefineColumn(AgreementColumns.BuyingBoard, "Köpande nämnd")
             .DefineColumn(AgreementColumns.YearlyValue, "Årsvärde (kr)", ColumnType.Number)
             .DefineColumn(AgreementColumns.StartDate, "Startdatum", ColumnType.DateOnly)

@@ -67,7 +67,7 @@ public sealed class PlanItemGenerator : IBenchGenerator
             .DefineColumn(PlanItemColumns.ResponsibleBody, "Ansvarig nämnd", ColumnType.Choice)
             .DefineColumn(PlanItemColumns.Owner, "Ansvarig", ColumnType.PersonOrGroup)
             .DefineColumn(PlanItemColumns.DueDate, "Slutdatum", ColumnType.DateOnly)
-            .DefineColumn(PlanItemColumns.Status, "Status", ColumnType.Choice)
+            .DefineColumn(new ListColumn(PlanItemColumns.Status, "Status", ColumnType.Choice) { Choices = [.. StatusMix.Select(s => s.Text)] })
             .DefineColumn(PlanItemColumns.CaseNumber, "Diarienummer", ColumnType.Text)
             .DefineColumn(PlanItemColumns.BudgetAssignment, "Budgetuppdrag", ColumnType.Text)
             .DefineColumn(PlanItemColumns.OverdueFlag, "Försenad", ColumnType.Text)

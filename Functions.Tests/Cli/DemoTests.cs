@@ -28,7 +28,7 @@ public class DemoTests
         Assert.Contains("Nätverksmöte – upphandling & sociala företag.docx", text, StringComparison.Ordinal);
         Assert.Equal(2, text.Split("document AMN 2021-0112-1.4:").Length - 1);
         Assert.Contains("The file's bytes are not a zip package", text, StringComparison.Ordinal);
-        Assert.Contains("Meeting notes: read 0, archived 0, registered 0; 2 document(s) on AMN 2021-0112-1.4", text, StringComparison.Ordinal);
+        Assert.Contains("Meeting notes: read 3 (the document numbers and the problem text the first night wrote on the files, coming back), archived 0, registered 0; 2 document(s) on AMN 2021-0112-1.4", text, StringComparison.Ordinal);
         Assert.DoesNotContain("anna.lindqvist", text, StringComparison.Ordinal);
 
         // The budget assignments, as the SharePoint list shows them, with the plan items that follow from each.
@@ -98,6 +98,9 @@ public class DemoTests
         Assert.Contains("  Nya minnesanteckningar: 2\n    - Nätverksmöte – upphandling & sociala företag.docx", digest, StringComparison.Ordinal);
         Assert.Contains("      Diariefört som: AMN 2021-0112-1.4:", digest, StringComparison.Ordinal);
         Assert.Matches(@"item \w+ 'Arbetsgruppens anteckningar\.docx': The file's bytes are not a zip package", text);
+
+        // The demo's site is as provision would make it.
+        Assert.Contains("provision --check: exit 0, every list, library and column as the settings describe them.", text, StringComparison.Ordinal);
 
         // The sole trader's personal identity number, in any of its forms, nowhere in clear.
         var everything = text + string.Join('\n', progress);

@@ -210,6 +210,17 @@ public sealed class CardRenderingTests(CardRenderingTests.Rendering rendering) :
                 [new("Mötesdatum", "2026-12-01"), new("Version", "2.0")], Url("MeetingNotes", 8), Detected), "Lena Bäck"),
             Item(new("r1", NotificationEvents.RegisterWarning, "Register", "77", "Återbruket i Högdalen ekonomisk förening", null,
                 [new("Organisationsnummer", "769612-3456"), new("Varning", "Organisationsnumret saknas i Bolagsverkets register")], Url("Register", 77), Detected), null),
+            Item(new("p1", NotificationEvents.DataProblemFound, "PlanItems", "31", "Workshop om sociala kriterier", "7",
+                [new("Lista", "Handlingsplan"), new("Att rätta", "Slutdatum saknas. Fyll i kolumnen Slutdatum.")], Url("PlanItems", 31), Detected), "Anna Lindqvist"),
+            Item(new("p2", NotificationEvents.DataProblemFound, "MeetingNotes", "01UUC733", "Arbetsgruppens anteckningar.docx", null,
+                [new("Lista", "Mötesanteckningar"), new("Att rätta", "Filens innehåll är inte en riktig docx-fil, eller så är den skadad. Öppna den, spara den på nytt och ladda upp den igen.")],
+                Url("MeetingNotes", 9), Detected), null),
+            Item(new("p3", NotificationEvents.DataProblemReminder, "Agreements", "13", "Avtal, rad 13", null,
+                [new("Lista", "Avtal med staden"), new("Att rätta", "Avtalsformen 'Ramavtal' finns inte. Välj en av: IOP, Reserverad upphandling, Direktupphandling, Övrigt."), new("Sedan", "2026-11-18")],
+                Url("Agreements", 13), Detected), null),
+            Item(new("a1", NotificationEvents.AssignmentEditReverted, "BudgetAssignments", "4", "Öka andelen upphandlingar med sociala hänsyn", null,
+                [new("Kolumner", "Status, Slutdatum"), new("Diarienummer", "AMN 2021-0112-1.2"), new("Varför", "Ärendesystemet äger de här kolumnerna, så ändringen skrevs över. Ändra i ärendet i stället, eller skriv i kolumnen Kommentar.")],
+                Url("Budgetuppdrag", 4), Detected), null),
         ];
 
         private static readonly DateTimeOffset Detected = new(2026, 12, 2, 2, 0, 0, TimeSpan.Zero);
