@@ -1,6 +1,8 @@
+using Integration.Core.PlanItems;
 using Integration.Core.SharePoint.Provisioning;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.Problems;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +27,8 @@ public static class BudgetAssignmentsModule
         services.TryAddSingleton<BudgetAssignmentMirror>();
         services.TryAddSingleton<BudgetAssignmentPublisher>();
         services.TryAddSingleton<PlanItemLinks>();
+        // Its assignments know which plan items name one that is unknown or closed: said on those items.
+        services.AddSingleton<IRecordWarnings<PlanItem>, PlanItemAssignmentWarnings>();
         services.AddSourceSync<BudgetAssignmentsSync>(SourceDefinition.List(Source));
         services.AddListSchema(BudgetAssignmentListSchema.From);
         return services;

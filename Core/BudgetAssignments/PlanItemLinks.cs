@@ -46,7 +46,7 @@ public sealed class PlanItemLinks(IntegrationStorage storage)
     }
 
     /// <summary>Each assignment in the table that is current (not left the filter), with whether it is closed.</summary>
-    private async Task<Dictionary<string, bool>> AssignmentsAsync(CancellationToken ct)
+    public async Task<Dictionary<string, bool>> AssignmentsAsync(CancellationToken ct)
     {
         var table = await storage.TableAsync(TableNames.BudgetAssignments, ct);
         var assignments = new Dictionary<string, bool>(StringComparer.Ordinal);

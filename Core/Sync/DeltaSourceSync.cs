@@ -6,7 +6,10 @@ namespace Integration.Core.Sync;
 /// before them.
 /// </summary>
 public sealed class DeltaSourceSync<TItem, TRecord>(
-    IDeltaSource<TItem, TRecord> source, DeltaSyncEngine engine, IReadOnlyList<Func<SyncCounts, CancellationToken, Task>> followUps) : ISourceSync
+    IDeltaSource<TItem, TRecord> source,
+    DeltaSyncEngine engine,
+    IReadOnlyList<Func<SyncCounts, CancellationToken, Task>> followUps,
+    IReadOnlyList<Problems.IRecordWarnings<TRecord>>? warnings = null) : ISourceSync
     where TItem : IFeedItem
 {
     public string Source => source.Name;
@@ -17,7 +20,7 @@ public sealed class DeltaSourceSync<TItem, TRecord>(
 
     public async Task<SyncCounts> RunAsync(string runId, CancellationToken ct)
     {
-        var counts = await engine.RunAsync(source, runId, ct);
+        var counts = await engine.RunAsync(source, runId, ct, warnings);
         foreach (var followUp in followUps) await followUp(counts, ct);
         return counts;
     }

@@ -40,7 +40,9 @@ public sealed partial class DeltaSyncEngine(
     /// <summary>A link is renewed at least this often, so SharePoint never sees a token old enough to expire.</summary>
     private static readonly TimeSpan TokenRenewal = TimeSpan.FromDays(7);
 
-    public async Task<SyncCounts> RunAsync<TItem, TRecord>(IDeltaSource<TItem, TRecord> source, string runId, CancellationToken ct)
+    /// <param name="warnings">Other features' warnings on the source's valid records.</param>
+    public async Task<SyncCounts> RunAsync<TItem, TRecord>(
+        IDeltaSource<TItem, TRecord> source, string runId, CancellationToken ct, IReadOnlyList<IRecordWarnings<TRecord>>? warnings = null)
         where TItem : IFeedItem
     {
         var reference = source.Reference is { Length: > 0 } configured
@@ -60,7 +62,7 @@ public sealed partial class DeltaSyncEngine(
             : await source.Feed.ResolveAsync(reference, ct);
         var startLink = checkpoint is not null && checkpoint.SourceId == containerId ? checkpoint.DeltaLink : null;
 
-        var run = new Run<TItem, TRecord>(this, source, runId, containerId, lease);
+        var run = new Run<TItem, TRecord>(this, source, runId, containerId, lease, warnings ?? []);
         var fromScratch = startLink is null;
         string deltaLink;
         try
@@ -129,7 +131,8 @@ public sealed partial class DeltaSyncEngine(
     private partial void LogDeferred(string source, string itemId, string reason);
 
     /// <summary>State of one run; a new one per message so nothing leaks between runs.</summary>
-    private sealed class Run<TItem, TRecord>(DeltaSyncEngine engine, IDeltaSource<TItem, TRecord> source, string runId, string containerId, PendingLease lease)
+    private sealed class Run<TItem, TRecord>(
+        DeltaSyncEngine engine, IDeltaSource<TItem, TRecord> source, string runId, string containerId, PendingLease lease, IReadOnlyList<IRecordWarnings<TRecord>> warnings)
         where TItem : IFeedItem
     {
         private readonly IDeltaSourceRun<TItem, TRecord> _mapping = source.StartRun(runId, containerId);
@@ -361,7 +364,7 @@ public sealed partial class DeltaSyncEngine(
                     continue;
                 }
 
-                _warnings[id] = result.ProblemText;
+                _warnings[id] = await WarningsAsync(record, result, ct);
                 mapped.Add(record);
             }
 
@@ -455,6 +458,17 @@ public sealed partial class DeltaSyncEngine(
                 actions.Add(source.Table.QuarantineMark(item.Id, reason, now));
                 digest.Stored(item.Id, SourceTable.QuarantinedHash);
             }
+        }
+
+        private Task? _warningsPrepared;
+
+        /// <summary>The record's warnings: the mapping's own, then those of the features that look at the source's records.</summary>
+        private async Task<string> WarningsAsync(TRecord record, SourceMapping<TRecord> result, CancellationToken ct)
+        {
+            if (warnings.Count == 0) return result.ProblemText;
+            await (_warningsPrepared ??= Task.WhenAll(warnings.Select(w => w.PrepareAsync(ct))));
+            var added = warnings.SelectMany(w => w.Check(record)).ToList();
+            return added.Count == 0 ? result.ProblemText : ItemProblem.Join([.. result.Warnings ?? [], .. added]);
         }
 
         /// <summary>A valid item's column says its warnings: the mapping's, and any its change added.</summary>

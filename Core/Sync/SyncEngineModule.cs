@@ -48,7 +48,8 @@ public static class SyncEngineModule
         services.AddSingleton(definition);
         services.TryAddSingleton<TSource>();
         services.AddSingleton<ISourceSync>(sp => new DeltaSourceSync<TItem, TRecord>(
-            sp.GetRequiredService<TSource>(), sp.GetRequiredService<DeltaSyncEngine>(), FollowUps(sp, definition.Name)));
+            sp.GetRequiredService<TSource>(), sp.GetRequiredService<DeltaSyncEngine>(), FollowUps(sp, definition.Name),
+            [.. sp.GetServices<Problems.IRecordWarnings<TRecord>>().Where(w => w.Source == definition.Name)]));
         return services;
     }
 

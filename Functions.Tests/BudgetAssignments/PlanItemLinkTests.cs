@@ -47,6 +47,34 @@ public class PlanItemLinkTests(AzuriteFixture azurite) : BudgetAssignmentsTest(a
     }
 
     [Fact]
+    public async Task APlanItemUnderAnUnknownOrClosedAssignmentSaysSoOnItselfAsAWarning()
+    {
+        AddAssignment("AMN 2021-0112-1.4");
+        AddAssignment("AMN 2019-0340-01.02", year: "2019", status: "A");
+        await SyncAsync();
+        var linked = PlanItem("Upphandla med reserverade kontrakt", "AMN 2021-0112-1.4");
+        var underClosed = PlanItem("Kartlägg inköp", "AMN 2019-0340-01.02");
+        var doneUnderClosed = PlanItem("Utbildning för inköpare", "AMN 2019-0340-01.02", PlanItemSeed.Done);
+        var unknown = PlanItem("Nätverksträffar", "AMN 2030-0001");
+
+        var counts = await Harness.SyncAsync("night-2");
+
+        // Taken in all the same, with the warning on the item for the network to fix.
+        Assert.Equal((4, 0, 2), (counts.Created, counts.Quarantined, counts.Extra["warnings"]));
+        string? Problem(int id) => Harness.List.GetFields(id)!.GetValueOrDefault("DataProblem") as string;
+        Assert.Null(Problem(linked));
+        Assert.Null(Problem(doneUnderClosed));
+        Assert.Equal("Budgetuppdraget AMN 2019-0340-01.02 är avslutat, men aktiviteten är öppen. Avsluta aktiviteten, eller flytta den till ett pågående uppdrag.", Problem(underClosed));
+        Assert.Equal("Budgetuppdraget 'AMN 2030-0001' finns inte bland stadens budgetuppdrag. Kontrollera diarienumret i kolumnen Budgetuppdrag.", Problem(unknown));
+
+        // Fixed: the warning is cleared; its echo changes nothing.
+        Harness.List.Update(unknown, new Dictionary<string, object?> { ["BudgetAssignment"] = "AMN 2021-0112-1.4" });
+        var fixedNight = await Harness.SyncAsync("night-3");
+        Assert.Equal((1, 1), (fixedNight.Updated, fixedNight.Extra["problemsCleared"]));
+        Assert.Null(Problem(unknown));
+    }
+
+    [Fact]
     public async Task AnAssignmentThatLeavesTheFilterMakesItsPlanItemsUnknown()
     {
         AddAssignment("AMN 2021-0112-1.4");
