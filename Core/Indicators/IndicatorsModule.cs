@@ -1,5 +1,7 @@
+using Integration.Core.PlanItems;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
+using Integration.Core.Sync.Problems;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +21,8 @@ public static class IndicatorsModule
         services.TryAddSingleton<IndicatorStore>();
         services.TryAddSingleton<PlanItemGoals>();
         services.TryAddSingleton<PlanFigures>();
+        // A goal naming an indicator that does not exist is said on the plan item, from the series it knows.
+        services.AddSingleton<IRecordWarnings<PlanItem>, PlanItemGoalWarnings>();
         services.AddNightStep<IndicatorsStep>();
         return services;
     }

@@ -53,6 +53,26 @@ public class PlanItemGoalTests(AzuriteFixture azurite) : AgreementsTest(azurite)
     private Task<Dictionary<string, TableEntity>> RowsAsync() => RowsAsync(Harness);
 
     [Fact]
+    public async Task AGoalNamingAnIndicatorThatDoesNotExistIsAWarningOnTheItemOnceTheSeriesHasFigures()
+    {
+        await RegisterAsync();
+        var unknown = AddGoal("Dialogmöten", "Indikator: genomförda dialogmöten ≥ 3");
+        var known = AddGoal("Fler företag med avtal", "Indikator: Enterprises.WithActiveAgreement ≥ 2");
+        await Harness.SyncAsync("night-1");
+        // Before the first figures nothing is known, so nothing is said.
+        Assert.Null(Harness.List.GetFields(unknown)!.GetValueOrDefault("DataProblem"));
+        await RunStepAsync("night-1");
+
+        Harness.List.Update(unknown, new Dictionary<string, object?> { ["Title"] = "Dialogmöten med Arbetsförmedlingen" });
+        Harness.List.Update(known, new Dictionary<string, object?> { ["Title"] = "Fler sociala företag med avtal" });
+        var counts = await Harness.SyncAsync("night-2");
+
+        Assert.Equal((2, 1), (counts.Updated, counts.Extra["warnings"]));
+        Assert.StartsWith("Målet nämner indikatorn 'genomförda dialogmöten', som inte finns.", Harness.List.GetFields(unknown)!["DataProblem"] as string, StringComparison.Ordinal);
+        Assert.Null(Harness.List.GetFields(known)!.GetValueOrDefault("DataProblem"));
+    }
+
+    [Fact]
     public async Task EachGoalGetsItsValueAgainstItsTargetInTheTableAndInSharePoint()
     {
         await RegisterAsync();
