@@ -149,7 +149,7 @@ internal static class DemoCommand
         var cleared = fixedItems.Where(f => f.List.GetFields(f.Id)?.GetValueOrDefault(DataProblemColumn.Name) is null).ToList();
         output.WriteLine($"Data problems the second night: cleared {second.Sources.Sum(s => s.ProblemsCleared)} ({string.Join(", ", cleared.Select(c => $"{c.List.DisplayName} item {c.Id}"))}), " +
             $"written {second.Sources.Sum(s => s.ProblemsWritten)}; still open in SharePoint {lists.Sum(l => DemoProblemsReport.Told(l).Count())}. " +
-            "The night's own writes of the first night came back through delta and changed nothing.");
+            "The first night's own writes came back through delta and changed nothing.");
     }
 
     private static void WriteSecondRun(RunSummary second, Counts before, StandIns standIns, string listPath, TextWriter output)

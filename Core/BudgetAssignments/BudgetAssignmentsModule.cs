@@ -28,7 +28,7 @@ public static class BudgetAssignmentsModule
         services.TryAddSingleton<BudgetAssignmentPublisher>();
         services.TryAddSingleton<PlanItemLinks>();
         // Its assignments know which plan items name one that is unknown or closed: said on those items.
-        services.AddSingleton<IRecordWarnings<PlanItem>, PlanItemAssignmentWarnings>();
+        services.AddTransient<IRecordWarnings<PlanItem>, PlanItemAssignmentWarnings>();
         services.AddSourceSync<BudgetAssignmentsSync>(SourceDefinition.List(Source));
         services.AddListSchema(BudgetAssignmentListSchema.From);
         return services;

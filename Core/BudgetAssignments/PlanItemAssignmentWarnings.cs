@@ -7,22 +7,27 @@ namespace Integration.Core.BudgetAssignments;
 /// <summary>
 /// Warns on a plan item whose <c>BudgetAssignment</c> names an assignment the case system does not
 /// have, or an open item under an assignment that is closed, so the text is on the item the network
-/// can fix. The assignments are the table's as the night finds them when the plan items are read;
-/// without any (no case system, or none read yet) nothing is said.
+/// can fix. The assignments are the table's as the night finds them when the first plan item that
+/// names one is read; without any (no case system, or none read yet) nothing is said.
 /// </summary>
-public sealed class PlanItemAssignmentWarnings(PlanItemLinks links) : IRecordWarnings<PlanItem>
+public sealed class PlanItemAssignmentWarnings(
+    PlanItemLinks links, Microsoft.Extensions.Options.IOptions<Configuration.SharePointOptions> sharePoint, Microsoft.Extensions.Options.IOptions<CaseSystem.CaseSystemOptions> caseSystem)
+    : IRecordWarnings<PlanItem>
 {
-    private Dictionary<string, bool> _assignments = [];
+    // Without the assignments' source nothing is known of them, and nothing is read.
+    private readonly bool _configured = caseSystem.Value.IsConfigured && sharePoint.Value.List(BudgetAssignmentsModule.Source) is not null;
+
+    private Task<Dictionary<string, bool>>? _assignments;
 
     public string Source => PlanItemsModule.Source;
 
-    public async Task PrepareAsync(CancellationToken ct) => _assignments = await links.AssignmentsAsync(ct);
-
-    public IReadOnlyList<ItemProblem> Check(PlanItem record)
+    public async ValueTask<IReadOnlyList<ItemProblem>> CheckAsync(PlanItem record, CancellationToken ct)
     {
-        if (_assignments.Count == 0 || string.IsNullOrWhiteSpace(record.BudgetAssignment)) return [];
+        if (!_configured || string.IsNullOrWhiteSpace(record.BudgetAssignment)) return [];
+        var assignments = await (_assignments ??= links.AssignmentsAsync(ct));
+        if (assignments.Count == 0) return [];
         var key = BudgetAssignmentKeys.TryParse(record.BudgetAssignment, out var number, out _) ? BudgetAssignmentKeys.Of(number!) : null;
-        if (key is null || !_assignments.TryGetValue(key, out var closed))
+        if (key is null || !assignments.TryGetValue(key, out var closed))
         {
             return [new(
                 $"BudgetAssignment {PersonalData.Quote(record.BudgetAssignment)} is not an assignment the case system has.",

@@ -22,7 +22,7 @@ public static class IndicatorsModule
         services.TryAddSingleton<PlanItemGoals>();
         services.TryAddSingleton<PlanFigures>();
         // A goal naming an indicator that does not exist is said on the plan item, from the series it knows.
-        services.AddSingleton<IRecordWarnings<PlanItem>, PlanItemGoalWarnings>();
+        services.AddTransient<IRecordWarnings<PlanItem>, PlanItemGoalWarnings>();
         services.AddNightStep<IndicatorsStep>();
         return services;
     }

@@ -25,7 +25,10 @@ public static class PlanItemsModule
         services.AddTables(TableNames.PlanItems);
         services.TryAddSingleton<PlanItemStore>();
         services.TryAddSingleton<OverdueFlagWriter>();
-        services.AddDeltaSource<PlanItemSource, SharePointItem, PlanItem>(SourceDefinition.List(Source));
+        // After the night's budget assignments, so a plan item under one the case system closed or does
+        // not have is told so from that night's assignments (PredecessorWait lets it go at once where
+        // the assignments are not part of the night).
+        services.AddDeltaSource<PlanItemSource, SharePointItem, PlanItem>(SourceDefinition.List(Source, after: BudgetAssignments.BudgetAssignmentsModule.Source));
         services.AddListSchema(PlanItemListSchema.From);
         services.TryAddSingleton<SiteUserPruning>();
         services.TryAddSingleton<OverdueScanner>();

@@ -9,7 +9,7 @@ public sealed class DeltaSourceSync<TItem, TRecord>(
     IDeltaSource<TItem, TRecord> source,
     DeltaSyncEngine engine,
     IReadOnlyList<Func<SyncCounts, CancellationToken, Task>> followUps,
-    IReadOnlyList<Problems.IRecordWarnings<TRecord>>? warnings = null) : ISourceSync
+    Func<IReadOnlyList<Problems.IRecordWarnings<TRecord>>>? warnings = null) : ISourceSync
     where TItem : IFeedItem
 {
     public string Source => source.Name;
@@ -20,7 +20,7 @@ public sealed class DeltaSourceSync<TItem, TRecord>(
 
     public async Task<SyncCounts> RunAsync(string runId, CancellationToken ct)
     {
-        var counts = await engine.RunAsync(source, runId, ct, warnings);
+        var counts = await engine.RunAsync(source, runId, ct, warnings?.Invoke());
         foreach (var followUp in followUps) await followUp(counts, ct);
         return counts;
     }

@@ -460,14 +460,12 @@ public sealed partial class DeltaSyncEngine(
             }
         }
 
-        private Task? _warningsPrepared;
-
         /// <summary>The record's warnings: the mapping's own, then those of the features that look at the source's records.</summary>
         private async Task<string> WarningsAsync(TRecord record, SourceMapping<TRecord> result, CancellationToken ct)
         {
             if (warnings.Count == 0) return result.ProblemText;
-            await (_warningsPrepared ??= Task.WhenAll(warnings.Select(w => w.PrepareAsync(ct))));
-            var added = warnings.SelectMany(w => w.Check(record)).ToList();
+            var added = new List<ItemProblem>();
+            foreach (var check in warnings) added.AddRange(await check.CheckAsync(record, ct));
             return added.Count == 0 ? result.ProblemText : ItemProblem.Join([.. result.Warnings ?? [], .. added]);
         }
 

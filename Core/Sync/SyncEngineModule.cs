@@ -49,7 +49,8 @@ public static class SyncEngineModule
         services.TryAddSingleton<TSource>();
         services.AddSingleton<ISourceSync>(sp => new DeltaSourceSync<TItem, TRecord>(
             sp.GetRequiredService<TSource>(), sp.GetRequiredService<DeltaSyncEngine>(), FollowUps(sp, definition.Name),
-            [.. sp.GetServices<Problems.IRecordWarnings<TRecord>>().Where(w => w.Source == definition.Name)]));
+            // A new set each run: a check keeps what it read for the run it serves.
+            () => [.. sp.GetServices<Problems.IRecordWarnings<TRecord>>().Where(w => w.Source == definition.Name)]));
         return services;
     }
 
