@@ -109,6 +109,30 @@ public class AgreementSyncTests(AzuriteFixture azurite) : AgreementsTest(azurite
     }
 
     [Fact]
+    public async Task EachRefusedAgreementSaysWhyInSwedishAndTheTextIsClearedWhenItIsFixed()
+    {
+        var enterprise = AddEnterprise("Gröna Hjärtat", NumberA);
+        await SyncEnterprisesAsync();
+        var backwards = AddAgreement(enterprise, start: new DateOnly(2026, 6, 1), end: new DateOnly(2026, 3, 1));
+        var unknownType = AddAgreement(enterprise, type: "Ramavtal");
+        var negative = AddAgreement(enterprise, value: -5);
+        string? Problem(int id) => AgreementList.GetFields(id)!.GetValueOrDefault("DataProblem") as string;
+
+        var first = await SyncAgreementsAsync("night-1");
+
+        Assert.Equal((3, 3), (first.Quarantined, first.Extra["problemsWritten"]));
+        Assert.Equal("Slutdatumet 2026-03-01 ligger före startdatumet 2026-06-01. Rätta något av dem.", Problem(backwards));
+        Assert.Equal("Avtalsformen 'Ramavtal' finns inte. Välj en av: IOP, Reserverad upphandling, Direktupphandling, Övrigt.", Problem(unknownType));
+        Assert.Equal("Årsvärdet är negativt. Skriv avtalets värde per år i kronor.", Problem(negative));
+
+        AgreementList.Update(backwards, new Dictionary<string, object?> { ["EndDate"] = null });
+        var fixedNight = await SyncAgreementsAsync("night-2");
+
+        Assert.Equal((1, 1), (fixedNight.Created, fixedNight.Extra["problemsCleared"]));
+        Assert.Null(Problem(backwards));
+    }
+
+    [Fact]
     public async Task ASecondNightWithoutChangeWritesNothing()
     {
         var enterprise = AddEnterprise("Gröna Hjärtat", NumberA);
