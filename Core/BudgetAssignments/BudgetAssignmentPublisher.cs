@@ -29,6 +29,8 @@ public sealed partial class BudgetAssignmentPublisher(
     BudgetAssignmentMirror mirror,
     DeltaCheckpointStore checkpoints,
     Notifications.NotificationOutbox outbox,
+    DataProblemStore problemStore,
+    Sync.Problems.ProblemNotices problemNotices,
     IOptions<SharePointOptions> sharePoint,
     NetworkCalendar calendar,
     TimeProvider time,
@@ -55,8 +57,11 @@ public sealed partial class BudgetAssignmentPublisher(
         var (link, seen) = await FollowAsync(listId, startLink, items, ct);
 
         var counts = new PublishCounts();
-        var written = await PublishRowsAsync(listId, items, counts, ct);
+        var problems = new AssignmentProblems(lists, _columns, listId, problemStore, problemNotices, time);
+        var written = await PublishRowsAsync(listId, items, counts, problems, ct);
         await mirror.SubmitAsync(written, [], ct);
+        await problems.SaveAsync(ct);
+        (counts.ProblemsWritten, counts.ProblemsCleared) = (problems.Written, problems.Cleared);
 
         // Our own writes come back through delta; reading them now keeps the next quiet night quiet.
         if (counts.Published > 0) (link, _) = await FollowAsync(listId, link, items, ct);
@@ -75,7 +80,7 @@ public sealed partial class BudgetAssignmentPublisher(
     /// each write put there, so reading our own writes back through delta finds them known.
     /// </summary>
     /// <returns>The mirror rows to write: items published, and items found in step that it did not know as such.</returns>
-    private async Task<List<TableTransactionAction>> PublishRowsAsync(string listId, Dictionary<string, MirroredItem> items, PublishCounts counts, CancellationToken ct)
+    private async Task<List<TableTransactionAction>> PublishRowsAsync(string listId, Dictionary<string, MirroredItem> items, PublishCounts counts, AssignmentProblems problems, CancellationToken ct)
     {
         var targets = Targets(items.Values, counts);
         var written = new List<TableTransactionAction>();
@@ -86,10 +91,21 @@ public sealed partial class BudgetAssignmentPublisher(
             var hash = row.GetString(SourceTable.ContentHashColumn) ?? "";
             var wanted = Wanted(row);
             if (wanted[_columns[BudgetAssignmentColumns.Deadline]] is null) counts.WithoutDeadline++;
+            var title = wanted[_columns[BudgetAssignmentColumns.Title]];
+            var problemText = AssignmentProblems.Text(wanted[_columns[BudgetAssignmentColumns.DiaryNumber]], wanted[_columns[BudgetAssignmentColumns.Deadline]]);
+            targets.TryGetValue(row.RowKey, out var existing);
+            var problem = await problems.ChangeAsync(existing?.Id, title, existing?.Fields.GetValueOrDefault(problems.Column ?? ""), problemText, ct);
             if (!targets.TryGetValue(row.RowKey, out var target))
             {
                 var values = wanted.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => Value(v.Key, v.Value!));
+                if (problem is { Length: > 0 }) values[problems.Column!] = problem;
                 var id = await lists.CreateItemAsync(listId, values, ct);
+                if (problem is { Length: > 0 })
+                {
+                    problems.Told(id, title, problem);
+                    wanted = new Dictionary<string, string?>(wanted, StringComparer.Ordinal) { [problems.Column!] = problem };
+                }
+
                 items[id] = new MirroredItem(id, wanted, hash);
                 written.Add(BudgetAssignmentMirror.Written(id, wanted, hash));
                 counts.Published++;
@@ -97,6 +113,22 @@ public sealed partial class BudgetAssignmentPublisher(
             }
 
             var differing = wanted.Where(v => !Same(v.Key, v.Value, target.Fields.GetValueOrDefault(v.Key))).Select(v => v.Key).ToList();
+            if (problem is not null)
+            {
+                // The text goes with the item's other changes, or alone; it is the night's own column, never an edit put back.
+                await WriteProblemAsync(listId, target, wanted, differing, problem, hash, items, written, ct);
+                if (problem.Length > 0) problems.Told(target.Id, title, problem);
+                if (differing.Count > 0) counts.Published++;
+                if (differing.Count > 0 && target.PublishedHash == hash)
+                {
+                    counts.Overwritten++;
+                    foreach (var column in differing) LogOverwritten(target.Id, Logical(column));
+                    await TellRevertedAsync(target, wanted, differing, ct);
+                }
+
+                continue;
+            }
+
             if (differing.Count == 0)
             {
                 // Adopted or already in step: remember what it holds, so a later edit there is known as one.
@@ -121,6 +153,22 @@ public sealed partial class BudgetAssignmentPublisher(
         }
 
         return written;
+    }
+
+    /// <summary>One PATCH with the columns that differ and the data-problem text (empty clears it); the mirror learns what it now holds.</summary>
+    private async Task WriteProblemAsync(
+        string listId, MirroredItem target, Dictionary<string, string?> wanted, List<string> differing, string problem, string hash,
+        Dictionary<string, MirroredItem> items, List<TableTransactionAction> written, CancellationToken ct)
+    {
+        var column = _columns.DataProblem!;
+        var patch = differing.ToDictionary(c => c, c => wanted[c] is { } text ? Value(c, text) : null!);
+        patch[column] = problem.Length == 0 ? null! : problem;
+        await lists.UpdateFieldsAsync(listId, target.Id, patch, ct);
+        var merged = new Dictionary<string, string?>(target.Fields, StringComparer.Ordinal);
+        foreach (var c in differing) merged[c] = wanted[c];
+        merged[column] = problem.Length == 0 ? null : problem;
+        items[target.Id] = new MirroredItem(target.Id, merged, hash);
+        written.Add(BudgetAssignmentMirror.Written(target.Id, merged, hash));
     }
 
     /// <summary>The network is told which columns of which assignment were put back, never the values.</summary>
@@ -153,7 +201,8 @@ public sealed partial class BudgetAssignmentPublisher(
 
     private async Task<(string Link, int Changed)> ReadDeltaAsync(string listId, string? link, Dictionary<string, MirroredItem> items, CancellationToken ct)
     {
-        var fields = BudgetAssignmentColumns.Synced.Select(c => _columns[c]).ToList();
+        // The data-problem column is read too, so the night knows what it last wrote there.
+        var fields = _columns.WithDataProblem(BudgetAssignmentColumns.Synced.Select(c => _columns[c])).ToList();
         var actions = new Dictionary<string, TableTransactionAction>(StringComparer.Ordinal);
         var deleted = new HashSet<string>(StringComparer.Ordinal);
         var present = new HashSet<string>(StringComparer.Ordinal);
@@ -313,4 +362,10 @@ public sealed class PublishCounts
 
     /// <summary>Assignments in the table (live, not in quarantine) without a deadline: published without one, counted as a warning.</summary>
     public int WithoutDeadline { get; set; }
+
+    /// <summary>Data-problem texts written on the list's items (an assignment without a deadline).</summary>
+    public int ProblemsWritten { get; set; }
+
+    /// <summary>Data-problem texts cleared (the case has a deadline now).</summary>
+    public int ProblemsCleared { get; set; }
 }

@@ -34,6 +34,9 @@ public sealed class BudgetAssignmentsSync(BudgetAssignmentsSource source, DeltaS
         counts.Extra["overwritten"] = published.Overwritten;
         counts.Extra["duplicates"] = published.Duplicates;
         counts.Extra["withoutDeadline"] = published.WithoutDeadline;
+        if (published.WithoutDeadline > 0) counts.Extra["warnings"] = published.WithoutDeadline;
+        if (published.ProblemsWritten > 0) counts.Extra["problemsWritten"] = published.ProblemsWritten;
+        if (published.ProblemsCleared > 0) counts.Extra["problemsCleared"] = published.ProblemsCleared;
         (await links.CheckAsync(ct)).AddTo(counts);
         return counts;
     }

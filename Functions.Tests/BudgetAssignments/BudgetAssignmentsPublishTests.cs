@@ -1,6 +1,7 @@
 using Integration.Core.BudgetAssignments;
 using Integration.Core.CaseSystem;
 using Integration.Core.Sync.State;
+using Integration.Emulators.Graph;
 using Integration.Functions.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -103,6 +104,48 @@ public class BudgetAssignmentsPublishTests(AzuriteFixture azurite) : BudgetAssig
         counts = await SyncAsync("night-3");
         Assert.Equal(0, counts.Extra["published"]);
         Assert.Equal(0, Harness.Graph.Requests.Count("PATCH", "/fields"));
+    }
+
+    [Fact]
+    public async Task AnAssignmentWithoutADeadlineSaysSoOnItsItemUntilTheCaseHasOne()
+    {
+        AssignmentList.DefineColumn("DataProblem", "Att rätta", ColumnType.MultilineText);
+        AddAssignment(Open, deadline: null);
+
+        var first = await SyncAsync();
+
+        Assert.Equal((1, 1, 1), (first.Extra["withoutDeadline"], first.Extra["warnings"], first.Extra["problemsWritten"]));
+        Assert.Equal($"Slutdatum saknas i ärendet {Open} i ärendesystemet, så uppdraget visas utan slutdatum. Be handläggaren fylla i det där; det syns här natten efter.", Items()[Open]["DataProblem"]);
+        Assert.Equal(1, Harness.Graph.Requests.Count("POST", "/items"));
+        Assert.Single(await Harness.PeekNotificationsAsync(), n => n.Event == Integration.Core.Notifications.NotificationEvents.DataProblemFound);
+
+        // Its echo and a quiet night: nothing written.
+        Harness.Time.Advance(TimeSpan.FromDays(1));
+        Harness.Graph.Requests.Clear();
+        await SyncAsync("night-2");
+        Assert.Equal(0, Harness.Graph.Requests.Count("PATCH", "/fields") + Harness.Graph.Requests.Count("POST", "/items"));
+
+        // The case gets its deadline: published, and the text cleared in the same PATCH.
+        Sif.UpdateCase(Open, customFields: new Dictionary<string, string?> { ["Slutdatum"] = "2021-12-31" }, lastChanged: Changed.AddDays(2));
+        Harness.Time.Advance(TimeSpan.FromDays(1));
+        Harness.Graph.Requests.Clear();
+        var fixedNight = await SyncAsync("night-3");
+        Assert.Equal((1, 1), (fixedNight.Extra["published"], fixedNight.Extra["problemsCleared"]));
+        Assert.Equal(1, Harness.Graph.Requests.Count("PATCH", "/fields"));
+        Assert.False(Items()[Open].ContainsKey("DataProblem") && Items()[Open]["DataProblem"] is not null);
+        Assert.Empty(await Harness.Get<DataProblemStore>().OpenAsync(BudgetAssignmentsModule.Source, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AListWithoutTheColumnPublishesAsBefore()
+    {
+        AddAssignment(Open, deadline: null);
+
+        var first = await SyncAsync();
+
+        Assert.Equal((1, 1), (first.Extra["published"], first.Extra["withoutDeadline"]));
+        Assert.False(first.Extra.ContainsKey("problemsWritten"));
+        Assert.False(Items()[Open].ContainsKey("DataProblem"));
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public class DemoTests
         Assert.Contains("item 9 Uppföljning av **mål 3** i nätverket: Status 'Väntar' finns inte. Välj en av: Ej påbörjad, Pågår, Klar, Avbruten.", text, StringComparison.Ordinal);
         Assert.Contains("item 10 Workshop om sociala kriterier: Slutdatum saknas. Fyll i kolumnen Slutdatum.", text, StringComparison.Ordinal);
         Assert.Contains("Data problems the second night: cleared 2 (Handlingsplan item 10, Avtal med staden item 12), written 0; still open in SharePoint 12. The first night's own writes came back through delta and changed nothing.", text, StringComparison.Ordinal);
-        Assert.Contains("  Att rätta i SharePoint: 15\n", digest, StringComparison.Ordinal);
+        Assert.Contains("  Att rätta i SharePoint: 16\n", digest, StringComparison.Ordinal);
         Assert.Contains("    - Arbetsgruppens anteckningar.docx\n      Lista: Mötesanteckningar\n      Att rätta: Filens innehåll är inte en riktig docx-fil", digest, StringComparison.Ordinal);
         Assert.Contains("    - Avtal, rad 11\n      Lista: Avtal med staden", digest, StringComparison.Ordinal);
         // New notes announced once each, with the number the case system gave them; the quarantined one named by its file name.
