@@ -70,16 +70,8 @@ internal static class DemoCommand
         var first = await new RunOnceRunner(configuration, verbose, progress).RunAsync(ct);
         output.WriteLine();
         SummaryPrinter.WriteTable(first, output);
-        await using (var provider = Services(configuration))
-        {
-            await WriteOverdueReportAsync(provider, today, output, ct);
-            DemoDigestReport.Write(webhook, graph.ActivityFeed, output);
-            await DemoNotesReport.WriteAsync(provider, output, ct);
-            await DemoAssignmentsReport.WriteAsync(provider, assignmentList, timeZone, output, ct);
-            await DemoRegisterReport.WriteAsync(provider, enterpriseList, agreementList, site.Lists.Single(l => l.DisplayName == DemoData.ListName), today, output, ct);
-        }
-
         var planList = site.Lists.Single(l => l.DisplayName == DemoData.ListName);
+        await WriteFirstNightAsync(configuration, standIns, assignmentList, enterpriseList, agreementList, planList, today, timeZone, output, ct);
         DemoProblemsReport.Write([planList, enterpriseList, agreementList], output);
         var fixedItems = FixTwoItems(planList, agreementList, today, timeZone, output);
 
@@ -99,6 +91,19 @@ internal static class DemoCommand
 
         progress("Stopping the stand-in and Azurite.");
         return first.Succeeded && second.Succeeded ? 0 : 1;
+    }
+
+    /// <summary>What the first night left, as each part of the network and the city sees it.</summary>
+    private static async Task WriteFirstNightAsync(
+        IConfiguration configuration, StandIns standIns, SharePointList assignmentList, SharePointList enterpriseList, SharePointList agreementList,
+        SharePointList planList, DateOnly today, TimeZoneInfo timeZone, TextWriter output, CancellationToken ct)
+    {
+        await using var provider = Services(configuration);
+        await WriteOverdueReportAsync(provider, today, output, ct);
+        DemoDigestReport.Write(standIns.Webhook, standIns.Graph.ActivityFeed, output);
+        await DemoNotesReport.WriteAsync(provider, output, ct);
+        await DemoAssignmentsReport.WriteAsync(provider, assignmentList, timeZone, output, ct);
+        await DemoRegisterReport.WriteAsync(provider, enterpriseList, agreementList, planList, today, output, ct);
     }
 
     private static IConfiguration Configuration(StandIns standIns) => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

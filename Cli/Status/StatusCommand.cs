@@ -77,6 +77,15 @@ internal static class StatusCommand
         detail = s.Status == SyncRunStatus.Failed ? null : s.Detail,
     };
 
+    private static void WriteProblems(IReadOnlyList<ProblemStatus> problems, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine(problems.Count == 0
+            ? "No data problems open on the items."
+            : "Data problems open on the items (the network fixes them in SharePoint; the column DataProblem says what):");
+        foreach (var p in problems) output.WriteLine($"  {p.Source,-18} errors {p.Errors}, warnings {p.Warnings}");
+    }
+
     public static void WriteTable(StatusReport report, TextWriter output)
     {
         output.WriteLine(report.NeedsAttention ? $"NEEDS ATTENTION ({report.Attention.Count}):" : "All well.");
@@ -129,11 +138,7 @@ internal static class StatusCommand
             foreach (var e in q.Newest) output.WriteLine($"    {e.Label} (first {When(e.FirstSeen)}, last {When(e.LastSeen)}): {e.Reason}");
         }
 
-        output.WriteLine();
-        output.WriteLine(report.Problems.Count == 0
-            ? "No data problems open on the items."
-            : "Data problems open on the items (the network fixes them in SharePoint; the column DataProblem says what):");
-        foreach (var p in report.Problems) output.WriteLine($"  {p.Source,-18} errors {p.Errors}, warnings {p.Warnings}");
+        WriteProblems(report.Problems, output);
 
         output.WriteLine();
         output.WriteLine(report.Notifications is { } n

@@ -93,82 +93,80 @@ public sealed partial class BudgetAssignmentPublisher(
             if (wanted[_columns[BudgetAssignmentColumns.Deadline]] is null) counts.WithoutDeadline++;
             var title = wanted[_columns[BudgetAssignmentColumns.Title]];
             var problemText = AssignmentProblems.Text(wanted[_columns[BudgetAssignmentColumns.DiaryNumber]], wanted[_columns[BudgetAssignmentColumns.Deadline]]);
-            targets.TryGetValue(row.RowKey, out var existing);
-            var problem = await problems.ChangeAsync(existing?.Id, title, existing?.Fields.GetValueOrDefault(problems.Column ?? ""), problemText, ct);
-            if (!targets.TryGetValue(row.RowKey, out var target))
+            targets.TryGetValue(row.RowKey, out var target);
+            var problem = await problems.ChangeAsync(target?.Id, title, target?.Fields.GetValueOrDefault(problems.Column ?? ""), problemText, ct);
+            if (target is null)
             {
-                var values = wanted.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => Value(v.Key, v.Value!));
-                if (problem is { Length: > 0 }) values[problems.Column!] = problem;
-                var id = await lists.CreateItemAsync(listId, values, ct);
-                if (problem is { Length: > 0 })
-                {
-                    problems.Told(id, title, problem);
-                    wanted = new Dictionary<string, string?>(wanted, StringComparer.Ordinal) { [problems.Column!] = problem };
-                }
-
-                items[id] = new MirroredItem(id, wanted, hash);
-                written.Add(BudgetAssignmentMirror.Written(id, wanted, hash));
+                written.Add(await CreateAsync(listId, wanted, hash, title, problem, problems, items, ct));
                 counts.Published++;
                 continue;
             }
 
             var differing = wanted.Where(v => !Same(v.Key, v.Value, target.Fields.GetValueOrDefault(v.Key))).Select(v => v.Key).ToList();
-            if (problem is not null)
-            {
-                // The text goes with the item's other changes, or alone; it is the night's own column, never an edit put back.
-                await WriteProblemAsync(listId, target, wanted, differing, problem, hash, items, written, ct);
-                if (problem.Length > 0) problems.Told(target.Id, title, problem);
-                if (differing.Count > 0) counts.Published++;
-                if (differing.Count > 0 && target.PublishedHash == hash)
-                {
-                    counts.Overwritten++;
-                    foreach (var column in differing) LogOverwritten(target.Id, Logical(column));
-                    await TellRevertedAsync(target, wanted, differing, ct);
-                }
-
-                continue;
-            }
-
-            if (differing.Count == 0)
+            if (differing.Count == 0 && problem is null)
             {
                 // Adopted or already in step: remember what it holds, so a later edit there is known as one.
                 if (target.PublishedHash != hash) written.Add(BudgetAssignmentMirror.Written(target.Id, wanted, hash));
                 continue;
             }
 
-            // Null clears a column; Graph takes a JSON null in a fields PATCH.
-            await lists.UpdateFieldsAsync(listId, target.Id, differing.ToDictionary(c => c, c => wanted[c] is { } text ? Value(c, text) : null!), ct);
+            // The data-problem text goes with the item's other changes, or alone: it is the night's own
+            // column, never an edit put back.
+            written.Add(await PatchAsync(listId, target, wanted, differing, problem, hash, items, ct));
+            if (problem is { Length: > 0 }) problems.Told(target.Id, title, problem);
+            if (differing.Count == 0) continue;
+            counts.Published++;
             if (target.PublishedHash == hash)
             {
                 counts.Overwritten++;
                 foreach (var column in differing) LogOverwritten(target.Id, Logical(column));
                 await TellRevertedAsync(target, wanted, differing, ct);
             }
-
-            var merged = new Dictionary<string, string?>(target.Fields, StringComparer.Ordinal);
-            foreach (var column in differing) merged[column] = wanted[column];
-            items[target.Id] = new MirroredItem(target.Id, merged, hash);
-            written.Add(BudgetAssignmentMirror.Written(target.Id, merged, hash));
-            counts.Published++;
         }
 
         return written;
     }
 
-    /// <summary>One PATCH with the columns that differ and the data-problem text (empty clears it); the mirror learns what it now holds.</summary>
-    private async Task WriteProblemAsync(
-        string listId, MirroredItem target, Dictionary<string, string?> wanted, List<string> differing, string problem, string hash,
-        Dictionary<string, MirroredItem> items, List<TableTransactionAction> written, CancellationToken ct)
+    /// <summary>A new item for an assignment (with its data-problem text, when it has one); the mirror learns what it holds.</summary>
+    private async Task<TableTransactionAction> CreateAsync(
+        string listId, Dictionary<string, string?> wanted, string hash, string? title, string? problem, AssignmentProblems problems,
+        Dictionary<string, MirroredItem> items, CancellationToken ct)
     {
-        var column = _columns.DataProblem!;
+        var values = wanted.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => Value(v.Key, v.Value!));
+        if (problem is { Length: > 0 }) values[problems.Column!] = problem;
+        var id = await lists.CreateItemAsync(listId, values, ct);
+        if (problem is { Length: > 0 })
+        {
+            problems.Told(id, title, problem);
+            wanted = new Dictionary<string, string?>(wanted, StringComparer.Ordinal) { [problems.Column!] = problem };
+        }
+
+        items[id] = new MirroredItem(id, wanted, hash);
+        return BudgetAssignmentMirror.Written(id, wanted, hash);
+    }
+
+    /// <summary>
+    /// One PATCH with the columns that differ and, when it changes, the data-problem text (empty clears
+    /// it); null clears a column, as Graph takes a JSON null in a fields PATCH. The mirror learns what
+    /// the item holds now.
+    /// </summary>
+    private async Task<TableTransactionAction> PatchAsync(
+        string listId, MirroredItem target, Dictionary<string, string?> wanted, List<string> differing, string? problem, string hash,
+        Dictionary<string, MirroredItem> items, CancellationToken ct)
+    {
         var patch = differing.ToDictionary(c => c, c => wanted[c] is { } text ? Value(c, text) : null!);
-        patch[column] = problem.Length == 0 ? null! : problem;
-        await lists.UpdateFieldsAsync(listId, target.Id, patch, ct);
         var merged = new Dictionary<string, string?>(target.Fields, StringComparer.Ordinal);
         foreach (var c in differing) merged[c] = wanted[c];
-        merged[column] = problem.Length == 0 ? null : problem;
+        if (problem is not null)
+        {
+            var column = _columns.DataProblem!;
+            patch[column] = problem.Length == 0 ? null! : problem;
+            merged[column] = problem.Length == 0 ? null : problem;
+        }
+
+        await lists.UpdateFieldsAsync(listId, target.Id, patch, ct);
         items[target.Id] = new MirroredItem(target.Id, merged, hash);
-        written.Add(BudgetAssignmentMirror.Written(target.Id, merged, hash));
+        return BudgetAssignmentMirror.Written(target.Id, merged, hash);
     }
 
     /// <summary>The network is told which columns of which assignment were put back, never the values.</summary>

@@ -75,37 +75,36 @@ public sealed partial class EnterpriseMapper(ColumnNames columns, NumberKeying k
             wise = met;
         }
 
-        // The descriptive columns do not keep an enterprise out: one that does not parse is left out
-        // and said on the item, and the enterprise (and its agreements) are taken in.
         var warnings = new List<ItemProblem>();
-        string? sector = null;
-        string? sectorName = null;
-        if (Text(EnterpriseColumns.Sector) is { } rawSector)
-        {
-            if (SniCode().Match(rawSector) is { Success: true } sni)
-            {
-                sector = sni.Groups["code"].Value;
-                sectorName = sni.Groups["name"].Success ? PersonalNumberMask.Apply(sni.Groups["name"].Value.Trim()) : null;
-                if (sectorName is { Length: > MaxTextLength }) sectorName = null;
-            }
-            else warnings.Add(EnterpriseTexts.SectorNotSni(rawSector));
-        }
-
-        var legalForm = FreeText(EnterpriseColumns.LegalForm);
-        if (legalForm is { Length: > MaxTextLength })
-        {
-            warnings.Add(EnterpriseTexts.TooLong(EnterpriseColumns.LegalForm, "Juridisk form", legalForm.Length, MaxTextLength));
-            legalForm = null;
-        }
-
-        var contact = FreeText(EnterpriseColumns.Contact);
-        if (contact is { Length: > MaxTextLength })
-        {
-            warnings.Add(EnterpriseTexts.TooLong(EnterpriseColumns.Contact, "Kontakt", contact.Length, MaxTextLength));
-            contact = null;
-        }
-
+        var (sector, sectorName) = Sector(Text(EnterpriseColumns.Sector), warnings);
+        var legalForm = Bounded(FreeText(EnterpriseColumns.LegalForm), EnterpriseColumns.LegalForm, "Juridisk form", warnings);
+        var contact = Bounded(FreeText(EnterpriseColumns.Contact), EnterpriseColumns.Contact, "Kontakt", warnings);
         return SourceMapping.Valid(new Enterprise(item.Id, name, number, legalForm, wise, sector, contact) { SectorName = sectorName }, warnings);
+    }
+
+    // The descriptive columns do not keep an enterprise out: one that does not parse is left out and
+    // said on the item, and the enterprise (and its agreements) are taken in.
+
+    /// <summary>The SNI code and, where the list writes it after the code, its name; a value that is no code is a warning.</summary>
+    private static (string? Code, string? Name) Sector(string? raw, List<ItemProblem> warnings)
+    {
+        if (raw is null) return (null, null);
+        if (SniCode().Match(raw) is not { Success: true } sni)
+        {
+            warnings.Add(EnterpriseTexts.SectorNotSni(raw));
+            return (null, null);
+        }
+
+        var name = sni.Groups["name"].Success ? PersonalNumberMask.Apply(sni.Groups["name"].Value.Trim()) : null;
+        return (sni.Groups["code"].Value, name is { Length: > MaxTextLength } ? null : name);
+    }
+
+    /// <summary>A free text within SharePoint's single-line limit; a longer one is left out, with a warning.</summary>
+    private static string? Bounded(string? text, string column, string label, List<ItemProblem> warnings)
+    {
+        if (text is not { Length: > MaxTextLength }) return text;
+        warnings.Add(EnterpriseTexts.TooLong(column, label, text.Length, MaxTextLength));
+        return null;
     }
 
     /// <summary>

@@ -196,7 +196,7 @@ public static class StatusReportPdf
         }
         else
         {
-            p.Paragraph("Öppna dataproblem (rader som inte kunde läsas; orsaken står i kolumnen Dataproblem i respektive lista):", PdfPages.Body);
+            p.Paragraph("Öppna dataproblem (fel och varningar; vad som ska rättas står i kolumnen Att rätta i respektive lista):", PdfPages.Body);
             p.Table(["Lista", "Öppna"], [0.6, 0.4], model.DataProblems.Select(d => (IReadOnlyList<string>)[ReportTexts.Source(d.Source), d.Open.ToString(CultureInfo.InvariantCulture)]));
         }
     }

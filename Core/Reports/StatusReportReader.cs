@@ -18,7 +18,7 @@ namespace Integration.Core.Reports;
 /// entries, and the budget assignments. Nothing is asked of SharePoint except, when an
 /// <see cref="IOwnerNames"/> is given, the display names of the listed activities' owners.
 /// </summary>
-public sealed class StatusReportReader(IntegrationStorage storage, NetworkCalendar calendar, SyncSources sources, QuarantineStore quarantine, TimeProvider time, IOwnerNames? owners = null)
+public sealed class StatusReportReader(IntegrationStorage storage, NetworkCalendar calendar, SyncSources sources, DataProblemStore dataProblems, TimeProvider time, IOwnerNames? owners = null)
 {
     /// <summary>Activities due within this many days are listed beside the overdue ones.</summary>
     public const int HorizonDays = 14;
@@ -63,22 +63,8 @@ public sealed class StatusReportReader(IntegrationStorage storage, NetworkCalend
             .Select(i => new ActivityLine(i.Title, i.Body, ownerNames.GetValueOrDefault(i.OwnerLookupId), i.Due!.Value, asOf.DayNumber - i.Due.Value.DayNumber))
             .ToList();
 
-        var byBody = live.GroupBy(i => string.IsNullOrWhiteSpace(i.Body) ? "Ej angivet" : i.Body.Trim(), StringComparer.Ordinal)
-            .Select(g => new BodyStatusCount(g.Key,
-                g.Count(i => i.Status == nameof(PlanItemStatus.NotStarted)),
-                g.Count(i => i.Status == nameof(PlanItemStatus.InProgress)),
-                g.Count(i => i.Status == nameof(PlanItemStatus.Done)),
-                g.Count(i => i.Status == nameof(PlanItemStatus.Cancelled))))
-            .OrderByDescending(b => b.Total).ThenBy(b => b.Body, StringComparer.Ordinal)
-            .ToList();
-
-        var problems = new List<ProblemCount>();
-        foreach (var source in sources.Names)
-        {
-            var open = 0;
-            await foreach (var _ in quarantine.OpenEntriesAsync(source, ct)) open++;
-            if (open > 0) problems.Add(new ProblemCount(source, open));
-        }
+        var byBody = ByBody(live);
+        var problems = await ProblemsAsync(ct);
 
         var overdue = Figure(figures, PlanFigures.ItemsOverdue) ?? live.Count(i => i.Flag == OverdueState.Overdue);
         var overdueSeries = series.GetValueOrDefault(PlanFigures.ItemsOverdue) ?? [];
@@ -98,6 +84,30 @@ public sealed class StatusReportReader(IntegrationStorage storage, NetworkCalend
 
         return new StatusReportModel(week, asOf, figuresDay, time.GetUtcNow(), headline, goals, activities, listed.Count - activities.Count, byBody,
             await NotesAsync(week, ct), await WarningsAsync(ct), problems, await AssignmentsAsync(items, ct));
+    }
+
+    /// <summary>The activities of each responsible body by status, the largest first.</summary>
+    private static List<BodyStatusCount> ByBody(IEnumerable<ReportItem> live) =>
+        [.. live.GroupBy(i => string.IsNullOrWhiteSpace(i.Body) ? "Ej angivet" : i.Body.Trim(), StringComparer.Ordinal)
+            .Select(g => new BodyStatusCount(g.Key,
+                g.Count(i => i.Status == nameof(PlanItemStatus.NotStarted)),
+                g.Count(i => i.Status == nameof(PlanItemStatus.InProgress)),
+                g.Count(i => i.Status == nameof(PlanItemStatus.Done)),
+                g.Count(i => i.Status == nameof(PlanItemStatus.Cancelled))))
+            .OrderByDescending(b => b.Total).ThenBy(b => b.Body, StringComparer.Ordinal)];
+
+    /// <summary>The data problems open on each source's items (errors and warnings), as the night wrote them there.</summary>
+    private async Task<List<ProblemCount>> ProblemsAsync(CancellationToken ct)
+    {
+        var problems = new List<ProblemCount>();
+        foreach (var source in sources.Names)
+        {
+            var open = 0;
+            await foreach (var _ in dataProblems.ListAsync(source, ct)) open++;
+            if (open > 0) problems.Add(new ProblemCount(source, open));
+        }
+
+        return problems;
     }
 
     private static int? Figure(IReadOnlyDictionary<string, double> figures, string name) =>

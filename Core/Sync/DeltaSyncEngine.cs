@@ -41,8 +41,7 @@ public sealed partial class DeltaSyncEngine(
     private static readonly TimeSpan TokenRenewal = TimeSpan.FromDays(7);
 
     /// <param name="warnings">Other features' warnings on the source's valid records.</param>
-    public async Task<SyncCounts> RunAsync<TItem, TRecord>(
-        IDeltaSource<TItem, TRecord> source, string runId, CancellationToken ct, IReadOnlyList<IRecordWarnings<TRecord>>? warnings = null)
+    public async Task<SyncCounts> RunAsync<TItem, TRecord>(IDeltaSource<TItem, TRecord> source, string runId, CancellationToken ct, IReadOnlyList<IRecordWarnings<TRecord>>? warnings = null)
         where TItem : IFeedItem
     {
         var reference = source.Reference is { Length: > 0 } configured
