@@ -123,23 +123,8 @@ public sealed class OperationsStatus(
     }
 
     /// <summary>The data problems open on the items of each source, as the night wrote them there: errors (in quarantine) and warnings.</summary>
-    private async Task<List<ProblemStatus>> ProblemsAsync(CancellationToken ct)
-    {
-        var open = new List<ProblemStatus>();
-        foreach (var name in definitions.Names)
-        {
-            var (errors, warnings) = (0, 0);
-            await foreach (var problem in problems.ListAsync(name, ct))
-            {
-                if (problem.IsError) errors++;
-                else warnings++;
-            }
-
-            if (errors + warnings > 0) open.Add(new ProblemStatus(name, errors, warnings));
-        }
-
-        return open;
-    }
+    private async Task<List<ProblemStatus>> ProblemsAsync(CancellationToken ct) =>
+        [.. (await problems.CountAsync(definitions.Names, ct)).Select(c => new ProblemStatus(c.Source, c.Errors, c.Warnings))];
 
     private async Task<List<QuarantineStatus>> QuarantinedAsync(CancellationToken ct)
     {

@@ -97,18 +97,8 @@ public sealed class StatusReportReader(IntegrationStorage storage, NetworkCalend
             .OrderByDescending(b => b.Total).ThenBy(b => b.Body, StringComparer.Ordinal)];
 
     /// <summary>The data problems open on each source's items (errors and warnings), as the night wrote them there.</summary>
-    private async Task<List<ProblemCount>> ProblemsAsync(CancellationToken ct)
-    {
-        var problems = new List<ProblemCount>();
-        foreach (var source in sources.Names)
-        {
-            var open = 0;
-            await foreach (var _ in dataProblems.ListAsync(source, ct)) open++;
-            if (open > 0) problems.Add(new ProblemCount(source, open));
-        }
-
-        return problems;
-    }
+    private async Task<List<ProblemCount>> ProblemsAsync(CancellationToken ct) =>
+        [.. (await dataProblems.CountAsync(sources.Names, ct)).Select(c => new ProblemCount(c.Source, c.Errors + c.Warnings))];
 
     private static int? Figure(IReadOnlyDictionary<string, double> figures, string name) =>
         figures.TryGetValue(name, out var value) ? (int)Math.Round(value) : null;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Integration.Functions.Tests.Harness;
 
@@ -7,30 +6,6 @@ namespace Integration.Functions.Tests.Cli;
 /// <summary>The CLI as a process, configured through environment variables as in a pipeline.</summary>
 public class CliProcessTests(AzuriteFixture azurite) : StorageTest(azurite)
 {
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunCliAsync(string arguments, IDictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Integration.Cli.dll"));
-        foreach (var arg in arguments.Split(' ')) start.ArgumentList.Add(arg);
-        // The test's own storage setting (AzureWebJobsStorage in the runner's environment) must not
-        // reach a child that is given its storage, or none, by the test.
-        foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("AzureWebJobsStorage", StringComparison.OrdinalIgnoreCase)).ToList()) start.Environment.Remove(inherited);
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
-
     private Dictionary<string, string> Environment() => new()
     {
         ["AzureWebJobsStorage"] = Azurite.ConnectionString,
@@ -45,7 +20,7 @@ public class CliProcessTests(AzuriteFixture azurite) : StorageTest(azurite)
     {
         Harness.List.AddPlanItem("Försenad – معلومات 🌱", Anna, new DateOnly(2020, 1, 15));
 
-        var (exitCode, stdout, stderr) = await RunCliAsync("run-once --json", Environment());
+        var (exitCode, stdout, stderr) = await CliProcess.RunAsync("run-once --json", Environment());
 
         Assert.True(exitCode == 0, stderr);
         var last = stdout.TrimEnd().Split('\n')[^1];
@@ -75,8 +50,8 @@ public class CliProcessTests(AzuriteFixture azurite) : StorageTest(azurite)
     [Fact]
     public async Task ReplayOfAnEmptyPoisonQueueIsNotAnErrorAndAnUnknownQueueIs()
     {
-        var (exitCode, stdout, stderr) = await RunCliAsync("replay case-registration --json", Environment());
-        var (unknownExit, _, unknownError) = await RunCliAsync("replay no-such-queue", Environment());
+        var (exitCode, stdout, stderr) = await CliProcess.RunAsync("replay case-registration --json", Environment());
+        var (unknownExit, _, unknownError) = await CliProcess.RunAsync("replay no-such-queue", Environment());
 
         Assert.True(exitCode == 0, stderr);
         using var json = JsonDocument.Parse(stdout.TrimEnd().Split('\n')[^1]);
@@ -92,7 +67,7 @@ public class CliProcessTests(AzuriteFixture azurite) : StorageTest(azurite)
         var environment = Environment();
         environment["SharePoint__GraphBaseUrl"] = "https://graph.microsoft.com/v1.0";
 
-        var (exitCode, _, stderr) = await RunCliAsync("run-once", environment);
+        var (exitCode, _, stderr) = await CliProcess.RunAsync("run-once", environment);
 
         Assert.Equal(2, exitCode);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -107,7 +82,7 @@ public class CliProcessTests(AzuriteFixture azurite) : StorageTest(azurite)
         var environment = Environment();
         environment["SharePoint__Fields__PlanItems__DueDate"] = "Slutdatumm";
 
-        var (exitCode, stdout, stderr) = await RunCliAsync("run-once", environment);
+        var (exitCode, stdout, stderr) = await CliProcess.RunAsync("run-once", environment);
 
         Assert.True(exitCode == 1, $"exit {exitCode}\n{stderr}");
         var error = Assert.Single(stdout.Split('\n'), l => l.Contains("error:", StringComparison.Ordinal));
@@ -121,7 +96,7 @@ public class CliProcessTests(AzuriteFixture azurite) : StorageTest(azurite)
         var environment = Environment();
         environment["SharePoint__Auth"] = "Anonymous";
 
-        var (exitCode, _, stderr) = await RunCliAsync("run-once --json", environment);
+        var (exitCode, _, stderr) = await CliProcess.RunAsync("run-once --json", environment);
 
         Assert.Equal(2, exitCode);
         Assert.Equal("Configuration error: SharePoint__Auth='Anonymous' cannot be read: it must be one of ManagedIdentity, ClientSecret, None.", stderr.Trim());
@@ -143,7 +118,7 @@ public class CliProcessTests(AzuriteFixture azurite) : StorageTest(azurite)
         environment["AzureWebJobsStorage__blobServiceUri"] = endpoint;
         foreach (var (key, value) in identity.Environment) environment[key] = value;
 
-        var (exitCode, stdout, stderr) = await RunCliAsync("run-once --json", environment);
+        var (exitCode, stdout, stderr) = await CliProcess.RunAsync("run-once --json", environment);
 
         Assert.True(exitCode == 1, $"exit {exitCode}\n{stderr}");
         var line = Assert.Single(stderr.Split('\n'), l => l.StartsWith("Storage error: ", StringComparison.Ordinal));

@@ -29,9 +29,9 @@ public class ProvisionProcessTests(AzuriteFixture azurite) : StorageTest(azurite
             ["SharePoint__PlanItemStatuses__Done"] = "Klar;Avslutad",
         };
 
-        var check = await RunCliAsync("provision --check --json", environment);
-        var provision = await RunCliAsync("provision --json", environment);
-        var text = await RunCliAsync("provision --check", environment);
+        var check = await CliProcess.RunAsync("provision --check --json", environment);
+        var provision = await CliProcess.RunAsync("provision --json", environment);
+        var text = await CliProcess.RunAsync("provision --check", environment);
 
         Assert.True(check.ExitCode == 3, check.Stderr);
         using var checkJson = JsonDocument.Parse(check.Stdout.TrimEnd().Split('\n')[^1]);
@@ -53,25 +53,4 @@ public class ProvisionProcessTests(AzuriteFixture azurite) : StorageTest(azurite
         Assert.Contains("Differences (nothing was changed):", text.Stdout, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunCliAsync(string arguments, IDictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Integration.Cli.dll"));
-        foreach (var arg in arguments.Split(' ')) start.ArgumentList.Add(arg);
-        foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("AzureWebJobsStorage", StringComparison.OrdinalIgnoreCase)).ToList()) start.Environment.Remove(inherited);
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
 }

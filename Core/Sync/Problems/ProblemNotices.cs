@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Integration.Core.Notifications;
+using Integration.Core.Queues;
 using Integration.Core.Sync.State;
 
 namespace Integration.Core.Sync.Problems;
@@ -8,12 +9,15 @@ namespace Integration.Core.Sync.Problems;
 /// <summary>
 /// A problem newly told on an item becomes a <see cref="NotificationEvents.DataProblemFound"/> event for the
 /// digest's "Att rätta i SharePoint" and, where the item has an owner, for that person. The event id names
-/// the text, so the same problem is told once however often the item is read, and a changed one again.
+/// the text, so a changed problem is a new event. The <c>DataProblems</c> table is the ledger here: a
+/// problem is told when its row is written or its text changes, never again while the row stands, so the
+/// message goes straight to the queue (a repeat after a crash is one event id, which the digest's delivery
+/// ledger sends once) instead of through the outbox's read and write per event.
 /// </summary>
-public sealed class ProblemNotices(NotificationOutbox outbox, TimeProvider time)
+public sealed class ProblemNotices(QueueSender queue, TimeProvider time)
 {
     /// <param name="list">The list or library as the settings name it, shown so the reader knows where to look.</param>
-    public Task<bool> TellAsync(OpenProblem problem, string? list, CancellationToken ct) => outbox.EnqueueOnceAsync(ToMessage(problem, list, time.GetUtcNow()), ct);
+    public Task TellAsync(OpenProblem problem, string? list, CancellationToken ct) => queue.SendAsync(ToMessage(problem, list, time.GetUtcNow()), ct);
 
     public static NotificationMessage ToMessage(OpenProblem problem, string? list, DateTimeOffset now) => new(
         EventId: $"{problem.Source}:{problem.ItemId}:{NotificationEvents.DataProblemFound}:{TextKey(problem.Text)}",

@@ -21,6 +21,8 @@ internal sealed partial class ProblemWriteBack<TItem>(
 
     private const int WriteParallelism = 4;
 
+    private const int TellParallelism = 8;
+
     private readonly List<(TItem Item, string Text, bool IsError, bool TellOwner)> _seen = [];
     private readonly List<string> _deleted = [];
     private Task<Dictionary<string, OpenProblem>>? _open;
@@ -93,14 +95,16 @@ internal sealed partial class ProblemWriteBack<TItem>(
         }
 
         closed.AddRange(deleted.Where(open.ContainsKey));
+
+        // Told before the rows say so: a run that stops in between tells again, and the outbox's
+        // ledger drops the repeat; the other order could lose the event. A few at a time, since a
+        // first night on a large list may have hundreds (each is a ledger read, a send and a write).
+        var told = found.Where(p => open.GetValueOrDefault(p.ItemId)?.Text != p.Text).ToList();
+        await Parallel.ForEachAsync(told, new ParallelOptions { MaxDegreeOfParallelism = TellParallelism, CancellationToken = ct },
+            async (problem, token) => await notices.TellAsync(problem, list, token));
         await store.SaveAsync(source, found, closed, ct);
         foreach (var id in closed) open.Remove(id);
-        foreach (var problem in found)
-        {
-            var changed = open.GetValueOrDefault(problem.ItemId)?.Text != problem.Text;
-            open[problem.ItemId] = problem;
-            if (changed) await notices.TellAsync(problem, list, ct);
-        }
+        foreach (var problem in found) open[problem.ItemId] = problem;
     }
 
     /// <summary>What the step records beside its counts when the column could not be written; null when all went.</summary>

@@ -57,11 +57,23 @@ public sealed class DataProblemStore(IntegrationStorage storage)
         await TableBatch.SubmitAsync(table, actions, ct);
     }
 
-    /// <summary>Removes every open problem of a source (its reset starts it from scratch).</summary>
-    public async Task ClearAsync(string source, CancellationToken ct)
+    /// <summary>How many problems are open on each source's items, errors and warnings apart; sources with none are left out.</summary>
+    public async Task<List<(string Source, int Errors, int Warnings)>> CountAsync(IEnumerable<string> sources, CancellationToken ct)
     {
-        var open = await OpenAsync(source, ct);
-        await SaveAsync(source, [], open.Keys, ct);
+        var counts = new List<(string, int, int)>();
+        foreach (var source in sources)
+        {
+            var (errors, warnings) = (0, 0);
+            await foreach (var problem in ListAsync(source, ct))
+            {
+                if (problem.IsError) errors++;
+                else warnings++;
+            }
+
+            if (errors + warnings > 0) counts.Add((source, errors, warnings));
+        }
+
+        return counts;
     }
 }
 
