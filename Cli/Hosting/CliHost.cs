@@ -36,6 +36,8 @@ internal static class CliHost
                 // MSAL logs every failed token try at length; the run reports the failure once.
                 logging.AddFilter("Azure.Identity", verbose ? LogLevel.Error : LogLevel.None);
                 logging.AddFilter("Function", verbose ? LogLevel.Information : LogLevel.Error);
+                // How a night paces itself to SharePoint's budget is progress an operator wants to see.
+                logging.AddFilter(typeof(Core.SharePoint.Pacing.ResourceUnitBudget).Namespace, LogLevel.Information);
             })
             .ConfigureWebJobs(webJobs => webJobs.AddAzureStorageQueues(queues =>
             {

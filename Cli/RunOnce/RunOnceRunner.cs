@@ -52,7 +52,17 @@ internal sealed class RunOnceRunner(IConfiguration configuration, bool verbose, 
         }
 
         await host.StopAsync(CancellationToken.None);
+        ReportPacing(services.GetRequiredService<Core.SharePoint.Pacing.ResourceUnitBudget>());
         return await SummarizeAsync(services, run.RunId, steps, done, ct);
+    }
+
+    /// <summary>What the night cost SharePoint in resource units, and what keeping to the budget cost the night.</summary>
+    private void ReportPacing(Core.SharePoint.Pacing.ResourceUnitBudget budget)
+    {
+        if (budget.UnitsSpent == 0) return;
+        progress(budget.IsPacing
+            ? $"SharePoint: {budget.UnitsSpent:N0} resource units spent, paced to {budget.Describe()}; calls waited {budget.Waited.TotalSeconds:F1} s in all for the budget; {budget.Throttled} answer(s) throttled."
+            : $"SharePoint: {budget.UnitsSpent:N0} resource units spent, not paced (SharePoint__ResourceUnitsPerMinute=0); {budget.Throttled} answer(s) throttled.");
     }
 
     /// <summary>One step as its timer would run it, with the queues its work goes through worked before and, when it queued work, after.</summary>

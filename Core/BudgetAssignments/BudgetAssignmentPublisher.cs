@@ -58,10 +58,17 @@ public sealed partial class BudgetAssignmentPublisher(
 
         var counts = new PublishCounts();
         var problems = new AssignmentProblems(lists, _columns, listId, problemStore, problemNotices, time);
-        var written = await PublishRowsAsync(listId, items, counts, problems, ct);
+        var writes = new AssignmentWrites(lists, listId);
+        var written = await PublishRowsAsync(listId, items, counts, problems, writes, ct);
         await mirror.SubmitAsync(written, [], ct);
         await problems.SaveAsync(ct);
         (counts.ProblemsWritten, counts.ProblemsCleared) = (problems.Written, problems.Cleared);
+
+        // What SharePoint took is in the mirror; a refused write fails the step, and the next night tries it again.
+        if (writes.Failed > 0)
+        {
+            throw new GraphBatchException($"{writes.Failed} write(s) to the budget-assignment list were refused; the first: {writes.FirstError}", 0);
+        }
 
         // Our own writes come back through delta; reading them now keeps the next quiet night quiet.
         if (counts.Published > 0) (link, _) = await FollowAsync(listId, link, items, ct);
@@ -80,7 +87,7 @@ public sealed partial class BudgetAssignmentPublisher(
     /// each write put there, so reading our own writes back through delta finds them known.
     /// </summary>
     /// <returns>The mirror rows to write: items published, and items found in step that it did not know as such.</returns>
-    private async Task<List<TableTransactionAction>> PublishRowsAsync(string listId, Dictionary<string, MirroredItem> items, PublishCounts counts, AssignmentProblems problems, CancellationToken ct)
+    private async Task<List<TableTransactionAction>> PublishRowsAsync(string listId, Dictionary<string, MirroredItem> items, PublishCounts counts, AssignmentProblems problems, AssignmentWrites writes, CancellationToken ct)
     {
         var targets = Targets(items.Values, counts);
         var written = new List<TableTransactionAction>();
@@ -97,8 +104,7 @@ public sealed partial class BudgetAssignmentPublisher(
             var problem = await problems.ChangeAsync(target?.Id, title, target?.Fields.GetValueOrDefault(problems.Column ?? ""), problemText, ct);
             if (target is null)
             {
-                written.Add(await CreateAsync(listId, wanted, hash, title, problem, problems, items, ct));
-                counts.Published++;
+                await CreateAsync(writes, row.RowKey, wanted, hash, title, problem, problems, items, written, counts, ct);
                 continue;
             }
 
@@ -112,47 +118,55 @@ public sealed partial class BudgetAssignmentPublisher(
 
             // The data-problem text goes with the item's other changes, or alone: it is the night's own
             // column, never an edit put back.
-            written.Add(await PatchAsync(listId, target, wanted, differing, problem, hash, items, ct));
-            if (problem is { Length: > 0 }) problems.Told(target.Id, title, problem);
-            if (differing.Count == 0) continue;
-            counts.Published++;
-            if (target.PublishedHash == hash)
+            await PatchAsync(writes, target, wanted, differing, problem, hash, items, written, async () =>
             {
-                counts.Overwritten++;
-                foreach (var column in differing) LogOverwritten(target.Id, Logical(column));
-                await TellRevertedAsync(target, wanted, differing, ct);
-            }
+                if (problem is { Length: > 0 }) problems.Told(target.Id, title, problem);
+                if (differing.Count == 0) return;
+                counts.Published++;
+                if (target.PublishedHash == hash)
+                {
+                    counts.Overwritten++;
+                    foreach (var column in differing) LogOverwritten(target.Id, Logical(column));
+                    await TellRevertedAsync(target, wanted, differing, ct);
+                }
+            }, ct);
         }
 
+        await writes.FlushAsync(ct);
         return written;
     }
 
-    /// <summary>A new item for an assignment (with its data-problem text, when it has one); the mirror learns what it holds.</summary>
-    private async Task<TableTransactionAction> CreateAsync(
-        string listId, Dictionary<string, string?> wanted, string hash, string? title, string? problem, AssignmentProblems problems,
-        Dictionary<string, MirroredItem> items, CancellationToken ct)
+    /// <summary>A new item for an assignment (with its data-problem text, when it has one); once created, the mirror learns what it holds.</summary>
+    private Task CreateAsync(
+        AssignmentWrites writes, string rowKey, Dictionary<string, string?> wanted, string hash, string? title, string? problem, AssignmentProblems problems,
+        Dictionary<string, MirroredItem> items, List<TableTransactionAction> written, PublishCounts counts, CancellationToken ct)
     {
         var values = wanted.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => Value(v.Key, v.Value!));
         if (problem is { Length: > 0 }) values[problems.Column!] = problem;
-        var id = await lists.CreateItemAsync(listId, values, ct);
-        if (problem is { Length: > 0 })
+        return writes.CreateAsync(rowKey, values, id =>
         {
-            problems.Told(id, title, problem);
-            wanted = new Dictionary<string, string?>(wanted, StringComparer.Ordinal) { [problems.Column!] = problem };
-        }
+            var held = wanted;
+            if (problem is { Length: > 0 })
+            {
+                problems.Told(id, title, problem);
+                held = new Dictionary<string, string?>(wanted, StringComparer.Ordinal) { [problems.Column!] = problem };
+            }
 
-        items[id] = new MirroredItem(id, wanted, hash);
-        return BudgetAssignmentMirror.Written(id, wanted, hash);
+            items[id] = new MirroredItem(id, held, hash);
+            written.Add(BudgetAssignmentMirror.Written(id, held, hash));
+            counts.Published++;
+            return Task.CompletedTask;
+        }, ct);
     }
 
     /// <summary>
     /// One PATCH with the columns that differ and, when it changes, the data-problem text (empty clears
-    /// it); null clears a column, as Graph takes a JSON null in a fields PATCH. The mirror learns what
-    /// the item holds now.
+    /// it); null clears a column, as Graph takes a JSON null in a fields PATCH. Once SharePoint has it, the
+    /// mirror learns what the item holds now and <paramref name="then"/> runs.
     /// </summary>
-    private async Task<TableTransactionAction> PatchAsync(
-        string listId, MirroredItem target, Dictionary<string, string?> wanted, List<string> differing, string? problem, string hash,
-        Dictionary<string, MirroredItem> items, CancellationToken ct)
+    private Task PatchAsync(
+        AssignmentWrites writes, MirroredItem target, Dictionary<string, string?> wanted, List<string> differing, string? problem, string hash,
+        Dictionary<string, MirroredItem> items, List<TableTransactionAction> written, Func<Task> then, CancellationToken ct)
     {
         var patch = differing.ToDictionary(c => c, c => wanted[c] is { } text ? Value(c, text) : null!);
         var merged = new Dictionary<string, string?>(target.Fields, StringComparer.Ordinal);
@@ -164,9 +178,12 @@ public sealed partial class BudgetAssignmentPublisher(
             merged[column] = problem.Length == 0 ? null : problem;
         }
 
-        await lists.UpdateFieldsAsync(listId, target.Id, patch, ct);
-        items[target.Id] = new MirroredItem(target.Id, merged, hash);
-        return BudgetAssignmentMirror.Written(target.Id, merged, hash);
+        return writes.UpdateAsync(target.Id, patch, async () =>
+        {
+            items[target.Id] = new MirroredItem(target.Id, merged, hash);
+            written.Add(BudgetAssignmentMirror.Written(target.Id, merged, hash));
+            await then();
+        }, ct);
     }
 
     /// <summary>The network is told which columns of which assignment were put back, never the values.</summary>

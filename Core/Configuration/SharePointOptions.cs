@@ -53,6 +53,22 @@ public sealed class SharePointOptions
     public int MaxPages { get; set; } = DefaultMaxPages;
 
     public const int DefaultMaxPages = 10_000;
+
+    /// <summary>
+    /// The resource units a night may spend per <see cref="ResourceUnitWindow"/> (<c>SharePoint__ResourceUnitsPerMinute</c>):
+    /// SharePoint meters each app per tenant, and 1,200 a minute is its smallest per-app tier (tenants under
+    /// 1,000 licences). The night's Graph calls are paced to stay inside it. 0 turns pacing off, for a stand-in
+    /// that meters nothing.
+    /// </summary>
+    public int ResourceUnitsPerMinute { get; set; } = DefaultResourceUnitsPerMinute;
+
+    public const int DefaultResourceUnitsPerMinute = 1200;
+
+    /// <summary>
+    /// The window <see cref="ResourceUnitsPerMinute"/> is counted over (<c>SharePoint__ResourceUnitWindow</c>,
+    /// default a minute, as SharePoint counts). Only a test or a bench against a stand-in with a shorter window changes it.
+    /// </summary>
+    public TimeSpan ResourceUnitWindow { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>Which credential the Graph client uses.</summary>

@@ -54,6 +54,20 @@ internal sealed class SharePointOptionsValidator(SyncSources sources) : IValidat
             failures.Add($"SharePoint__MaxPages must be 1 or more; got {options.MaxPages}. The default is {SharePointOptions.DefaultMaxPages}.");
         }
 
+        if (options.ResourceUnitsPerMinute < 0)
+        {
+            failures.Add($"SharePoint__ResourceUnitsPerMinute must be 0 (no pacing) or more; got {options.ResourceUnitsPerMinute}. The default is {SharePointOptions.DefaultResourceUnitsPerMinute}.");
+        }
+        else if (options.ResourceUnitsPerMinute is > 0 and < SharePoint.Pacing.ResourceUnitBudget.LargestRequest)
+        {
+            failures.Add($"SharePoint__ResourceUnitsPerMinute must be at least {SharePoint.Pacing.ResourceUnitBudget.LargestRequest} (a full batch of writes) when pacing is on; got {options.ResourceUnitsPerMinute}.");
+        }
+
+        if (options.ResourceUnitWindow <= TimeSpan.Zero)
+        {
+            failures.Add($"SharePoint__ResourceUnitWindow must be a positive time span such as 00:01:00; got {options.ResourceUnitWindow}.");
+        }
+
         foreach (var (list, columns) in options.Fields)
         {
             foreach (var (column, internalName) in columns)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using Integration.Core.Configuration;
 using Integration.Core.PlanItems;
@@ -8,7 +7,6 @@ using Integration.Core.Sync;
 using Integration.Core.Sync.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Graph.Models.ODataErrors;
 
 namespace Integration.Core.Indicators;
 
@@ -29,8 +27,6 @@ public sealed partial class PlanItemGoals(
     IOptions<SharePointOptions> sharePoint,
     ILogger<PlanItemGoals> logger)
 {
-    private const int WriteParallelism = 4;
-
     private readonly MappedColumn _column = new ColumnNames(sharePoint.Value, PlanItemColumns.List).Map(PlanItemColumns.IndicatorValue, written: true);
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(sharePoint.Value.List(PlanItemsModule.Source));
@@ -96,28 +92,25 @@ public sealed partial class PlanItemGoals(
     }
 
     /// <returns>The changes SharePoint took, and how many it refused; an item deleted there meanwhile is neither.</returns>
-    private async Task<(ConcurrentBag<GoalChange> Written, int Failed)> WriteAsync(string listId, List<GoalChange> changes, CancellationToken ct)
+    private async Task<(List<GoalChange> Written, int Failed)> WriteAsync(string listId, List<GoalChange> changes, CancellationToken ct)
     {
-        var written = new ConcurrentBag<GoalChange>();
+        // An empty text clears the column, as the overdue flag is cleared. The writes go twenty to a JSON batch.
+        var answers = await lists.UpdateFieldsAsync(listId, changes.Select(c => (c.ItemId, (IDictionary<string, object>)new Dictionary<string, object> { [_column.InternalName] = c.Outcome.Text })), ct);
+        var written = new List<GoalChange>();
         var failed = 0;
-        await Parallel.ForEachAsync(changes, new ParallelOptions { MaxDegreeOfParallelism = WriteParallelism, CancellationToken = ct }, async (change, token) =>
+        foreach (var change in changes)
         {
-            try
+            var answer = answers[change.ItemId];
+            if (answer.IsSuccess) written.Add(change);
+            // Deleted in SharePoint meanwhile: the next sync tombstones it.
+            else if (answer.Status == 404) continue;
+            else
             {
-                // An empty text clears the column, as the overdue flag is cleared.
-                await lists.UpdateFieldsAsync(listId, change.ItemId, new Dictionary<string, object> { [_column.InternalName] = change.Outcome.Text }, token);
-                written.Add(change);
+                LogWriteFailed(change.ItemId, answer.Describe());
+                failed++;
             }
-            catch (ODataError error) when (error.ResponseStatusCode == 404)
-            {
-                // Deleted in SharePoint meanwhile: the next sync tombstones it.
-            }
-            catch (Exception ex) when (ex is ODataError or AggregateException or HttpRequestException)
-            {
-                LogWriteFailed(change.ItemId, ex.Message);
-                Interlocked.Increment(ref failed);
-            }
-        });
+        }
+
         return (written, failed);
     }
 

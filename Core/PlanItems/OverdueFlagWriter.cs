@@ -1,35 +1,29 @@
 using Integration.Core.Configuration;
 using Integration.Core.SharePoint;
 using Microsoft.Extensions.Options;
-using Microsoft.Graph.Models.ODataErrors;
 
 namespace Integration.Core.PlanItems;
 
-/// <summary>Writes the overdue flag of one plan item back to its SharePoint list item.</summary>
+/// <summary>Writes the overdue flags of plan items back to their SharePoint list items, twenty to a JSON batch.</summary>
 public sealed class OverdueFlagWriter(SharePointLists lists, IOptions<SharePointOptions> sharePoint)
 {
     private readonly string _column = new ColumnNames(sharePoint.Value, PlanItemColumns.List)[PlanItemColumns.OverdueFlag];
 
     /// <returns>
-    /// <see cref="FlagWrite.Written"/>; <see cref="FlagWrite.Gone"/> when the item was deleted in
-    /// SharePoint meanwhile (the next sync tombstones it); <see cref="FlagWrite.Failed"/> when
-    /// SharePoint refused or kept throttling after the SDK's retries, with the reason.
+    /// Per item id: <see cref="FlagWrite.Written"/>; <see cref="FlagWrite.Gone"/> when the item was deleted in
+    /// SharePoint meanwhile (the next sync tombstones it); <see cref="FlagWrite.Failed"/> when SharePoint
+    /// refused or kept throttling, with the reason.
     /// </returns>
-    public async Task<(FlagWrite Outcome, string? Error)> WriteAsync(string listId, string itemId, OverdueState state, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, (FlagWrite Outcome, string? Error)>> WriteAsync(
+        string listId, IReadOnlyCollection<(string ItemId, OverdueState State)> flags, CancellationToken ct)
     {
-        try
+        var answers = await lists.UpdateFieldsAsync(listId, flags.Select(f => (f.ItemId, (IDictionary<string, object>)new Dictionary<string, object> { [_column] = f.State.ToFlag() })), ct);
+        return answers.ToDictionary(a => a.Key, a => a.Value switch
         {
-            await lists.UpdateFieldsAsync(listId, itemId, new Dictionary<string, object> { [_column] = state.ToFlag() }, ct);
-            return (FlagWrite.Written, null);
-        }
-        catch (ODataError error) when (error.ResponseStatusCode == 404)
-        {
-            return (FlagWrite.Gone, null);
-        }
-        catch (Exception ex) when (ex is ODataError or AggregateException or HttpRequestException)
-        {
-            return (FlagWrite.Failed, ex.Message);
-        }
+            { IsSuccess: true } => (FlagWrite.Written, (string?)null),
+            { Status: 404 } => (FlagWrite.Gone, null),
+            var failed => (FlagWrite.Failed, failed.Describe()),
+        }, StringComparer.Ordinal);
     }
 }
 

@@ -33,7 +33,8 @@ public sealed partial class OverdueScanner(
     TimeProvider time,
     ILogger<OverdueScanner> logger)
 {
-    private const int WriteParallelism = 4;
+    /// <summary>Notifications queued at once; the flags themselves go out in JSON batches.</summary>
+    private const int NotifyParallelism = 4;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(sharePoint.Value.List(PlanItemsModule.Source));
 
@@ -97,26 +98,25 @@ public sealed partial class OverdueScanner(
     /// <returns>The changes SharePoint and the outbox have taken; the others wait for the next scan.</returns>
     private async Task<IReadOnlyCollection<Change>> FlagAndNotifyAsync(List<Change> changes, string listId, DateOnly today, DateTimeOffset now, OverdueScanResult result, CancellationToken ct)
     {
-        var done = new System.Collections.Concurrent.ConcurrentBag<Change>();
-        int notifications = 0, writes = 0, failures = 0;
+        // The flags that differ from SharePoint's copy go out together, twenty to a batch.
+        var toWrite = changes.Where(c => c.Entity.SharePointFlag != c.State.ToFlag()).Select(c => (c.Entity.RowKey, c.State)).ToList();
+        var written = toWrite.Count == 0 ? new Dictionary<string, (FlagWrite, string?)>() : await flags.WriteAsync(listId, toWrite, ct);
 
-        await Parallel.ForEachAsync(changes, new ParallelOptions { MaxDegreeOfParallelism = WriteParallelism, CancellationToken = ct }, async (change, token) =>
+        var done = new System.Collections.Concurrent.ConcurrentBag<Change>();
+        int notifications = 0, failures = 0;
+        await Parallel.ForEachAsync(changes, new ParallelOptions { MaxDegreeOfParallelism = NotifyParallelism, CancellationToken = ct }, async (change, token) =>
         {
             var entity = change.Entity;
-            var flag = change.State.ToFlag();
-            if (entity.SharePointFlag != flag)
+            if (written.TryGetValue(entity.RowKey, out var write))
             {
-                var (outcome, error) = await flags.WriteAsync(listId, entity.RowKey, change.State, token);
                 // The item is gone from SharePoint: no flag, and no notification about it.
-                if (outcome == FlagWrite.Gone) return;
-                if (outcome == FlagWrite.Failed)
+                if (write.Outcome == FlagWrite.Gone) return;
+                if (write.Outcome == FlagWrite.Failed)
                 {
-                    LogWriteFailed(entity.RowKey, error!);
+                    LogWriteFailed(entity.RowKey, write.Error!);
                     Interlocked.Increment(ref failures);
                     return;
                 }
-
-                Interlocked.Increment(ref writes);
             }
 
             if (change.EventId is { } eventId && entity.NotifiedEvent != eventId)
@@ -142,7 +142,7 @@ public sealed partial class OverdueScanner(
             done.Add(change);
         });
         result.Notifications += notifications;
-        result.FlagWrites += writes;
+        result.FlagWrites += written.Values.Count(w => w.Outcome == FlagWrite.Written);
         result.Failures += failures;
         return done;
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Integration.Core.Calendar;
@@ -31,8 +30,6 @@ public sealed partial class PlanItemSource(
     TimeProvider time,
     ILogger<PlanItemSource> logger) : IDeltaSource<SharePointItem, PlanItem>
 {
-    private const int FlagWriteParallelism = 4;
-
     // Named so the per-run state class below can reach them.
     private readonly SharePointLists _lists = lists;
     private readonly IntegrationStorage _storage = storage;
@@ -114,19 +111,19 @@ public sealed partial class PlanItemSource(
         /// <summary>
         /// An item that closed or moved past the horizon loses its SharePoint flag here, while the
         /// change is in hand, so the scan never reads an item only to clear its flag. The writes go
-        /// a few at a time. One SharePoint would not take is left to the scan (as is a flag the
+        /// together in JSON batches. One SharePoint would not take is left to the scan (as is a flag the
         /// table holds but SharePoint does not), whose filter finds it.
         /// </summary>
         public async Task<IReadOnlyList<PlanItem>> AfterMapAsync(IReadOnlyList<PlanItem> mapped, CancellationToken ct)
         {
             var flagged = mapped.Where(i => i.SharePointFlag.Length > 0 && source._rule.Evaluate(i.DueDate, i.Status, _today) == OverdueState.None).ToList();
-            var cleared = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-            await Parallel.ForEachAsync(flagged, new ParallelOptions { MaxDegreeOfParallelism = FlagWriteParallelism, CancellationToken = ct }, async (item, token) =>
+            var written = flagged.Count == 0 ? new Dictionary<string, (FlagWrite, string?)>() : await source._flags.WriteAsync(listId, [.. flagged.Select(i => (i.Id, OverdueState.None))], ct);
+            var cleared = new Dictionary<string, bool>(StringComparer.Ordinal);
+            foreach (var (id, (outcome, error)) in written)
             {
-                var (outcome, error) = await source._flags.WriteAsync(listId, item.Id, OverdueState.None, token);
-                if (outcome == FlagWrite.Failed) source.LogClearFailed(item.Id, error!);
-                else cleared[item.Id] = true;
-            });
+                if (outcome == FlagWrite.Failed) source.LogClearFailed(id, error!);
+                else cleared[id] = true;
+            }
 
             _cleared = cleared.Keys.ToHashSet(StringComparer.Ordinal);
             return _cleared.Count == 0 ? mapped : mapped.Select(i => _cleared.Contains(i.Id) ? i with { SharePointFlag = "" } : i).ToList();

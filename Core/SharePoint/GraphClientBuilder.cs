@@ -9,14 +9,17 @@ namespace Integration.Core.SharePoint;
 
 /// <summary>
 /// Builds the one <see cref="GraphServiceClient"/> the process uses, with the SDK's own middleware
-/// (retry on 429/503/504 honouring Retry-After, redirects, compression) and the configured credential.
+/// (retry on 429/503/504 honouring Retry-After, redirects, compression), the resource-unit pacing as the
+/// innermost handler, so every attempt is paced, and the configured credential.
 /// </summary>
 internal static class GraphClientBuilder
 {
-    public static GraphServiceClient Create(SharePointOptions options)
+    public static GraphServiceClient Create(SharePointOptions options, Pacing.ResourceUnitBudget budget)
     {
         var baseUrl = new Uri(options.GraphBaseUrl.TrimEnd('/'));
-        var httpClient = GraphClientFactory.Create(GraphClientFactory.CreateDefaultHandlers(), version: "v1.0");
+        var handlers = GraphClientFactory.CreateDefaultHandlers();
+        handlers.Add(new Pacing.ResourceUnitPacing(budget, baseUrl));
+        var httpClient = GraphClientFactory.Create(handlers, version: "v1.0");
         return new GraphServiceClient(httpClient, CreateAuthentication(options, baseUrl), baseUrl.ToString());
     }
 

@@ -1,5 +1,4 @@
 using Integration.Core.Sync.Problems;
-using Microsoft.Graph.Models.ODataErrors;
 
 namespace Integration.Core.SharePoint;
 
@@ -20,16 +19,10 @@ public sealed class LibraryProblemColumn(SharePointDrives drives, ColumnNames co
 
     public string Describe(DriveFile item) => item.Name is { Length: > 0 } name ? name : $"Fil {item.Id}";
 
-    public async Task WriteAsync(string containerId, DriveFile item, string? text, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, ProblemWrite>> WriteAsync(string containerId, IReadOnlyList<(DriveFile Item, string? Text)> writes, CancellationToken ct)
     {
         var column = InternalName ?? throw new InvalidOperationException("The data-problem write-back is off.");
-        try
-        {
-            await drives.UpdateListItemFieldsAsync(containerId, item.Id, new Dictionary<string, object> { [column] = text! }, ct);
-        }
-        catch (ODataError error) when (error.ResponseStatusCode == 400 && ListProblemColumn.IsUnknownField(error, column))
-        {
-            throw new ProblemColumnMissingException($"the library has no column with the internal name '{column}' ({error.Error?.Message}).", error);
-        }
+        var answers = await drives.UpdateListItemFieldsAsync(containerId, writes.Select(w => (w.Item.Id, ListProblemColumn.Values(column, w.Text))), ct);
+        return ListProblemColumn.Outcomes(answers, column, "library");
     }
 }

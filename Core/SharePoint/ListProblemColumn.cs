@@ -27,26 +27,42 @@ public sealed class ListProblemColumn<TItem>(
 
     public string? OwnerLookupId(TItem item) => owner?.Invoke(itemOf(item));
 
-    public async Task WriteAsync(string containerId, TItem item, string? text, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, ProblemWrite>> WriteAsync(string containerId, IReadOnlyList<(TItem Item, string? Text)> writes, CancellationToken ct)
     {
         var column = InternalName ?? throw new InvalidOperationException("The data-problem write-back is off.");
-        try
-        {
-            await lists.UpdateFieldsAsync(containerId, item.Id, new Dictionary<string, object> { [column] = text! }, ct);
-        }
-        catch (ODataError error) when (error.ResponseStatusCode == 400 && ListProblemColumn.IsUnknownField(error, column))
-        {
-            throw new ProblemColumnMissingException($"the list has no column with the internal name '{column}' ({error.Error?.Message}).", error);
-        }
+        var answers = await lists.UpdateFieldsAsync(containerId, writes.Select(w => (w.Item.Id, ListProblemColumn.Values(column, w.Text))), ct);
+        return ListProblemColumn.Outcomes(answers, column, "list");
     }
-
 }
 
 /// <summary>SharePoint's words for a field the list does not have: "Field 'X' is not recognized".</summary>
 public static class ListProblemColumn
 {
-    public static bool IsUnknownField(ODataError error, string column) =>
-        error.Error?.Message is { } message
+    public static bool IsUnknownField(ODataError error, string column) => IsUnknownField(error.ResponseStatusCode, error.Error?.Message, column);
+
+    public static bool IsUnknownField(int status, string? message, string column) =>
+        status == 400
+        && message is not null
         && message.Contains("not recognized", StringComparison.OrdinalIgnoreCase)
         && message.Contains(column, StringComparison.Ordinal);
+
+    /// <summary>The PATCH body that writes a text to the column, or clears it (a JSON null).</summary>
+    internal static IDictionary<string, object> Values(string column, string? text) => new Dictionary<string, object> { [column] = text! };
+
+    /// <summary>Each item's outcome; a refusal naming the column as unknown means the list or library has no such column.</summary>
+    /// <exception cref="ProblemColumnMissingException">SharePoint does not recognise the column.</exception>
+    internal static Dictionary<string, ProblemWrite> Outcomes(IReadOnlyDictionary<string, GraphAnswer> answers, string column, string container)
+    {
+        if (answers.Values.FirstOrDefault(a => IsUnknownField(a.Status, a.ErrorMessage, column)) is { } unknown)
+        {
+            throw new ProblemColumnMissingException($"the {container} has no column with the internal name '{column}' ({unknown.ErrorMessage}).");
+        }
+
+        return answers.ToDictionary(a => a.Key, a => a.Value switch
+        {
+            { IsSuccess: true } => ProblemWrite.Written,
+            { Status: 404 } => ProblemWrite.Gone,
+            _ => ProblemWrite.Failed,
+        }, StringComparer.Ordinal);
+    }
 }

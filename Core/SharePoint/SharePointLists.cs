@@ -17,7 +17,7 @@ namespace Integration.Core.SharePoint;
 /// engine reads as business logic, and so a different list host would be one class.
 /// </summary>
 /// <remarks>Item pages go through <see cref="GraphJson"/>: the SDK's pipeline, System.Text.Json for the body.</remarks>
-public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePointOptions> options)
+public sealed class SharePointLists(GraphServiceClient graph, GraphBatch batch, IOptions<SharePointOptions> options)
 {
     /// <summary>The hidden list that maps person-column lookup ids to accounts.</summary>
     public const string UserInformationList = "User Information List";
@@ -139,20 +139,25 @@ public sealed class SharePointLists(GraphServiceClient graph, IOptions<SharePoin
         return result;
     }
 
-    /// <summary>Writes field values of one item (PATCH …/items/{id}/fields).</summary>
-    public async Task UpdateFieldsAsync(string listId, string itemId, IDictionary<string, object> values, CancellationToken ct)
-    {
-        await graph.Sites[SiteId].Lists[listId].Items[itemId].Fields
-            .PatchAsync(new FieldValueSet { AdditionalData = values }, cancellationToken: ct);
-    }
+    /// <summary>
+    /// Writes field values of many items (<c>PATCH …/items/{id}/fields</c> each) in JSON batches, twenty to a
+    /// round trip; each item's answer by its id. A 404 (deleted meanwhile) or a refusal is that item's alone.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, GraphAnswer>> UpdateFieldsAsync(string listId, IEnumerable<(string ItemId, IDictionary<string, object> Values)> updates, CancellationToken ct) =>
+        await batch.SendAsync([.. updates.Select(u => new GraphCall(u.ItemId,
+            graph.Sites[SiteId].Lists[listId].Items[u.ItemId].Fields.ToPatchRequestInformation(new FieldValueSet { AdditionalData = u.Values })))], ct);
 
-    /// <summary>Creates an item (POST …/items with <c>{"fields":{…}}</c>) and returns its id.</summary>
-    public async Task<string> CreateItemAsync(string listId, IDictionary<string, object> values, CancellationToken ct)
-    {
-        var item = await graph.Sites[SiteId].Lists[listId].Items
-            .PostAsync(new ListItem { Fields = new FieldValueSet { AdditionalData = values } }, cancellationToken: ct);
-        return item?.Id ?? throw new InvalidOperationException($"SharePoint created an item in list {listId} but gave no id.");
-    }
+    /// <summary>
+    /// Creates items (<c>POST …/items</c> with <c>{"fields":{…}}</c> each) in JSON batches. Each answer is under
+    /// the key given with its values; a created item's id is <see cref="CreatedId"/> of its answer.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, GraphAnswer>> CreateItemsAsync(string listId, IEnumerable<(string Key, IDictionary<string, object> Values)> items, CancellationToken ct) =>
+        await batch.SendAsync([.. items.Select(i => new GraphCall(i.Key,
+            graph.Sites[SiteId].Lists[listId].Items.ToPostRequestInformation(new ListItem { Fields = new FieldValueSet { AdditionalData = i.Values } })))], ct);
+
+    /// <summary>The id of the item a create answered with; null when it answered without one.</summary>
+    public static string? CreatedId(GraphAnswer answer) =>
+        answer.Body is { ValueKind: JsonValueKind.Object } body && body.TryGetProperty("id", out var id) ? id.ToString() : null;
 
     private static readonly Func<System.Text.Json.JsonElement, SharePointItem> ReadItem = FeedJson.Tolerant(SharePointItem.Parse, SharePointItem.FromUnreadable);
 

@@ -6,7 +6,7 @@ namespace Integration.Core.Sync.Problems;
 /// as the feed gave the item with what it should say, and writes only a difference: the night's own
 /// write coming back through delta is then seen to need nothing.
 /// </summary>
-public interface IProblemColumn<in TItem>
+public interface IProblemColumn<TItem>
 {
     /// <summary>The setting naming the column, as an operator types it.</summary>
     string Setting { get; }
@@ -26,9 +26,21 @@ public interface IProblemColumn<in TItem>
     /// <summary>The person the item names as its owner (site-user lookup id), who is told personally; null for none.</summary>
     string? OwnerLookupId(TItem item) => null;
 
-    /// <summary>Writes <paramref name="text"/> to the item's column (null clears it).</summary>
+    /// <summary>Writes each text to its item's column (null clears it), all together; each item's outcome by its id.</summary>
     /// <exception cref="ProblemColumnMissingException">The list has no such column.</exception>
-    Task WriteAsync(string containerId, TItem item, string? text, CancellationToken ct);
+    Task<IReadOnlyDictionary<string, ProblemWrite>> WriteAsync(string containerId, IReadOnlyList<(TItem Item, string? Text)> writes, CancellationToken ct);
+}
+
+/// <summary>What became of one item's data-problem write.</summary>
+public enum ProblemWrite
+{
+    Written,
+
+    /// <summary>The item was deleted meanwhile; the next delta tombstones it.</summary>
+    Gone,
+
+    /// <summary>SharePoint refused or kept throttling; the text is written when the item is next read.</summary>
+    Failed,
 }
 
 /// <summary>SharePoint refused the write because the list has no column by the configured name.</summary>

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Integration.Core.Sync.State;
 using Microsoft.Extensions.Logging;
-using Microsoft.Graph.Models.ODataErrors;
 
 namespace Integration.Core.Sync.Problems;
 
@@ -18,8 +17,6 @@ internal sealed partial class ProblemWriteBack<TItem>(
 {
     /// <summary>The run's <c>warnings</c>, <c>problemsWritten</c>, <c>problemsCleared</c> (and <c>problemsFailed</c>), for its counts.</summary>
     public Dictionary<string, int> Tallies { get; } = [];
-
-    private const int WriteParallelism = 4;
 
     private const int TellParallelism = 8;
 
@@ -118,41 +115,41 @@ internal sealed partial class ProblemWriteBack<TItem>(
         // An item Graph sent in a form that cannot be read shows no column either: writing to it would
         // come back unreadable and be written again every night. Teams tells of it instead.
         var writes = seen.Where(s => s.Item.Unreadable is null && !string.Equals(column.Current(s.Item) ?? "", s.Text, StringComparison.Ordinal)).ToList();
+        if (writes.Count == 0) return;
         var written = 0;
         var cleared = 0;
-        var missing = new ConcurrentBag<string>();
-        await Parallel.ForEachAsync(writes, new ParallelOptions { MaxDegreeOfParallelism = WriteParallelism, CancellationToken = ct }, async (write, token) =>
+        try
         {
-            if (!missing.IsEmpty) return;
-            try
+            var outcomes = await column.WriteAsync(containerId, [.. writes.Select(w => (w.Item, w.Text.Length == 0 ? null : w.Text))], ct);
+            foreach (var write in writes)
             {
-                await column.WriteAsync(containerId, write.Item, write.Text.Length == 0 ? null : write.Text, token);
-                if (write.Text.Length == 0) Interlocked.Increment(ref cleared);
-                else Interlocked.Increment(ref written);
+                switch (outcomes.GetValueOrDefault(write.Item.Id, ProblemWrite.Failed))
+                {
+                    case ProblemWrite.Written when write.Text.Length == 0:
+                        cleared++;
+                        break;
+                    case ProblemWrite.Written:
+                        written++;
+                        break;
+                    case ProblemWrite.Gone:
+                        // Deleted in SharePoint meanwhile: the next night's delta tombstones it.
+                        break;
+                    default:
+                        _failed++;
+                        LogWriteFailed(source, write.Item.Id);
+                        break;
+                }
             }
-            catch (ProblemColumnMissingException ex)
-            {
-                missing.Add(ex.Message);
-            }
-            catch (ODataError error) when (error.ResponseStatusCode == 404)
-            {
-                // Deleted in SharePoint meanwhile: the next night's delta tombstones it.
-            }
-            catch (Exception ex) when (ex is ODataError or AggregateException or HttpRequestException)
-            {
-                Interlocked.Increment(ref _failed);
-                LogWriteFailed(source, write.Item.Id, ex.GetType().Name);
-            }
-        });
+        }
+        catch (ProblemColumnMissingException ex)
+        {
+            _missing = ex.Message;
+            LogColumnMissing(source, column.Setting, ex.Message);
+        }
 
         Add(Written, written);
         Add(Cleared, cleared);
         if (_failed > 0) Tallies[Failed] = _failed;
-        if (missing.TryPeek(out var why))
-        {
-            _missing = why;
-            LogColumnMissing(source, column.Setting, why);
-        }
     }
 
     private void Add(string name, int value)
@@ -160,8 +157,8 @@ internal sealed partial class ProblemWriteBack<TItem>(
         if (value > 0) Tallies[name] = Tallies.GetValueOrDefault(name) + value;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Source} item {ItemId}: its data problem could not be written to SharePoint ({Error}); it is written when the item is next read.")]
-    private partial void LogWriteFailed(string source, string itemId, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Source} item {ItemId}: its data problem could not be written to SharePoint; it is written when the item is next read.")]
+    private partial void LogWriteFailed(string source, string itemId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Source}: data problems are not written to SharePoint this night ({Setting}): {Reason}")]
     private partial void LogColumnMissing(string source, string setting, string reason);
