@@ -36,6 +36,9 @@ public sealed class GraphStandIn : IAsyncDisposable
     /// <summary>The tenant's users for Teams, whether our app is installed for each, and the activity-feed notifications received.</summary>
     public TeamsActivityFeed ActivityFeed => context.ActivityFeed;
 
+    /// <summary>The resource-unit budget: off unless <see cref="GraphStandInOptions.ResourceUnitBudget"/> or <see cref="ResourceUnitBudget.Set"/> sets one.</summary>
+    public ResourceUnitBudget Budget => context.Budget;
+
     /// <summary>Delay before every Graph response; starts at <see cref="GraphStandInOptions.Latency"/>.</summary>
     public TimeSpan Latency
     {
@@ -69,5 +72,6 @@ public sealed class GraphStandIn : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
+        context.Dispose();
     }
 }

@@ -17,4 +17,13 @@ public sealed class GraphStandInOptions
 
     /// <summary>Clock for created/modified stamps and error dates; a fake one makes them predictable.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// SharePoint resource units per <see cref="ResourceUnitWindow"/>; null (the default) enforces no budget. See
+    /// <see cref="Graph.ResourceUnitBudget"/>; it can be changed while running through <see cref="GraphStandIn.Budget"/>.
+    /// </summary>
+    public int? ResourceUnitBudget { get; init; }
+
+    /// <summary>The budget's window: a minute, as SharePoint meters it.</summary>
+    public TimeSpan ResourceUnitWindow { get; init; } = TimeSpan.FromMinutes(1);
 }

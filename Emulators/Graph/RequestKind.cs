@@ -29,4 +29,10 @@ public enum RequestKind
 
     /// <summary>An item GET on the site's User Information List: resolving a person column to a name and email.</summary>
     UserLookup,
+
+    /// <summary>
+    /// <c>POST /v1.0/$batch</c>: the envelope only. The operations inside it are logged apart, each under its own kind,
+    /// with <see cref="LoggedRequest.BatchId"/> set.
+    /// </summary>
+    Batch,
 }

@@ -34,7 +34,7 @@ public sealed class RequestLog
     {
         lock (gate)
         {
-            return RequestCounts.Of(requests.Select(r => r.Kind));
+            return RequestCounts.Of(requests);
         }
     }
 

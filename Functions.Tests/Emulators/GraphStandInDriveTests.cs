@@ -470,7 +470,8 @@ public class GraphStandInDriveTests : GraphStandInTest
         await Client.Drives[Notes.DriveId].GetAsync();
 
         var counts = StandIn.Requests.CountByKind();
-        Assert.Equal(new RequestCounts(Delta: 2, Items: 0, Item: 2, FieldsPatch: 0, List: 2, Site: 0, UserLookup: 0, Other: 0), counts);
+        // Units: delta 2 without a token and 1 with one; the item and its listItem 1 each; the drives listing 2, one drive 1.
+        Assert.Equal(new RequestCounts(Delta: 2, Items: 0, Item: 2, FieldsPatch: 0, List: 2, Site: 0, UserLookup: 0, Other: 0, ResourceUnits: 8), counts);
     }
 
     [Fact]

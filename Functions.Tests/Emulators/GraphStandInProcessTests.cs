@@ -92,7 +92,8 @@ public sealed class GraphStandInProcessTests : IAsyncLifetime
 
         Assert.Equal(RequestCounts.None, untouched);
         // 450 items at the default page size of 200: three delta pages.
-        Assert.Equal(new RequestCounts(Delta: 3, Items: 1, Item: 1, FieldsPatch: 1, List: 1, Site: 1, UserLookup: 1, Other: 0), counts);
+        // Units: delta 2 + 1 + 1, the listing and the PATCH 2 each, the four single reads 1 each.
+        Assert.Equal(new RequestCounts(Delta: 3, Items: 1, Item: 1, FieldsPatch: 1, List: 1, Site: 1, UserLookup: 1, Other: 0, ResourceUnits: 12), counts);
         Assert.Equal(9, counts.Total);
         Assert.Equal(3, counts.ByKind["delta"]);
         Assert.Equal(0, cleared.Total);

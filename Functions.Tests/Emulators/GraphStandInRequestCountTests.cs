@@ -30,7 +30,9 @@ public class GraphStandInRequestCountTests : GraphStandInTest
         var counts = StandIn.Requests.CountByKind();
 
         // Delta: three pages of two, then the deltaLink; the create is "other".
-        Assert.Equal(new RequestCounts(Delta: 4, Items: 1, Item: 2, FieldsPatch: 1, List: 1, Site: 1, UserLookup: 2, Other: 1), counts);
+        // Units: the tokenless first delta page 2 and the three with a token 1 each; single reads 1 (two items, two
+        // users, the site); the listing, the lists, the PATCH and the create 2 each.
+        Assert.Equal(new RequestCounts(Delta: 4, Items: 1, Item: 2, FieldsPatch: 1, List: 1, Site: 1, UserLookup: 2, Other: 1, ResourceUnits: 18), counts);
         Assert.Equal(StandIn.Requests.All.Count, counts.Total);
         Assert.Equal(4, counts[RequestKind.Delta]);
         StandIn.Requests.Clear();

@@ -14,6 +14,7 @@ internal static class GraphEndpoints
     public static void Map(IEndpointRouteBuilder app, StandInContext context)
     {
         var v1 = app.MapGroup("/v1.0");
+        v1.MapPost("/" + BatchEndpoint.Segment, (HttpContext http) => BatchEndpoint.PostAsync(context, http));
         v1.MapGet("/sites/{siteId}", (string siteId) => SiteEndpoints.GetSite(context, siteId));
         v1.MapGet("/sites/{siteId}/lists", (string siteId) => SiteEndpoints.GetLists(context, siteId));
         v1.MapGet(List, (string siteId, string listRef) => SiteEndpoints.GetList(context, siteId, listRef));

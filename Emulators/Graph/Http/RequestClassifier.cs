@@ -9,6 +9,11 @@ internal static class RequestClassifier
     {
         // v1.0 / sites / {site} / lists / {list} / items / {item} / fields
         var s = path.Trim('/').Split('/');
+        if (s is [var version, var batch] && Is(version, "v1.0") && Is(batch, BatchEndpoint.Segment))
+        {
+            return HttpMethods.IsPost(method) ? RequestKind.Batch : RequestKind.Other;
+        }
+
         if (s.Length < 3 || !Is(s[0], "v1.0"))
         {
             return RequestKind.Other;

@@ -8,11 +8,14 @@ namespace Integration.Emulators.Graph.Http;
 
 /// <summary>
 /// What happens to every request before and around routing: request ids, the log, latency,
-/// injected faults, and a Graph-shaped 500 when an endpoint throws. Control requests
+/// injected faults, the resource-unit budget, and a Graph-shaped 500 when an endpoint throws. An operation
+/// sent from a <c>$batch</c> envelope (<see cref="BatchEndpoint"/>) comes through here like any other. Control requests
 /// (<see cref="ControlEndpoints.Prefix"/>) skip all of it, so they never show up in Graph request counts.
 /// </summary>
 internal static class StandInPipeline
 {
+    private static readonly object ChargedKey = new();
+
     public static void Use(WebApplication app, StandInContext context)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<GraphStandIn>();
@@ -21,6 +24,7 @@ internal static class StandInPipeline
             graph.Use((http, next) => IdentifyAndLog(context, http, next));
             graph.Use((http, next) => DelayAsync(context, http, next));
             graph.Use((http, next) => InjectFaultsAsync(context, http, next));
+            graph.Use((http, next) => MeterAsync(context, http, next));
             graph.Use((http, next) => RewriteBodiesAsync(context, http, next));
             graph.Use((http, next) => ShapeErrorsAsync(logger, http, next));
         });
@@ -34,11 +38,17 @@ internal static class StandInPipeline
         var method = http.Request.Method;
         var path = http.Request.Path.Value ?? "";
         var pathAndQuery = PathAndQuery(http.Request);
+        var batchId = http.Request.Headers[BatchEndpoint.Header].ToString();
         // Logged as the response starts, so a client that has its answer always finds the entry.
         http.Response.OnStarting(() =>
         {
             var kind = RequestClassifier.Classify(context.State, method, path);
-            context.Requests.Add(new LoggedRequest(method, pathAndQuery, http.Response.StatusCode, received) { Kind = kind });
+            context.Requests.Add(new LoggedRequest(method, pathAndQuery, http.Response.StatusCode, received)
+            {
+                Kind = kind,
+                BatchId = batchId.Length > 0 ? batchId : null,
+                ResourceUnits = http.Items.TryGetValue(ChargedKey, out var units) ? (int)units! : 0,
+            });
             return Task.CompletedTask;
         });
         return next(http);
@@ -68,6 +78,34 @@ internal static class StandInPipeline
         }
 
         return GraphErrors.WriteAsync(http, fault.Status, fault.Code, fault.Message);
+    }
+
+    // After the faults: an operation a fault answered was not served, so it is not charged.
+    private static Task MeterAsync(StandInContext context, HttpContext http, RequestDelegate next)
+    {
+        var cost = ResourceUnitCost.Of(http.Request.Method, http.Request.Path.Value ?? "", http.Request.Query);
+        if (cost == 0)
+        {
+            return next(http);
+        }
+
+        var decision = context.Budget.Charge(cost);
+        if (decision.RateLimit is { } rate)
+        {
+            var headers = http.Response.Headers;
+            headers["RateLimit-Limit"] = Invariant(rate.Limit);
+            headers["RateLimit-Remaining"] = Invariant(rate.Remaining);
+            headers["RateLimit-Reset"] = Invariant(rate.ResetSeconds);
+        }
+
+        if (!decision.Served)
+        {
+            http.Response.Headers.RetryAfter = Invariant(decision.RetryAfterSeconds);
+            return GraphErrors.WriteAsync(http, 429, "activityLimitReached", "The request has been throttled");
+        }
+
+        http.Items[ChargedKey] = cost;
+        return next(http);
     }
 
     // Only when a body fault or a page loop is set: the answer is held back, changed, and sent as raw text.
@@ -117,6 +155,8 @@ internal static class StandInPipeline
             await GraphErrors.WriteAsync(http, 500, "generalException", "General exception while processing");
         }
     }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string PathAndQuery(HttpRequest request) =>
         request.Path.Value + Uri.UnescapeDataString(request.QueryString.Value ?? "");
