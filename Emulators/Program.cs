@@ -4,13 +4,14 @@ using Integration.Emulators.CaseSystem;
 using Integration.Emulators.Graph;
 
 // A stand-in as a process of its own, so that a benchmark's memory figures are the measured process's alone:
-//   dotnet Integration.Emulators.dll graph [--port 0] [--latency-ms 0] [--max-page-size 200] [--ignore-stdin]
+//   dotnet Integration.Emulators.dll graph [--port 0] [--latency-ms 0] [--max-page-size 200] [--unit-budget N] [--unit-window-ms 60000] [--ignore-stdin]
 //   dotnet Integration.Emulators.dll sif --api-key KEY [--port 0] [--case "AMN 2021-0112-1.4"]… [--ignore-stdin]
 // Stdout carries exactly one line, "listening <root URL>". The process stops when stdin closes (its
 // parent is gone, even if it was killed) or on SIGTERM/SIGINT. A shell that starts it in the background
-// gives it an empty stdin; --ignore-stdin keeps it running then.
+// gives it an empty stdin; --ignore-stdin keeps it running then. --unit-budget enforces SharePoint's resource-unit
+// budget (N units per window; 0 or absent: off).
 const string Usage =
-    "usage: dotnet Integration.Emulators.dll graph [--port 0] [--latency-ms 0] [--max-page-size 200] [--ignore-stdin]\n" +
+    "usage: dotnet Integration.Emulators.dll graph [--port 0] [--latency-ms 0] [--max-page-size 200] [--unit-budget 0] [--unit-window-ms 60000] [--ignore-stdin]\n" +
     "       dotnet Integration.Emulators.dll sif --api-key KEY [--port 0] [--case NUMBER]... [--ignore-stdin]";
 
 Func<Task<(IAsyncDisposable StandIn, Uri Url)>>? start = null;
@@ -79,9 +80,13 @@ void Stop(PosixSignalContext signal)
 
 static bool TryParseGraph(string[] args, out GraphStandInOptions options, out bool watchStdin)
 {
-    var values = new Dictionary<string, int>(StringComparer.Ordinal) { ["--port"] = 0, ["--latency-ms"] = 0, ["--max-page-size"] = 200 };
+    var values = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["--port"] = 0, ["--latency-ms"] = 0, ["--max-page-size"] = 200, ["--unit-budget"] = 0, ["--unit-window-ms"] = 60_000,
+    };
     options = new GraphStandInOptions();
-    if (!TryParseOptions(args, values, strings: [], out watchStdin) || values["--max-page-size"] == 0 || values["--port"] > 65535)
+    if (!TryParseOptions(args, values, strings: [], out watchStdin) || values["--max-page-size"] == 0 || values["--port"] > 65535
+        || values["--unit-window-ms"] == 0)
     {
         return false;
     }
@@ -91,6 +96,8 @@ static bool TryParseGraph(string[] args, out GraphStandInOptions options, out bo
         Port = values["--port"],
         Latency = TimeSpan.FromMilliseconds(values["--latency-ms"]),
         MaxPageSize = values["--max-page-size"],
+        ResourceUnitBudget = values["--unit-budget"] > 0 ? values["--unit-budget"] : null,
+        ResourceUnitWindow = TimeSpan.FromMilliseconds(values["--unit-window-ms"]),
     };
     return true;
 }

@@ -75,6 +75,24 @@ public sealed class GraphStandInControl : IDisposable
         await EnsureSuccessAsync(response, ct);
     }
 
+    /// <summary>
+    /// Enforces SharePoint's resource-unit budget from now on: <paramref name="budget"/> units per
+    /// <paramref name="window"/>, or none when null. The window starts afresh with the next metered operation.
+    /// </summary>
+    public async Task SetResourceUnitBudgetAsync(int? budget, TimeSpan window, CancellationToken ct = default)
+    {
+        using var response = await control.PostAsJsonAsync(
+            new Uri("/_standin/budget", UriKind.Relative), new ResourceUnitBudgetJson(budget, (int)window.TotalMilliseconds), ControlEndpoints.Json, ct);
+        await EnsureSuccessAsync(response, ct);
+    }
+
+    /// <summary>The budget in force and the units used in its current window.</summary>
+    public async Task<ResourceUnitBudgetState> GetResourceUnitBudgetAsync(CancellationToken ct = default)
+    {
+        using var response = await control.GetAsync(new Uri("/_standin/budget", UriKind.Relative), ct);
+        return (await ReadAsync<ResourceUnitBudgetJson>(response, ct)).ToState();
+    }
+
     private async Task<T> PostAsync<T>(string path, object body, CancellationToken ct)
     {
         using var response = await control.PostAsJsonAsync(new Uri(path, UriKind.Relative), body, ControlEndpoints.Json, ct);

@@ -19,7 +19,7 @@ public sealed class GraphStandInProcess : IAsyncDisposable
         Control = new GraphStandInControl(BaseUrl);
     }
 
-    /// <summary>The stand-in's control API: seeding, mutations, request counts, latency.</summary>
+    /// <summary>The stand-in's control API: seeding, mutations, request counts, latency, the resource-unit budget.</summary>
     public GraphStandInControl Control { get; }
 
     /// <summary>Graph root, e.g. <c>http://127.0.0.1:54321/v1.0</c> (no trailing slash).</summary>
@@ -35,13 +35,19 @@ public sealed class GraphStandInProcess : IAsyncDisposable
     public static async Task<GraphStandInProcess> StartAsync(GraphStandInOptions? options = null, CancellationToken ct = default)
     {
         options ??= new GraphStandInOptions();
-        var process = await StandInProcess.StartAsync("The Graph stand-in",
+        List<string> arguments =
         [
             "graph",
             "--port", Invariant(options.Port),
             "--latency-ms", Invariant((int)options.Latency.TotalMilliseconds),
             "--max-page-size", Invariant(options.MaxPageSize),
-        ], ct);
+        ];
+        if (options.ResourceUnitBudget is { } budget)
+        {
+            arguments.AddRange(["--unit-budget", Invariant(budget), "--unit-window-ms", Invariant((int)options.ResourceUnitWindow.TotalMilliseconds)]);
+        }
+
+        var process = await StandInProcess.StartAsync("The Graph stand-in", arguments, ct);
         return new GraphStandInProcess(process);
     }
 

@@ -94,7 +94,7 @@ internal static class BatchEndpoint
             {
                 contentType = value;
             }
-            else if (!Dropped.Contains(name) && !string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase))
+            else if (!Dropped.Contains(name))
             {
                 request.Headers.TryAddWithoutValidation(name, value);
             }

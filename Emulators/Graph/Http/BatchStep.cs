@@ -7,9 +7,12 @@ internal sealed record BatchStep(string Id, string Method, string Url, IReadOnly
 {
     public const int MaxSteps = 20;
 
+    private static readonly HashSet<string> Methods = new(StringComparer.OrdinalIgnoreCase) { "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD" };
+
     /// <summary>
     /// The steps of <c>{"requests":[…]}</c> in the order they may run (each after the steps it depends on), or why
-    /// Graph refuses the whole batch: not 1 to 20 requests, a request without id, method or url, an absolute url,
+    /// Graph refuses the whole batch: not 1 to 20 requests, a request without id, method or url, an unknown method, an
+    /// absolute url or a batch inside the batch,
     /// a repeated id, or a <c>dependsOn</c> naming an unknown id or going round in a circle.
     /// </summary>
     public static bool TryParseAll(JsonElement root, out List<BatchStep> ordered, out string problem)
@@ -60,9 +63,23 @@ internal sealed record BatchStep(string Id, string Method, string Url, IReadOnly
             return false;
         }
 
-        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        if (!Methods.Contains(method))
+        {
+            problem = $"Request '{id}': the method '{method}' is not one of {string.Join(", ", Methods)}.";
+            return false;
+        }
+
+        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
+            || !Uri.TryCreate("http://localhost/v1.0/" + url.TrimStart('/'), UriKind.Absolute, out var relative))
         {
             problem = $"Request '{id}': the url must be relative to the version root (e.g. /sites/...), not '{url}'.";
+            return false;
+        }
+
+        // Graph does not batch a batch.
+        if (relative.AbsolutePath.TrimEnd('/').EndsWith("/" + BatchEndpoint.Segment, StringComparison.OrdinalIgnoreCase))
+        {
+            problem = $"Request '{id}': a batch cannot hold another batch.";
             return false;
         }
 

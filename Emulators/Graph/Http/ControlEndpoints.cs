@@ -9,7 +9,7 @@ namespace Integration.Emulators.Graph.Http;
 
 /// <summary>
 /// The stand-in's own API for a benchmark that runs it as a separate process: seed and mutate a source,
-/// read and clear the Graph request counts and the file downloads, set the latency. Outside <c>/v1.0</c>, so nothing
+/// read and clear the Graph request counts and the file downloads, set the latency and the resource-unit budget. Outside <c>/v1.0</c>, so nothing
 /// here can be mistaken for Graph, and not counted with Graph requests.
 /// </summary>
 internal static class ControlEndpoints
@@ -47,6 +47,19 @@ internal static class ControlEndpoints
 
             context.Latency = TimeSpan.FromMilliseconds(body.Ms);
             return Results.Json(body, Json);
+        });
+        control.MapGet("/budget", () => Results.Json(ResourceUnitBudgetJson.From(context.Budget), Json));
+        control.MapPost("/budget", async (HttpContext http) =>
+        {
+            var body = await ReadAsync<ResourceUnitBudgetJson>(http);
+            if (body is null or { Units: <= 0 } or { WindowMs: <= 0 })
+            {
+                return Error(400, "Send {\"units\": n, \"windowMs\": m} with n > 0 (null turns the budget off) and m > 0 (default 60000).");
+            }
+
+            var state = body.ToState();
+            context.Budget.Set(state.Limit, state.Window);
+            return Results.Json(ResourceUnitBudgetJson.From(context.Budget), Json);
         });
     }
 
