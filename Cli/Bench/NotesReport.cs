@@ -120,6 +120,10 @@ internal static class NotesReport
             Target("full first sync: downloads and blobs written", $"one each per note ({N(r.Notes)})",
                 $"{N(r.FullSync.Downloads.Downloads)} and {N(r.FullSync.Result.BlobsWritten)}",
                 r.FullSync.Downloads.Downloads == r.Notes && r.FullSync.Result.BlobsWritten == r.Notes);
+            var single = r.FullSync.Result.TableWrites - r.FullSync.Result.TableTransactions;
+            var singleBound = r.Notes / 100;
+            Target("full first sync: single-entity Table writes", $"none per note: each page's rows in batch transactions (≤ {N(singleBound)}, one per hundred notes)",
+                $"{N(single)} ({N(r.FullSync.Result.TableTransactions)} batch transactions)", single <= singleBound);
             Target("quiet night: Graph requests", "1", N(r.Quiet.Requests.Total), r.Quiet.Requests.Total == 1);
             Target("quiet night: downloads, Table writes, blobs written", "0, 0, 0",
                 $"{N(r.Quiet.Downloads.Downloads)}, {N(r.Quiet.Result.TableWrites)}, {N(r.Quiet.Result.BlobsWritten)}",

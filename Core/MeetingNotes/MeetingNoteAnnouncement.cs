@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using Integration.Core.Configuration;
 using Integration.Core.Notifications;
+using Integration.Core.Queues;
 using Integration.Core.SharePoint;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,11 +15,13 @@ namespace Integration.Core.MeetingNotes;
 /// for the digest's "Nya minnesanteckningar", sent when the version is registered (with the document
 /// number the case system gave it, which is also written to the file's <c>CaseDocumentNumber</c> column so
 /// people see in SharePoint that the note is registered) or, without a case system, when it is archived.
-/// The event id names the version, so a redelivered registration or a version registered later than it
-/// was archived is not announced twice.
+/// The version row's <c>Announced</c> column is the ledger: the event goes straight to the queue where it is
+/// not set, and the column is set after the send, so a crash in between repeats an event (one event id,
+/// which the digest's delivery ledger sends once) and never loses one; a redelivered registration, or a
+/// version registered later than it was announced on archiving, is not announced twice.
 /// </summary>
 public sealed partial class MeetingNoteAnnouncement(
-    NotificationOutbox outbox,
+    QueueSender queue,
     SharePointDrives drives,
     MeetingNoteStore store,
     IOptions<SharePointOptions> sharePoint,
@@ -27,17 +30,38 @@ public sealed partial class MeetingNoteAnnouncement(
 {
     public const string AnnouncedColumn = "Announced";
 
+    /// <summary>Events sent at once for a page: a few, as the other notices send theirs.</summary>
+    private const int SendParallelism = 4;
+
     private readonly ColumnNames _columns = new(sharePoint.Value, MeetingNoteColumns.List);
 
     /// <summary>Whether the version row says its announcement is done.</summary>
     public static bool IsDone(TableEntity version) => version.GetBoolean(AnnouncedColumn) == true;
 
-    /// <param name="documentNumber">The case system's number for the registered document; null without a case system.</param>
+    /// <summary>A registered version: its document number on the file, then its event unless it was announced already.</summary>
+    /// <param name="documentNumber">The case system's number for the registered document.</param>
     public async Task AnnounceAsync(TableEntity version, string versionKey, string itemId, string? documentNumber, CancellationToken ct)
     {
         if (documentNumber is not null && version.GetString("DriveId") is { } driveId) await WriteDocumentNumberAsync(driveId, itemId, documentNumber, ct);
-        await outbox.EnqueueOnceAsync(Message(version, versionKey, itemId, documentNumber, time.GetUtcNow()), ct);
+        if (IsDone(version)) return;
+        await queue.SendAsync(Message(version, versionKey, itemId, documentNumber, time.GetUtcNow()), ct);
         await store.MarkAnnouncedAsync(versionKey, ct);
+    }
+
+    /// <summary>
+    /// Without a case system, a page's archived versions: an event for each one not announced yet, a
+    /// few at a time, then the page's rows marked announced in transactions.
+    /// </summary>
+    /// <param name="versions">Version rows as they stand, with their <c>ItemId</c>.</param>
+    public async Task AnnounceArchivedAsync(IReadOnlyCollection<TableEntity> versions, CancellationToken ct)
+    {
+        var due = versions.Where(v => !IsDone(v)).DistinctBy(v => v.RowKey).ToList();
+        if (due.Count == 0) return;
+
+        var now = time.GetUtcNow();
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = SendParallelism, CancellationToken = ct },
+            async (version, token) => await queue.SendAsync(Message(version, version.RowKey, version.GetString("ItemId"), documentNumber: null, now), token));
+        await store.MarkAnnouncedAsync(due.Select(v => v.RowKey), ct);
     }
 
     public static NotificationMessage Message(TableEntity version, string versionKey, string itemId, string? documentNumber, DateTimeOffset now)

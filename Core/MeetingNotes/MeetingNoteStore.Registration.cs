@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Integration.Core.CaseSystem;
+using Integration.Core.Storage;
 
 namespace Integration.Core.MeetingNotes;
 
@@ -89,8 +90,20 @@ public sealed partial class MeetingNoteStore
     public async Task MarkAnnouncedAsync(string versionKey, CancellationToken ct)
     {
         var table = await TableAsync(ct);
-        await table.UpdateEntityAsync(new TableEntity(VersionsPartition, versionKey) { [MeetingNoteAnnouncement.AnnouncedColumn] = true }, ETag.All, TableUpdateMode.Merge, ct);
+        await table.UpdateEntityAsync(Announced(versionKey), ETag.All, TableUpdateMode.Merge, ct);
     }
+
+    /// <summary>The announcements of a page's versions are done: merged in transactions of up to a hundred rows.</summary>
+    public async Task MarkAnnouncedAsync(IEnumerable<string> versionKeys, CancellationToken ct)
+    {
+        var actions = versionKeys.Distinct(StringComparer.Ordinal)
+            .Select(key => new TableTransactionAction(TableTransactionActionType.UpdateMerge, Announced(key), ETag.All))
+            .ToList();
+        if (actions.Count == 0) return;
+        await TableBatch.SubmitAsync(await TableAsync(ct), actions, ct);
+    }
+
+    private static TableEntity Announced(string versionKey) => new(VersionsPartition, versionKey) { [MeetingNoteAnnouncement.AnnouncedColumn] = true };
 
     public async Task MarkFailedAsync(string versionKey, string error, long attempts, string runId, DateTimeOffset now, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
@@ -37,24 +38,60 @@ public sealed partial class MeetingNoteStore(IntegrationStorage storage) : Sourc
         return row.HasValue ? row.Value : null;
     }
 
-    /// <summary>Records a newly archived version; a version recorded already (a rerun) is left as it is.</summary>
-    /// <param name="queuing">Its registration is about to be queued: the row says when, so a message that never arrived is noticed.</param>
-    public async Task AddVersionAsync(MeetingNote note, DateTimeOffset archivedAt, bool queuing, CancellationToken ct)
+    /// <summary>
+    /// Records a page's newly archived versions in transactions of up to a hundred rows, each row
+    /// added, never replaced: one recorded already (by an earlier run that stopped before its
+    /// checkpoint, whose registration may be done by now) fails its transaction, and that chunk is
+    /// then added row by row, the recorded ones left as they are.
+    /// </summary>
+    /// <param name="queuing">Their registrations are about to be queued: the rows say when, so a message that never arrived is noticed.</param>
+    /// <returns>The page's version rows as they stand: those added now, and those recorded before as they were found.</returns>
+    public async Task<IReadOnlyList<TableEntity>> AddVersionsAsync(IEnumerable<MeetingNote> notes, DateTimeOffset archivedAt, bool queuing, CancellationToken ct)
     {
+        var rows = notes.Select(note => VersionRow(note, archivedAt, queuing)).DistinctBy(row => row.RowKey).ToList();
+        if (rows.Count == 0) return [];
+
         var table = await TableAsync(ct);
+        var recorded = new ConcurrentBag<TableEntity>();
+        // A version row is a dozen short columns: a hundred stay far below a transaction's 4 MiB.
+        await Parallel.ForEachAsync(rows.Chunk(TableBatch.MaxActions), new ParallelOptions { MaxDegreeOfParallelism = TableBatch.Parallelism, CancellationToken = ct }, async (chunk, token) =>
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)), token);
+                foreach (var row in chunk) recorded.Add(row);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                foreach (var row in chunk) recorded.Add(await AddOrFindAsync(table, row, token));
+            }
+        });
+        return [.. recorded];
+    }
+
+    /// <summary>A row recorded already is read back as it stands: its registration or announcement may be done.</summary>
+    private static async Task<TableEntity> AddOrFindAsync(TableClient table, TableEntity row, CancellationToken ct)
+    {
         try
         {
-            var version = WithNoteColumns(new TableEntity(VersionsPartition, VersionKey(note.ItemId, note.QuickXorHash)), note);
-            version["ItemId"] = note.ItemId;
-            version["ArchivedAt"] = archivedAt;
-            version[RegistrationStateColumn] = RegistrationState.Pending;
-            if (queuing) version[QueuedAtColumn] = archivedAt;
-            await table.AddEntityAsync(version, ct);
+            await table.AddEntityAsync(row, ct);
+            return row;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            // Recorded by an earlier run that stopped before its checkpoint.
+            var found = await table.GetEntityIfExistsAsync<TableEntity>(VersionsPartition, row.RowKey, cancellationToken: ct);
+            return found.HasValue ? found.Value! : row;
         }
+    }
+
+    private static TableEntity VersionRow(MeetingNote note, DateTimeOffset archivedAt, bool queuing)
+    {
+        var version = WithNoteColumns(new TableEntity(VersionsPartition, VersionKey(note.ItemId, note.QuickXorHash)), note);
+        version["ItemId"] = note.ItemId;
+        version["ArchivedAt"] = archivedAt;
+        version[RegistrationStateColumn] = RegistrationState.Pending;
+        if (queuing) version[QueuedAtColumn] = archivedAt;
+        return version;
     }
 
     /// <summary>The row of the file as it is now: every column the engine writes, replaced whole.</summary>

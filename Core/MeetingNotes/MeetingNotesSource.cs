@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using Integration.Core.Calendar;
 using Integration.Core.CaseSystem;
@@ -42,6 +43,9 @@ public sealed class MeetingNotesSource(
 
     /// <summary>Downloads at once: a few, so a night of many new notes neither crawls nor floods SharePoint.</summary>
     private const int DownloadParallelism = 2;
+
+    /// <summary>Registration messages sent at once after a page's version rows.</summary>
+    private const int SendParallelism = 4;
 
     // Named so the per-run class below can reach them.
     private readonly MeetingNoteStore _store = store;
@@ -124,11 +128,16 @@ public sealed class MeetingNotesSource(
         /// <summary>
         /// New or changed files: a version already archived is reused, a new one downloaded and
         /// archived. A download that is not the version the delta described is deferred: the file
-        /// is probably being replaced, and the next night reads it again.
+        /// is probably being replaced, and the next night reads it again. The page's new version
+        /// rows are then written together, in transactions, and only after them is each one's
+        /// registration queued or, without a case system, its announcement sent: a crash anywhere
+        /// leaves the next run a version to archive, record or announce again, never one skipped.
         /// </summary>
         public async Task<IReadOnlyList<SourceMapping<MeetingNote>>> ChangedAsync(IReadOnlyList<ChangedRecord<MeetingNote>> changed, CancellationToken ct)
         {
             var outcomes = new SourceMapping<MeetingNote>[changed.Count];
+            var archived = new ConcurrentBag<MeetingNote>();
+            var found = new ConcurrentBag<TableEntity>();
             await Parallel.ForEachAsync(Enumerable.Range(0, changed.Count), new ParallelOptions { MaxDegreeOfParallelism = DownloadParallelism, CancellationToken = ct }, async (i, token) =>
             {
                 var note = changed[i].Record;
@@ -136,34 +145,41 @@ public sealed class MeetingNotesSource(
                 {
                     // A version archived before whose registration never finished (a run stopped
                     // between archive and queue, or the message was poisoned) is queued again; the
-                    // handler makes a repeat harmless.
-                    if (version.GetString(MeetingNoteStore.RegistrationStateColumn) != RegistrationState.Registered) await QueueRegistrationAsync(note, token);
+                    // handler makes a repeat harmless. Without a case system, one whose run stopped
+                    // before its announcement is announced now.
+                    if (source._registers && version.GetString(MeetingNoteStore.RegistrationStateColumn) != RegistrationState.Registered) await QueueRegistrationAsync(note, token);
+                    if (!source._registers) found.Add(version);
                     outcomes[i] = SourceMapping.Valid(note with { Sha256 = version.GetString("Sha256"), ArchiveBlob = version.GetString("ArchiveBlob") });
                     return;
                 }
 
                 outcomes[i] = await source._archive.ArchiveAsync(note, token);
-                if (outcomes[i].Record is not { } archived) return;
-
-                await source._store.AddVersionAsync(archived, source._time.GetUtcNow(), source._registers, token);
-                await QueueRegistrationAsync(archived, token);
-                // Without a case system the new version is announced as it is archived; with one, when it is registered.
-                if (!source._registers) await AnnounceArchivedAsync(archived, token);
+                if (outcomes[i].Record is { } record) archived.Add(record);
             });
+
+            var added = await source._store.AddVersionsAsync(archived, source._time.GetUtcNow(), source._registers, ct);
+            if (source._registers)
+            {
+                await Parallel.ForEachAsync(added, new ParallelOptions { MaxDegreeOfParallelism = SendParallelism, CancellationToken = ct }, async (version, token) =>
+                {
+                    if (version.GetString(MeetingNoteStore.RegistrationStateColumn) != RegistrationState.Registered) await QueueRegistrationAsync(version, token);
+                });
+            }
+            else
+            {
+                // Without a case system the new version is announced as it is archived; with one, when it is registered.
+                await source._announcement.AnnounceArchivedAsync([.. found, .. added], ct);
+            }
+
             return outcomes;
         }
 
-        private async Task AnnounceArchivedAsync(MeetingNote note, CancellationToken ct)
-        {
-            var key = MeetingNoteStore.VersionKey(note.ItemId, note.QuickXorHash);
-            if (await source._store.GetVersionAsync(key, ct) is { } version) await source._announcement.AnnounceAsync(version, key, note.ItemId, documentNumber: null, ct);
-        }
-
-        /// <summary>Without a case system the version stays pending in the index; the night reports registration as not configured.</summary>
+        // Only with a case system; without one the version stays pending in the index, and the night reports registration as not configured.
         private Task QueueRegistrationAsync(MeetingNote note, CancellationToken ct) =>
-            source._registers
-                ? source._queue.SendAsync(new CaseRegistrationMessage(runId, MeetingNoteStore.VersionKey(note.ItemId, note.QuickXorHash), note.ItemId), ct)
-                : Task.CompletedTask;
+            source._queue.SendAsync(new CaseRegistrationMessage(runId, MeetingNoteStore.VersionKey(note.ItemId, note.QuickXorHash), note.ItemId), ct);
+
+        private Task QueueRegistrationAsync(TableEntity version, CancellationToken ct) =>
+            source._queue.SendAsync(new CaseRegistrationMessage(runId, version.RowKey, version.GetString("ItemId")), ct);
 
         public string IdOf(MeetingNote record) => record.ItemId;
 

@@ -28,35 +28,6 @@ public class CaseRegistrationTests(AzuriteFixture azurite) : CaseSystemTest(azur
     protected override void ConfigureServices(IServiceCollection services) =>
         services.ConfigureAll<HttpStandardResilienceOptions>(o => o.Retry.Delay = TimeSpan.Zero);
 
-    /// <summary>Works the case-registration queue as the host does, once per message: a failure leaves the message for a later pass.</summary>
-    private async Task<List<Exception>> WorkQueueAsync()
-    {
-        var queue = await Harness.Get<IntegrationStorage>().QueueAsync(QueueNames.CaseRegistration);
-        var dispatcher = Harness.Get<QueueMessageDispatcher>();
-        var failures = new List<Exception>();
-        var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1))).Value;
-        foreach (var message in messages)
-        {
-            try
-            {
-                await dispatcher.DispatchAsync(QueueNames.CaseRegistration, message.Body.ToString(), message.DequeueCount, CancellationToken.None, message.MessageId);
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-            }
-            catch (Exception ex)
-            {
-                failures.Add(ex);
-            }
-        }
-
-        return failures;
-    }
-
-    private async Task<List<string>> QueuedAsync()
-    {
-        var queue = await Harness.Get<IntegrationStorage>().QueueAsync(QueueNames.CaseRegistration);
-        return (await queue.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString()).ToList();
-    }
-
     [Fact]
     public async Task ARegisteredVersionIsAnnouncedOnceWithItsDocumentNumberWhichIsWrittenOnTheFile()
     {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Integration.Core.MeetingNotes;
+using Integration.Core.Queues;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Emulators.CaseSystem;
@@ -61,6 +62,35 @@ public abstract class CaseSystemTest(AzuriteFixture azurite) : StorageTest(azuri
     }
 
     protected static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>Works the case-registration queue as the host does, once per message: a failure leaves the message for a later pass.</summary>
+    protected async Task<List<Exception>> WorkQueueAsync()
+    {
+        var queue = await Harness.Get<IntegrationStorage>().QueueAsync(QueueNames.CaseRegistration);
+        var dispatcher = Harness.Get<QueueMessageDispatcher>();
+        var failures = new List<Exception>();
+        var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1))).Value;
+        foreach (var message in messages)
+        {
+            try
+            {
+                await dispatcher.DispatchAsync(QueueNames.CaseRegistration, message.Body.ToString(), message.DequeueCount, CancellationToken.None, message.MessageId);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+            catch (Exception ex)
+            {
+                failures.Add(ex);
+            }
+        }
+
+        return failures;
+    }
+
+    protected async Task<List<string>> QueuedAsync()
+    {
+        var queue = await Harness.Get<IntegrationStorage>().QueueAsync(QueueNames.CaseRegistration);
+        return (await queue.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString()).ToList();
+    }
 
     protected List<SifDocument> Documents => Sif.Documents.Where(d => d.CaseNumber == NetworkCase).ToList();
 }
