@@ -146,6 +146,9 @@ param retentionDays string = '400'
 @description('Pages a SharePoint read follows at most in one night before it stops with an error (SharePoint__MaxPages).')
 param sharePointMaxPages string = '10000'
 
+@description('SharePoint resource units a minute the night paces its Graph calls to (SharePoint__ResourceUnitsPerMinute): 1200 for a tenant under 1,000 licences, up to 6000 for the largest; 0 turns pacing off.')
+param sharePointResourceUnitsPerMinute string = '1200'
+
 @description('GetCases pages the budget assignments\' read takes at most in one night (CaseSystem__BudgetAssignments__MaxPages).')
 param caseSystemBudgetAssignmentsMaxPages string = '1000'
 
@@ -332,6 +335,7 @@ var defaultAppSettings = {
   SharePoint__ClientId: identity.outputs.clientId
   SharePoint__SiteId: sharePointSiteId
   SharePoint__MaxPages: sharePointMaxPages
+  SharePoint__ResourceUnitsPerMinute: sharePointResourceUnitsPerMinute
   SharePoint__Lists__PlanItems: sharePointPlanItemsList
   SharePoint__Lists__BudgetAssignments: sharePointBudgetAssignmentsList
   SharePoint__Lists__Enterprises: sharePointEnterprisesList

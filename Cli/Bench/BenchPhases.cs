@@ -22,8 +22,9 @@ internal static class BenchPhases
     public const string RawCeiling = "raw-ceiling";
     public const string Scan = "scan";
     public const string Naive = "naive";
+    public const string PacedNight = "paced-night";
 
-    public static IReadOnlyList<string> All { get; } = [FullSync, Sync, RawCeiling, Scan, Naive, .. NotePhases.All, ReportPhase.Name];
+    public static IReadOnlyList<string> All { get; } = [FullSync, Sync, RawCeiling, Scan, Naive, PacedNight, .. NotePhases.All, ReportPhase.Name];
 
     public static async Task<PhaseResult> RunAsync(string phase, IConfiguration configuration, CancellationToken ct)
     {
@@ -52,6 +53,7 @@ internal static class BenchPhases
             RawCeiling => await RawCeilingAsync(provider, ct),
             Scan => await ScanAsync(provider, ct),
             Naive => FromCounts(phase, await ActivatorUtilities.CreateInstance<NaiveSync>(provider).RunAsync(ct)),
+            PacedNight => await PacedNightAsync(provider, ct),
             _ when notes => await NotePhases.RunAsync(phase, provider, ct),
             _ => throw new ArgumentException($"Unknown bench phase '{phase}'; expected one of {string.Join(", ", All)}."),
         };
@@ -97,6 +99,27 @@ internal static class BenchPhases
         var seconds = clock.Elapsed.TotalSeconds;
         return new PhaseResult(Scan, seconds, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
             Scanned: scan.Scanned, OpenWithinHorizon: open, FlagsToClear: toClear, FlagWrites: scan.FlagWrites);
+    }
+
+    /// <summary>
+    /// A first night as it runs against SharePoint's budget: the full sync, then the first overdue scan,
+    /// timed together, with what the client counted of its resource units and its waits for them.
+    /// </summary>
+    private static async Task<PhaseResult> PacedNightAsync(IServiceProvider provider, CancellationToken ct)
+    {
+        var budget = provider.GetRequiredService<Core.SharePoint.Pacing.ResourceUnitBudget>();
+        var (unitsBefore, waitedBefore) = (budget.UnitsSpent, budget.Waited);
+        var clock = Stopwatch.StartNew();
+        var counts = await provider.GetServices<ISourceSync>().Single(s => s.Source == PlanItemsModule.Source).RunAsync(PacedNight, ct);
+        var scan = await provider.GetRequiredService<OverdueScanner>().ScanAsync(ct);
+        return FromCounts(PacedNight, counts) with
+        {
+            Seconds = clock.Elapsed.TotalSeconds,
+            Scanned = scan.Scanned,
+            FlagWrites = scan.FlagWrites,
+            UnitsCounted = budget.UnitsSpent - unitsBefore,
+            PacingWaitSeconds = (budget.Waited - waitedBefore).TotalSeconds,
+        };
     }
 
     /// <summary>Counts live plan items matching a filter in which <c>{0}</c> is the scan's horizon date.</summary>

@@ -32,4 +32,9 @@ public sealed record PhaseResult(
     public int Pages { get; init; }
 
     public long PdfBytes { get; init; }
+
+    /// <summary>Resource units the phase's Graph client counted, and how long its calls waited for the budget (the paced night).</summary>
+    public long UnitsCounted { get; init; }
+
+    public double PacingWaitSeconds { get; init; }
 }

@@ -33,7 +33,7 @@ public sealed record GraphAnswer(int Status, JsonElement? Body, string? ErrorCod
 /// budget, so a throttled one is the budget speaking, and <see cref="ResourceUnitBudget"/> holds the other
 /// calls for as long).
 /// </summary>
-public sealed partial class GraphBatch(GraphServiceClient graph, ResourceUnitBudget budget, TimeProvider time, ILogger<GraphBatch> logger)
+public sealed partial class GraphBatch(GraphServiceClient graph, ResourceUnitBudget budget, ILogger<GraphBatch> logger)
 {
     /// <summary>Graph's limit on requests in one batch.</summary>
     public const int MaxRequests = 20;
@@ -77,7 +77,8 @@ public sealed partial class GraphBatch(GraphServiceClient graph, ResourceUnitBud
             if (pending.Count == 0) break;
             var wait = throttled.Max(t => t.Wait);
             LogThrottled(pending.Count, wait.TotalSeconds);
-            await Task.Delay(wait < LongestWait ? wait : LongestWait, time, ct);
+            // Retry-After is wall-clock time, whatever clock the night's business runs on.
+            await Task.Delay(wait < LongestWait ? wait : LongestWait, ct);
         }
     }
 

@@ -11,9 +11,10 @@ namespace Integration.Emulators.Graph;
 /// <param name="Batched">The operations that arrived inside an envelope (also counted under their kinds).</param>
 /// <param name="ResourceUnits">The SharePoint resource units charged (<see cref="LoggedRequest.ResourceUnits"/>).</param>
 /// <param name="Throttled">Answers 429 or 503, from the resource-unit budget or an injected fault; an envelope answered so counts too.</param>
+/// <param name="MostThrottlesOfOneRequest">The most 429 or 503 answers one request (method and path with query) had: 1 means none was throttled twice.</param>
 public sealed record RequestCounts(
     int Delta, int Items, int Item, int FieldsPatch, int List, int Site, int UserLookup, int Other,
-    int Batch = 0, int Batched = 0, int ResourceUnits = 0, int Throttled = 0)
+    int Batch = 0, int Batched = 0, int ResourceUnits = 0, int Throttled = 0, int MostThrottlesOfOneRequest = 0)
 {
     public static readonly RequestCounts None = new(0, 0, 0, 0, 0, 0, 0, 0);
 
@@ -59,18 +60,26 @@ public sealed record RequestCounts(
     {
         var counts = new int[Enum.GetValues<RequestKind>().Length];
         int batched = 0, units = 0, throttled = 0;
+        var throttles = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var request in requests)
         {
             counts[(int)request.Kind]++;
             batched += request.InBatch ? 1 : 0;
             units += request.ResourceUnits;
-            throttled += request.Status is 429 or 503 ? 1 : 0;
+            if (request.Status is 429 or 503)
+            {
+                throttled++;
+                // Every envelope has the same path; what matters is whether one operation was throttled again.
+                if (request.Kind == RequestKind.Batch) continue;
+                var key = request.Method + " " + request.PathAndQuery;
+                throttles[key] = throttles.GetValueOrDefault(key) + 1;
+            }
         }
 
         int Of(RequestKind kind) => counts[(int)kind];
         return new(
             Of(RequestKind.Delta), Of(RequestKind.Items), Of(RequestKind.Item), Of(RequestKind.FieldsPatch),
             Of(RequestKind.List), Of(RequestKind.Site), Of(RequestKind.UserLookup), Of(RequestKind.Other),
-            Of(RequestKind.Batch), batched, units, throttled);
+            Of(RequestKind.Batch), batched, units, throttled, throttles.Count == 0 ? 0 : throttles.Values.Max());
     }
 }

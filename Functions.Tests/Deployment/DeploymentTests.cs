@@ -176,6 +176,7 @@ public class DeploymentTests
     [Theory]
     [InlineData("retentionDays", "RETENTION_DAYS")]
     [InlineData("sharePointMaxPages", "SHAREPOINT_MAX_PAGES")]
+    [InlineData("sharePointResourceUnitsPerMinute", "SHAREPOINT_RESOURCE_UNITS_PER_MINUTE")]
     [InlineData("caseSystemBudgetAssignmentsMaxPages", "CASE_SYSTEM_BUDGET_ASSIGNMENTS_MAX_PAGES")]
     [InlineData("enterprisesPersonalNumberKey", "AZURE_KEY_VAULT_NAME")]
     public void The_retention_the_page_caps_and_the_hmac_key_are_set_through_azd(string parameter, string environmentValue)

@@ -108,6 +108,19 @@ public sealed class IntegrationHarness : IAsyncDisposable
         return peeked.Value.Select(m => QueueSender.Parse<NotificationMessage>(m.Body.ToString())).ToList();
     }
 
+    /// <summary>Every queued notification, more than the 32 a peek shows; they are received, so hidden from the queue for a minute.</summary>
+    public async Task<List<NotificationMessage>> ReceiveNotificationsAsync()
+    {
+        var queue = await Get<IntegrationStorage>().QueueAsync(QueueNames.Notifications);
+        var all = new List<NotificationMessage>();
+        while ((await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1))).Value is { Length: > 0 } received)
+        {
+            all.AddRange(received.Select(m => QueueSender.Parse<NotificationMessage>(m.Body.ToString())));
+        }
+
+        return all;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();

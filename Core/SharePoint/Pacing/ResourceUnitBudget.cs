@@ -43,9 +43,10 @@ public sealed partial class ResourceUnitBudget : IDisposable
     private long _lastReportTicks;
     private int _throttled;
 
-    public ResourceUnitBudget(IOptions<SharePointOptions> options, TimeProvider time, ILogger<ResourceUnitBudget> logger)
+    public ResourceUnitBudget(IOptions<SharePointOptions> options, ILogger<ResourceUnitBudget> logger)
     {
-        _time = time;
+        // SharePoint's window runs on the wall clock, whatever clock the night's business runs on.
+        _time = TimeProvider.System;
         _logger = logger;
         _budget = options.Value.ResourceUnitsPerMinute;
         _window = options.Value.ResourceUnitWindow;
@@ -83,10 +84,11 @@ public sealed partial class ResourceUnitBudget : IDisposable
         if (_bucket is null) return;
 
         var started = _time.GetTimestamp();
+        using var lease = await _bucket.AcquireAsync(Math.Min(units, TokenLimit), ct);
+        // After the units, not before: SharePoint may have said its window is spent while this call waited for them.
         var hold = new DateTimeOffset(Interlocked.Read(ref _holdUntilTicks), TimeSpan.Zero) - _time.GetUtcNow();
         if (hold > TimeSpan.Zero) await Task.Delay(hold, _time, ct);
 
-        using var lease = await _bucket.AcquireAsync(Math.Min(units, TokenLimit), ct);
         var waited = _time.GetElapsedTime(started);
         if (waited > TimeSpan.Zero) Interlocked.Add(ref _waitedTicks, waited.Ticks);
         ReportNow();
