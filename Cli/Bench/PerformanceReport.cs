@@ -96,7 +96,7 @@ internal static class PerformanceReport
         Row("1% night: wall time, median (ratio of the medians: 1% night / full sync)", r => $"{F(BenchRun.Median(r.OnePercentSecondsRuns), "F3")} s ({F(r.OnePercentRatio, "F4")})");
         Row("… each of the measured nights, and their spread", r => string.Join(", ", r.OnePercentSecondsRuns.Select(x => $"{F(x, "F3")} s")) + $" (spread {F(r.OnePercentSecondsRuns.Min(), "F3")}–{F(r.OnePercentSecondsRuns.Max(), "F3")} s)");
         Row("… each measured full sync, and their spread", r => string.Join(", ", r.FullSyncSecondsRuns.Select(x => $"{F(x)} s")) + $" (median {F(BenchRun.Median(r.FullSyncSecondsRuns))} s)");
-        Row("1% night: Graph reads (bound) + flag writes", r => $"{r.OnePercentReads} ({r.OnePercentRequestBound}) + {r.OnePercentRequests.FieldsPatch}");
+        Row("1% night: Graph reads (bound) + flag writes (in JSON batches)", r => $"{r.OnePercentReads} ({r.OnePercentRequestBound}) + {r.OnePercentRequests.FieldsPatch} ({r.OnePercentRequests.Batch})");
         Row("1% night: Table writes", r => r.OnePercentSync.TableWrites.ToString("N0", CultureInfo.InvariantCulture));
         Row("1% night: peak working set", r => $"{F(r.OnePercentSync.PeakWorkingSetBytes / MiB, "F0")} MiB");
         Row("naive baseline on a 1% night: wall time", r => $"{F(r.Naive.Seconds)} s");

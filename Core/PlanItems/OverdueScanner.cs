@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Integration.Core.Calendar;
 using Integration.Core.Configuration;
 using Integration.Core.Notifications;
+using Integration.Core.Queues;
 using Integration.Core.Storage;
 using Integration.Core.Sync;
 using Integration.Core.Sync.State;
@@ -23,7 +24,7 @@ public sealed partial class OverdueScanner(
     DeltaCheckpointStore checkpoints,
     SyncDigestStore digests,
     OverdueFlagWriter flags,
-    NotificationOutbox outbox,
+    QueueSender queue,
     SourceLocks locks,
     IOptions<SharePointOptions> sharePoint,
     IOptions<OverdueOptions> overdue,
@@ -34,7 +35,7 @@ public sealed partial class OverdueScanner(
     ILogger<OverdueScanner> logger)
 {
     /// <summary>Notifications queued at once; the flags themselves go out in JSON batches.</summary>
-    private const int NotifyParallelism = 4;
+    private const int NotifyParallelism = 8;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(sharePoint.Value.List(PlanItemsModule.Source));
 
@@ -54,29 +55,44 @@ public sealed partial class OverdueScanner(
 
         var pending = new List<Change>();
         SyncDigestSession? digest = null;
+        // A page's flags go to SharePoint while the page before is told and saved: with the night paced
+        // to SharePoint's budget, the Graph calls are what a first scan waits on.
+        var saving = Task.CompletedTask;
         async Task ApplyPendingAsync()
         {
             if (pending.Count == 0) return;
+            var changes = pending.ToList();
+            pending.Clear();
             // Rows are about to change, so the digest is marked first (see SyncDigestStore). The
             // scan never rebuilds it: that is the next sync's job.
             digest ??= await digests.OpenForWriteAsync(PlanItemsModule.Source, rebuild: null, ct);
-            await ApplyAsync(pending, checkpoint.SourceId, today, now, result, digest.Digest, ct);
-            pending.Clear();
+            var written = await WriteFlagsAsync(changes, checkpoint.SourceId, ct);
+            await saving;
+            saving = NotifyAndSaveAsync(changes, written, today, now, result, digest.Digest, ct);
         }
 
-        await foreach (var entity in store.ScanCandidatesAsync(rule.Horizon(today), ct))
+        try
         {
-            result.Scanned++;
-            // An item in quarantine is not acted on: its flag goes, and no notification is sent.
-            var state = entity.InQuarantine ? OverdueState.None : rule.Evaluate(entity.Due, entity.StatusValue, today);
-            var change = new Change(entity, state, state == OverdueState.None ? null : EventId(entity, state, IsEscalated(entity, state, today)));
-            if (!change.IsNeeded) continue;
+            await foreach (var entity in store.ScanCandidatesAsync(rule.Horizon(today), ct))
+            {
+                result.Scanned++;
+                // An item in quarantine is not acted on: its flag goes, and no notification is sent.
+                var state = entity.InQuarantine ? OverdueState.None : rule.Evaluate(entity.Due, entity.StatusValue, today);
+                var change = new Change(entity, state, state == OverdueState.None ? null : EventId(entity, state, IsEscalated(entity, state, today)));
+                if (!change.IsNeeded) continue;
 
-            pending.Add(change);
-            if (pending.Count == TableBatch.MaxActions) await ApplyPendingAsync();
+                pending.Add(change);
+                if (pending.Count == TableBatch.MaxActions) await ApplyPendingAsync();
+            }
+
+            await ApplyPendingAsync();
+        }
+        finally
+        {
+            // Nothing is left writing rows once the scan lets go of the source.
+            await saving;
         }
 
-        await ApplyPendingAsync();
         // The digest learns the hashes that now include the flags written, so their echo in the
         // next delta is recognised without reading the rows.
         if (digest is not null) await digest.CommitAsync(ct);
@@ -85,23 +101,30 @@ public sealed partial class OverdueScanner(
         return result;
     }
 
-    private async Task ApplyAsync(List<Change> changes, string listId, DateOnly today, DateTimeOffset now, OverdueScanResult result, SyncDigest digest, CancellationToken ct)
+    /// <summary>The flags that differ from SharePoint's copy, twenty to a JSON batch; each item's outcome by its id.</summary>
+    private async Task<IReadOnlyDictionary<string, (FlagWrite Outcome, string? Error)>> WriteFlagsAsync(List<Change> changes, string listId, CancellationToken ct)
     {
-        // Write the flag first, then notify, then the table: an item SharePoint no longer has gets
+        var toWrite = changes.Where(c => c.Entity.SharePointFlag != c.State.ToFlag()).Select(c => (c.Entity.RowKey, c.State)).ToList();
+        return toWrite.Count == 0 ? new Dictionary<string, (FlagWrite, string?)>() : await flags.WriteAsync(listId, toWrite, ct);
+    }
+
+    private async Task NotifyAndSaveAsync(
+        List<Change> changes, IReadOnlyDictionary<string, (FlagWrite Outcome, string? Error)> written, DateOnly today, DateTimeOffset now,
+        OverdueScanResult result, SyncDigest digest, CancellationToken ct)
+    {
+        // The flag first, then the notification, then the table: an item SharePoint no longer has gets
         // no message, and a crash anywhere leaves the table saying "not yet", so the next scan
-        // finishes the job (a repeated PATCH writes the same value) and the ledger stops a second message.
-        var done = await FlagAndNotifyAsync(changes, listId, today, now, result, ct);
+        // finishes the job (a repeated PATCH writes the same value, a repeated event has the same id).
+        var done = await NotifyAsync(changes, written, today, now, result, ct);
         var updates = TableUpdates(done, now, result);
         await SaveAsync(updates, digest, ct);
     }
 
-    /// <returns>The changes SharePoint and the outbox have taken; the others wait for the next scan.</returns>
-    private async Task<IReadOnlyCollection<Change>> FlagAndNotifyAsync(List<Change> changes, string listId, DateOnly today, DateTimeOffset now, OverdueScanResult result, CancellationToken ct)
+    /// <returns>The changes SharePoint and the queue have taken; the others wait for the next scan.</returns>
+    private async Task<IReadOnlyCollection<Change>> NotifyAsync(
+        List<Change> changes, IReadOnlyDictionary<string, (FlagWrite Outcome, string? Error)> written, DateOnly today, DateTimeOffset now,
+        OverdueScanResult result, CancellationToken ct)
     {
-        // The flags that differ from SharePoint's copy go out together, twenty to a batch.
-        var toWrite = changes.Where(c => c.Entity.SharePointFlag != c.State.ToFlag()).Select(c => (c.Entity.RowKey, c.State)).ToList();
-        var written = toWrite.Count == 0 ? new Dictionary<string, (FlagWrite, string?)>() : await flags.WriteAsync(listId, toWrite, ct);
-
         var done = new System.Collections.Concurrent.ConcurrentBag<Change>();
         int notifications = 0, failures = 0;
         await Parallel.ForEachAsync(changes, new ParallelOptions { MaxDegreeOfParallelism = NotifyParallelism, CancellationToken = ct }, async (change, token) =>
@@ -123,11 +146,12 @@ public sealed partial class OverdueScanner(
             {
                 try
                 {
+                    // The row's NotifiedEvent is the ledger: the event is sent only where the row does not
+                    // name it yet, and the row is saved after the send. A scan that stops in between sends it
+                    // again with the same event id, which the digest's delivery ledger posts once.
                     var escalatedAfter = IsEscalated(entity, change.State, today) ? teams.Value.EscalationDays : (int?)null;
-                    if (await outbox.EnqueueOnceAsync(ToMessage(entity, change.State, eventId, today, now, escalatedAfter), token))
-                    {
-                        Interlocked.Increment(ref notifications);
-                    }
+                    await queue.SendAsync(ToMessage(entity, change.State, eventId, today, now, escalatedAfter), token);
+                    Interlocked.Increment(ref notifications);
                 }
                 catch (RequestFailedException ex)
                 {

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Integration.Cli.RunOnce;
+using Integration.Core.PlanItems;
 using Integration.Core.SharePoint.Pacing;
 using Integration.Functions.Tests.Harness;
 
@@ -77,5 +79,23 @@ public class PacingTests(AzuriteFixture azurite) : StorageTest(azurite)
         // for the reset instead of sending the next batch into 429s.
         Assert.True(requests.Throttled <= 2, $"{requests.Throttled} answers throttled");
         Assert.True(requests.MostThrottlesOfOneRequest <= 1);
+    }
+
+    [Fact]
+    public async Task ARunOnceNightAgainstTheBudgetShowsThePacingInItsProgress()
+    {
+        for (var i = 0; i < Items; i++) Harness.List.AddPlanItem($"Aktivitet {i}", i % 2 == 0 ? Anna : Omar, LongAgo.AddDays(i));
+        Harness.Graph.Budget.Set(Budget, Window);
+        var progress = new List<string>();
+
+        var summary = await new RunOnceRunner(Harness.Configuration, verbose: false, progress.Add) { Timeout = TimeSpan.FromMinutes(2) }.RunAsync(CancellationToken.None);
+
+        Assert.Equal(Items, summary.Step(OverdueScanStep.Step).Count("newlyOverdue"));
+        var pacing = Assert.Single(progress, p => p.StartsWith("SharePoint: ", StringComparison.Ordinal));
+        Assert.Contains("paced to 100 units per 00:00:01", pacing, StringComparison.Ordinal);
+        Assert.Matches(@"calls waited [1-9]\d*\.\d s", pacing);
+        var requests = Harness.Graph.Requests.CountByKind();
+        Assert.True(requests.Throttled <= 1, $"{requests.Throttled} answers throttled");
+        Assert.Contains($"{requests.Throttled} answer(s) throttled", pacing, StringComparison.Ordinal);
     }
 }
