@@ -107,6 +107,7 @@ internal static class PerformanceReport
         Row("overdue scan (1% night): time", r => $"{F(r.OnePercentScan.Seconds)} s");
         Row("first overdue scan: entities read / flag writes / time (ratio to full sync)", r => $"{r.FirstScan.Scanned:N0} / {r.FirstScan.FlagWrites:N0} / {F(r.FirstScan.Seconds)} s ({F(r.FirstScanRatio)})");
         Row("first overdue scan: Graph requests on the wire (JSON batches) / resource units", r => $"{r.FirstScanRequests.Total:N0} ({r.FirstScanRequests.Batch:N0}) / {r.FirstScanRequests.ResourceUnits:N0}");
+        Row("first overdue scan: CPU time of the Graph stand-in meanwhile", r => $"{F(r.FirstScan.StandInCpuSeconds)} s");
         Row("sync of the first scan's echo: items read / Table writes / time", r => $"{r.EchoSync.Read:N0} / {r.EchoSync.TableWrites:N0} / {F(r.EchoSync.Seconds)} s");
         Row("estimated SharePoint resource units, 1% night (sync + scan)", r => r.OnePercentNightUnits.ToString("N0", CultureInfo.InvariantCulture));
         Row($"… per minute at this speed (budget {ResourceUnitBudgetPerMinute:N0})", r => F(r.OnePercentNightUnits / Math.Max(r.OnePercentNightSeconds / 60, 1.0 / 60), "N0"));

@@ -37,4 +37,7 @@ public sealed record PhaseResult(
     public long UnitsCounted { get; init; }
 
     public double PacingWaitSeconds { get; init; }
+
+    /// <summary>CPU time the Graph stand-in's process used while the phase ran (the bench's parent measures it).</summary>
+    public double StandInCpuSeconds { get; init; }
 }

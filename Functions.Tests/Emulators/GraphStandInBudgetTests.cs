@@ -222,7 +222,7 @@ public sealed class GraphStandInBudgetTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, envelope.StatusCode);
         // Five item reads and the batch's item read and listing; the throttled read cost nothing.
         Assert.Equal(new RequestCounts(Delta: 0, Items: 1, Item: 6, FieldsPatch: 0, List: 0, Site: 0, UserLookup: 0, Other: 0,
-            Batch: 1, Batched: 2, ResourceUnits: 4 + 1 + 2, Throttled: 1), counts);
+            Batch: 1, Batched: 2, ResourceUnits: 4 + 1 + 2, Throttled: 1, MostThrottlesOfOneRequest: 1), counts);
         Assert.Equal(6, counts.Total);
     }
 

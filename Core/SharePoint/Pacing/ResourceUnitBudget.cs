@@ -11,14 +11,15 @@ namespace Integration.Core.SharePoint.Pacing;
 /// The process's share of SharePoint's resource-unit budget (<c>SharePoint__ResourceUnitsPerMinute</c> per
 /// <c>SharePoint__ResourceUnitWindow</c>). Every Graph call takes its units (<see cref="ResourceUnitCost"/>) from a
 /// token bucket before it is sent, so a night that has thousands of writes spreads them over the minutes the
-/// budget allows instead of learning the limit from 429s. SharePoint's own word wins: when an answer says the
-/// window is nearly spent (<c>RateLimit-Remaining</c>, sent from 80% of the budget) or throttles with
-/// <c>Retry-After</c>, every call waits for the window to reset.
+/// budget allows instead of learning the limit from 429s. SharePoint's own word wins: from 80% of its budget
+/// it says in every answer how many units are left (<c>RateLimit-Remaining</c>) until its window resets
+/// (<c>RateLimit-Reset</c>); a call those units would not cover waits for the reset, as every call does
+/// after a 429 or 503 for its <c>Retry-After</c>.
 /// </summary>
 /// <remarks>
-/// The bucket holds a twentieth of the budget and refills the rest evenly over the window, so no window of
-/// that length, however it falls, sees more than the budget: what the bucket held at its start plus what
-/// flowed in during it. Other apps, or other instances of this one, spend from the same budget; their share
+/// The bucket holds a twentieth of the budget (at least a refill more than the largest call) and refills the
+/// rest evenly over the window, so no window of that length, however it falls, sees more than the budget:
+/// what the bucket held at its start plus what flowed in during it. Other apps, or other instances of this one, spend from the same budget; their share
 /// shows in SharePoint's headers, which is why they are honoured.
 /// </remarks>
 public sealed partial class ResourceUnitBudget : IDisposable
@@ -26,18 +27,23 @@ public sealed partial class ResourceUnitBudget : IDisposable
     /// <summary>The most units one call can take: a batch of 20 writes.</summary>
     public const int LargestRequest = 2 * GraphBatch.MaxRequests;
 
-    /// <summary>Refills per window: fine enough that the pace is even, coarse enough to cost nothing.</summary>
-    private const int RefillsPerWindow = 20;
+    /// <summary>The bucket's size as a share of the budget: what may go at once after a quiet spell.</summary>
+    private const int BurstShare = 20;
 
-    /// <summary>From this many units left in SharePoint's window, calls wait for its reset.</summary>
-    private const int LowWater = LargestRequest;
+    /// <summary>About this many refills a window: fine enough that the pace is even, coarse enough to cost nothing.</summary>
+    private const int RefillsPerWindow = 100;
 
     private readonly TokenBucketRateLimiter? _bucket;
     private readonly TimeProvider _time;
     private readonly ILogger<ResourceUnitBudget> _logger;
     private readonly int _budget;
+    private readonly int _tokenLimit;
     private readonly TimeSpan _window;
     private long _holdUntilTicks;
+
+    // What SharePoint last said is left of its window, less what was sent since, and when the window resets.
+    private long _serverRemaining;
+    private long _serverResetTicks;
     private long _units;
     private long _waitedTicks;
     private long _lastReportTicks;
@@ -52,12 +58,18 @@ public sealed partial class ResourceUnitBudget : IDisposable
         _window = options.Value.ResourceUnitWindow;
         if (_budget <= 0) return;
 
-        var burst = Math.Max(LargestRequest, _budget / RefillsPerWindow);
+        // The rest of the budget flows in evenly: a whole number of units a refill, each refill as far
+        // apart as makes the rate exact. The bucket holds a refill more than the largest call, so no
+        // refill is lost to its cap while a call waits.
+        var burst = Math.Max(LargestRequest, _budget / BurstShare);
+        var flow = Math.Max(1, _budget - burst);
+        var perRefill = Math.Max(1, flow / RefillsPerWindow);
+        _tokenLimit = Math.Max(burst, LargestRequest + perRefill);
         _bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
-            TokenLimit = burst,
-            TokensPerPeriod = Math.Max(1, (_budget - burst) / RefillsPerWindow),
-            ReplenishmentPeriod = _window / RefillsPerWindow,
+            TokenLimit = _tokenLimit,
+            TokensPerPeriod = perRefill,
+            ReplenishmentPeriod = _window * perRefill / flow,
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             AutoReplenishment = true,
@@ -84,8 +96,14 @@ public sealed partial class ResourceUnitBudget : IDisposable
         if (_bucket is null) return;
 
         var started = _time.GetTimestamp();
-        using var lease = await _bucket.AcquireAsync(Math.Min(units, TokenLimit), ct);
+        using var lease = await _bucket.AcquireAsync(Math.Min(units, _tokenLimit), ct);
         // After the units, not before: SharePoint may have said its window is spent while this call waited for them.
+        var resetAt = Interlocked.Read(ref _serverResetTicks);
+        if (_time.GetUtcNow().UtcTicks < resetAt && Interlocked.Add(ref _serverRemaining, -units) < 0)
+        {
+            HoldUntil(resetAt);
+        }
+
         var hold = new DateTimeOffset(Interlocked.Read(ref _holdUntilTicks), TimeSpan.Zero) - _time.GetUtcNow();
         if (hold > TimeSpan.Zero) await Task.Delay(hold, _time, ct);
 
@@ -94,11 +112,11 @@ public sealed partial class ResourceUnitBudget : IDisposable
         ReportNow();
     }
 
-    private int TokenLimit => Math.Max(LargestRequest, _budget / RefillsPerWindow);
 
     /// <summary>
-    /// What SharePoint said of its window in an answer's headers: a 429/503's <c>Retry-After</c>, or
-    /// <c>RateLimit-Remaining</c> at or below the low-water mark with its <c>RateLimit-Reset</c>. Either holds every call until then.
+    /// What SharePoint said of its window in an answer's headers: a 429/503's <c>Retry-After</c> holds every
+    /// call until then; <c>RateLimit-Remaining</c> with its <c>RateLimit-Reset</c> are the units the calls after
+    /// it may spend before the reset.
     /// </summary>
     public void Observe(int status, HttpResponseHeaders headers) =>
         Observe(status, headers.RetryAfter?.Delta, Header(headers, "RateLimit-Remaining"), Header(headers, "RateLimit-Reset"));
@@ -111,16 +129,22 @@ public sealed partial class ResourceUnitBudget : IDisposable
             Interlocked.Increment(ref _throttled);
             HoldFor(retryAfter ?? TimeSpan.FromSeconds(1));
         }
-        else if (remaining is { } left && left <= LowWater && resetSeconds is { } reset)
+        else if (remaining is { } left && resetSeconds is { } reset)
         {
-            HoldFor(TimeSpan.FromSeconds(reset));
+            Interlocked.Exchange(ref _serverRemaining, left);
+            Interlocked.Exchange(ref _serverResetTicks, (_time.GetUtcNow() + TimeSpan.FromSeconds(reset)).UtcTicks);
         }
     }
 
     private void HoldFor(TimeSpan wait)
     {
-        if (_bucket is null || wait <= TimeSpan.Zero) return;
-        var until = (_time.GetUtcNow() + wait).UtcTicks;
+        if (wait > TimeSpan.Zero) HoldUntil((_time.GetUtcNow() + wait).UtcTicks);
+    }
+
+    private void HoldUntil(long until)
+    {
+        if (_bucket is null) return;
+        var wait = TimeSpan.FromTicks(until - _time.GetUtcNow().UtcTicks);
         long current;
         do
         {
