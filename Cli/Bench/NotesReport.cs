@@ -124,6 +124,9 @@ internal static class NotesReport
             var singleBound = r.Notes / 100;
             Target("full first sync: single-entity Table writes", $"none per note: each page's rows in batch transactions (≤ {N(singleBound)}, one per hundred notes)",
                 $"{N(single)} ({N(r.FullSync.Result.TableTransactions)} batch transactions)", single <= singleBound);
+            // Requests on the wire: a JSON batch of column reads is one.
+            var besides = r.FullSync.Requests.Total - r.FullSync.Downloads.Downloads - r.FullSync.Requests.Other;
+            Target("full first sync: Graph requests besides `/content` and the downloads", "≤ 120 (the columns read twenty files to a JSON batch)", N(besides), besides <= 120);
             Target("quiet night: Graph requests", "1", N(r.Quiet.Requests.Total), r.Quiet.Requests.Total == 1);
             Target("quiet night: downloads, Table writes, blobs written", "0, 0, 0",
                 $"{N(r.Quiet.Downloads.Downloads)}, {N(r.Quiet.Result.TableWrites)}, {N(r.Quiet.Result.BlobsWritten)}",
@@ -167,7 +170,13 @@ internal static class NotesReport
         var parts = new List<string>();
         if (c.List > 0) parts.Add($"{N(c.List)} drive lookup");
         parts.Add(Count(c.Delta, "delta page"));
-        if (c.Item - p.Downloads.Downloads > 0) parts.Add($"{N(c.Item - p.Downloads.Downloads)} column reads");
+        if (c.Item - p.Downloads.Downloads > 0)
+        {
+            parts.Add(c.Batch > 0
+                ? $"{N(c.Item - p.Downloads.Downloads)} column reads in {Count(c.Batch, "JSON batch", "JSON batches")}"
+                : $"{N(c.Item - p.Downloads.Downloads)} column reads");
+        }
+
         if (p.Downloads.Downloads > 0) parts.Add($"{N(p.Downloads.Downloads)} `/content` requests and {N(c.Other)} downloads from the URLs they redirect to");
         else if (c.Other > 0) parts.Add($"{N(c.Other)} other");
         return string.Join(", ", parts);

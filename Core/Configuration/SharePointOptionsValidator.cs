@@ -58,9 +58,9 @@ internal sealed class SharePointOptionsValidator(SyncSources sources) : IValidat
         {
             failures.Add($"SharePoint__ResourceUnitsPerMinute must be 0 (no pacing) or more; got {options.ResourceUnitsPerMinute}. The default is {SharePointOptions.DefaultResourceUnitsPerMinute}.");
         }
-        else if (options.ResourceUnitsPerMinute is > 0 and < SharePoint.Pacing.ResourceUnitBudget.LargestRequest)
+        else if (options.ResourceUnitsPerMinute is > 0 and < SharePoint.Pacing.ResourceUnitBudget.SmallestBudget)
         {
-            failures.Add($"SharePoint__ResourceUnitsPerMinute must be at least {SharePoint.Pacing.ResourceUnitBudget.LargestRequest} (a full batch of writes) when pacing is on; got {options.ResourceUnitsPerMinute}.");
+            failures.Add($"SharePoint__ResourceUnitsPerMinute must be at least {SharePoint.Pacing.ResourceUnitBudget.SmallestBudget} (a few full batches of writes) when pacing is on; got {options.ResourceUnitsPerMinute}.");
         }
 
         if (options.ResourceUnitWindow <= TimeSpan.Zero)

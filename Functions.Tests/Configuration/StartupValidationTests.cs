@@ -168,4 +168,20 @@ public class StartupValidationTests
         Assert.Equal("SharePoint__MaxPages must be 1 or more; got 0. The default is 10000.", sharePoint);
         Assert.Equal("CaseSystem__BudgetAssignments__MaxPages must be 1 or more; got -1. The default is 1000.", caseSystem);
     }
+
+    [Theory]
+    [InlineData("-1", "SharePoint__ResourceUnitsPerMinute must be 0 (no pacing) or more; got -1. The default is 1200.")]
+    [InlineData("100", "SharePoint__ResourceUnitsPerMinute must be at least 120 (a few full batches of writes) when pacing is on; got 100.")]
+    [InlineData("0", "")]
+    [InlineData("6000", "")]
+    public async Task NamesAResourceUnitBudgetPacingCannotKeep(string budget, string error)
+    {
+        Assert.Equal(error, await StartupErrorAsync(("SharePoint:ResourceUnitsPerMinute", budget)));
+    }
+
+    [Fact]
+    public async Task NamesAResourceUnitWindowThatIsNoTimeSpan()
+    {
+        Assert.Equal("SharePoint__ResourceUnitWindow must be a positive time span such as 00:01:00; got 00:00:00.", await StartupErrorAsync(("SharePoint:ResourceUnitWindow", "00:00:00")));
+    }
 }

@@ -13,8 +13,8 @@ namespace Integration.Functions.Tests.PlanItems;
 /// </summary>
 public class PacingTests(AzuriteFixture azurite) : StorageTest(azurite)
 {
-    private const int Budget = 100;
-    private const int Items = 60;
+    private const int Budget = 200;
+    private const int Items = 120;
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
     private static readonly DateOnly LongAgo = new(2026, 6, 1);
 
@@ -49,21 +49,21 @@ public class PacingTests(AzuriteFixture azurite) : StorageTest(azurite)
         Assert.Equal(Items, scan.FlagWrites);
         var requests = Harness.Graph.Requests.CountByKind();
         Assert.Equal(2 * Items, requests.ResourceUnits);
-        // 120 units against 100 a second: without pacing the three batches go at once and the last
+        // 240 units against 200 a second: without pacing the six batches go at once and the last
         // twenty writes meet the budget's 429; paced from a bucket of 40, the night waits for its units.
         Assert.True(requests.Throttled <= 1, $"{requests.Throttled} answers throttled");
         Assert.True(requests.MostThrottlesOfOneRequest <= 1);
         Assert.True(budget.Waited > waitedBefore, "no call waited for the budget");
-        Assert.True(elapsed >= TimeSpan.FromSeconds(0.8), $"the scan took {elapsed}");
+        Assert.True(elapsed >= TimeSpan.FromSeconds(1), $"the scan took {elapsed}");
     }
 
     [Fact]
     public async Task WhenSomeoneElseHasSpentTheWindowTheRateLimitHeadersHoldTheNight()
     {
         await SeedOverdueAsync();
-        // Another app, or another instance of this one, spends 60 of the window's 100 units.
+        // Another app, or another instance of this one, spends 160 of the window's 200 units.
         using var other = new HttpClient();
-        for (var i = 0; i < 60; i++)
+        for (var i = 0; i < 160; i++)
         {
             using var answer = await other.GetAsync(new Uri($"{Harness.Graph.BaseUrl}/sites/{Harness.Site.Id}"));
             answer.EnsureSuccessStatusCode();
@@ -92,7 +92,7 @@ public class PacingTests(AzuriteFixture azurite) : StorageTest(azurite)
 
         Assert.Equal(Items, summary.Step(OverdueScanStep.Step).Count("newlyOverdue"));
         var pacing = Assert.Single(progress, p => p.StartsWith("SharePoint: ", StringComparison.Ordinal));
-        Assert.Contains("paced to 100 units per 00:00:01", pacing, StringComparison.Ordinal);
+        Assert.Contains("paced to 200 units per 00:00:01", pacing, StringComparison.Ordinal);
         Assert.Matches(@"calls waited [1-9]\d*\.\d s", pacing);
         var requests = Harness.Graph.Requests.CountByKind();
         Assert.True(requests.Throttled <= 1, $"{requests.Throttled} answers throttled");

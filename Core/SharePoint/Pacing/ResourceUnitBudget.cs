@@ -18,14 +18,17 @@ namespace Integration.Core.SharePoint.Pacing;
 /// </summary>
 /// <remarks>
 /// The bucket holds a twentieth of the budget (at least a refill more than the largest call) and refills the
-/// rest evenly over the window, so no window of that length, however it falls, sees more than the budget:
-/// what the bucket held at its start plus what flowed in during it. Other apps, or other instances of this one, spend from the same budget; their share
-/// shows in SharePoint's headers, which is why they are honoured.
+/// rest, less one largest call, evenly over the window, so no window of that length, however it falls, sees
+/// more than the budget: what the bucket held at its start plus what flowed in during it. Other apps, or other instances of this
+/// one, spend from the same budget; their share shows in SharePoint's headers, which is why they are honoured.
 /// </remarks>
 public sealed partial class ResourceUnitBudget : IDisposable
 {
     /// <summary>The most units one call can take: a batch of 20 writes.</summary>
     public const int LargestRequest = 2 * GraphBatch.MaxRequests;
+
+    /// <summary>The least budget pacing works with: a burst of one largest call, one in reserve, and some flow.</summary>
+    public const int SmallestBudget = 3 * LargestRequest;
 
     /// <summary>The bucket's size as a share of the budget: what may go at once after a quiet spell.</summary>
     private const int BurstShare = 20;
@@ -40,14 +43,14 @@ public sealed partial class ResourceUnitBudget : IDisposable
     private readonly int _tokenLimit;
     private readonly TimeSpan _window;
     private long _holdUntilTicks;
-
-    // What SharePoint last said is left of its window, less what was sent since, and when the window resets.
-    private long _serverRemaining;
-    private long _serverResetTicks;
     private long _units;
     private long _waitedTicks;
     private long _lastReportTicks;
     private int _throttled;
+
+    // What SharePoint last said is left of its window, less what was sent since, and when the window resets.
+    private long _serverRemaining;
+    private long _serverResetTicks;
 
     public ResourceUnitBudget(IOptions<SharePointOptions> options, ILogger<ResourceUnitBudget> logger)
     {
@@ -58,11 +61,13 @@ public sealed partial class ResourceUnitBudget : IDisposable
         _window = options.Value.ResourceUnitWindow;
         if (_budget <= 0) return;
 
-        // The rest of the budget flows in evenly: a whole number of units a refill, each refill as far
-        // apart as makes the rate exact. The bucket holds a refill more than the largest call, so no
-        // refill is lost to its cap while a call waits.
+        // The rest of the budget, less one largest call, flows in evenly: a whole number of units a refill,
+        // each refill as far apart as makes the rate exact. A window that opens on a full bucket then ends
+        // with a call's worth of units to spare, rather than with a call SharePoint's last answer says will
+        // not fit and a wait for its reset, which it gives in whole seconds. The bucket holds a refill more
+        // than the largest call, so no refill is lost to its cap while a call waits.
         var burst = Math.Max(LargestRequest, _budget / BurstShare);
-        var flow = Math.Max(1, _budget - burst);
+        var flow = Math.Max(1, _budget - burst - LargestRequest);
         var perRefill = Math.Max(1, flow / RefillsPerWindow);
         _tokenLimit = Math.Max(burst, LargestRequest + perRefill);
         _bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
@@ -111,7 +116,6 @@ public sealed partial class ResourceUnitBudget : IDisposable
         if (waited > TimeSpan.Zero) Interlocked.Add(ref _waitedTicks, waited.Ticks);
         ReportNow();
     }
-
 
     /// <summary>
     /// What SharePoint said of its window in an answer's headers: a 429/503's <c>Retry-After</c> holds every
