@@ -178,6 +178,11 @@ internal static class PerformanceReport
             Line($"| Graph requests on the wire (JSON batches) | | {p.Requests.Total:N0} ({p.Requests.Batch:N0}) |");
             Line($"| flags written / time the night's calls waited for the budget, summed | | {p.Night.FlagWrites:N0} / {F(p.Night.PacingWaitSeconds, "F1")} s |");
             Line();
+            var flow = Core.SharePoint.Pacing.ResourceUnitBudget.FlowPerWindow(p.Budget);
+            Line($"The pacing lets {flow:N0} of the {p.Budget:N0} units a window flow (a twentieth held as the bucket's burst, one batch of writes kept in reserve so a window never ends on a call that does not fit), " +
+                 $"so the least the night can take is its units at that pace, {F(p.Requests.ResourceUnits / (double)flow * p.Window.TotalSeconds)} s ({F(p.BudgetSeconds > 0 ? p.Requests.ResourceUnits / (double)flow * p.Window.TotalSeconds / p.BudgetSeconds : 0)} of units ÷ budget); " +
+                 "the rest is work that waits on no unit: the full sync's table writes and the scan's notifications.");
+            Line();
         }
     }
 
@@ -198,7 +203,7 @@ internal static class PerformanceReport
              $"What it waits on now is the other half of its work: one queue message per new overdue or due-soon item ({big.FirstScan.FlagWrites:N0}), each a request to the storage queue, which Azurite serves one at a time on the same two cores, and a row update per item in batch transactions. " +
              $"The Graph stand-in, which serves every request of a batch through its own pipeline over loopback, used {F(big.FirstScan.StandInCpuSeconds)} s of CPU meanwhile. A notification per event is the queue's contract with the digest (each event its own id, told once); packing events into fewer messages would change that contract, and is left for when a real night shows the need.");
         Line($"- **Resource units and batching.** A quiet night costs 1 unit. The first overdue scan after a full sync writes one flag per flagged item ({big.FirstScan.FlagWrites:N0} PATCHes at N = {big.Size:N0}), twenty to a JSON batch ({big.FirstScanRequests.Batch:N0} batches): batching saves round trips, not units, so those are {big.FirstScanRequests.ResourceUnits:N0} units, " +
-             $"which at the smallest per-app budget of {ResourceUnitBudgetPerMinute:N0} units a minute is at least {Math.Ceiling(big.FirstScanRequests.ResourceUnits / (double)ResourceUnitBudgetPerMinute):N0} minutes of writing. The night paces itself to that budget (a token bucket of units in front of every Graph call, holding when SharePoint's `RateLimit-Remaining` runs low), so SharePoint's 429 is the exception rather than the pacing; the timed phases above run with pacing off (`SharePoint__ResourceUnitsPerMinute=0`), to measure the code. Later nights write only the flags that change.");
+             $"which at the smallest per-app budget of {ResourceUnitBudgetPerMinute:N0} units a minute is at least {Math.Ceiling(big.FirstScanRequests.ResourceUnits / (double)ResourceUnitBudgetPerMinute):N0} minutes of writing. The night paces itself to that budget (a token bucket of units in front of every Graph call, waiting for SharePoint's reset when its `RateLimit-Remaining` would not cover a call), so SharePoint's 429 is the exception rather than the pacing; the timed phases above run with pacing off (`SharePoint__ResourceUnitsPerMinute=0`), to measure the code. Later nights write only the flags that change.");
         var smallest = runs.MinBy(r => r.Size)!;
         Line($"- **Memory.** Pages are streamed and at most two are held. From N = {smallest.Size:N0} to N = {big.Size:N0} the full sync's peak grew by {F((big.FullSync.PeakWorkingSetBytes - smallest.FullSync.PeakWorkingSetBytes) / MiB, "F0")} MiB: the set of ids a full sync keeps to find deletions and repeats, the digest (a few MB at N = 100,000), and the runtime's heap headroom. Each peak includes the warm-up's, which handles {BenchWarmUp.Items} items.");
         Line();

@@ -37,7 +37,6 @@ public sealed partial class ResourceUnitBudget : IDisposable
     private const int RefillsPerWindow = 100;
 
     private readonly TokenBucketRateLimiter? _bucket;
-    private readonly Timer? _refill;
     private readonly TimeProvider _time;
     private readonly ILogger<ResourceUnitBudget> _logger;
     private readonly int _budget;
@@ -67,8 +66,8 @@ public sealed partial class ResourceUnitBudget : IDisposable
         // with a call's worth of units to spare, rather than with a call SharePoint's last answer says will
         // not fit and a wait for its reset, which it gives in whole seconds. The bucket holds a refill more
         // than the largest call, so no refill is lost to its cap while a call waits.
-        var burst = Math.Max(LargestRequest, _budget / BurstShare);
-        var flow = Math.Max(1, _budget - burst - LargestRequest);
+        var burst = Burst(_budget);
+        var flow = FlowPerWindow(_budget);
         var perRefill = Math.Max(1, flow / RefillsPerWindow);
         _tokenLimit = Math.Max(burst, LargestRequest + perRefill);
         _bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
@@ -78,14 +77,18 @@ public sealed partial class ResourceUnitBudget : IDisposable
             ReplenishmentPeriod = _window * perRefill / flow,
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            // Refilled by this class's timer: the limiter's own adds a whole refill per tick however late the
-            // tick comes, and a busy night's ticks come late (about a tenth of the budget lost, measured),
-            // where a refill asked for adds what the time since the last one is worth.
-            AutoReplenishment = false,
+            // The limiter's own timer. Refilling by elapsed time instead (TryReplenish from a timer of ours) was
+            // tried and dropped: the limiter does not note the time while its bucket is full, so the first refill
+            // after a quiet spell fills the bucket twice over, and a window could see a bucket more than the budget.
+            AutoReplenishment = true,
         });
-        var period = _window * perRefill / flow;
-        _refill = new Timer(static bucket => ((TokenBucketRateLimiter)bucket!).TryReplenish(), _bucket, period, period);
     }
+
+    /// <summary>What may go at once after a quiet spell.</summary>
+    private static int Burst(int budget) => Math.Max(LargestRequest, budget / BurstShare);
+
+    /// <summary>The units that flow into the bucket over a window: the budget less the bucket and one largest call in reserve.</summary>
+    public static int FlowPerWindow(int budget) => Math.Max(1, budget - Burst(budget) - LargestRequest);
 
     /// <summary>Whether calls are paced at all (a budget of 0 turns pacing off).</summary>
     public bool IsPacing => _bucket is not null;
@@ -124,9 +127,9 @@ public sealed partial class ResourceUnitBudget : IDisposable
     }
 
     /// <summary>
-    /// What SharePoint said of its window in an answer's headers: a 429/503's <c>Retry-After</c> holds every
-    /// call until then; <c>RateLimit-Remaining</c> with its <c>RateLimit-Reset</c> are the units the calls after
-    /// it may spend before the reset.
+    /// What SharePoint said of its window in an answer to a metered request: a 429/503's <c>Retry-After</c>
+    /// holds every call until then; <c>RateLimit-Remaining</c> with its <c>RateLimit-Reset</c> are the units
+    /// the calls after it may spend before the reset; an answer without them, that the window is not nearly spent.
     /// </summary>
     public void Observe(int status, HttpResponseHeaders headers) =>
         Observe(status, headers.RetryAfter?.Delta, Header(headers, "RateLimit-Remaining"), Header(headers, "RateLimit-Reset"));
@@ -143,6 +146,12 @@ public sealed partial class ResourceUnitBudget : IDisposable
         {
             Interlocked.Exchange(ref _serverRemaining, left);
             Interlocked.Exchange(ref _serverResetTicks, (_time.GetUtcNow() + TimeSpan.FromSeconds(reset)).UtcTicks);
+        }
+        else if (status is >= 200 and < 300)
+        {
+            // SharePoint sends the headers only from 80% of its window: an answer without them says the
+            // window has reset, which is sooner than the whole seconds of its last RateLimit-Reset.
+            Interlocked.Exchange(ref _serverResetTicks, 0);
         }
     }
 
@@ -181,11 +190,7 @@ public sealed partial class ResourceUnitBudget : IDisposable
     /// <summary>The budget as an operator reads it: <c>1,200 units per 00:01:00</c>.</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture, $"{_budget:N0} units per {_window}");
 
-    public void Dispose()
-    {
-        _refill?.Dispose();
-        _bucket?.Dispose();
-    }
+    public void Dispose() => _bucket?.Dispose();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pacing SharePoint calls to {Budget} resource units per {Window}: {Units} units spent so far, calls have waited {Waited:F1} s in all, {Throttled} answers throttled.")]
     private partial void LogPacing(long units, int budget, TimeSpan window, double waited, int throttled);
