@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
 using Integration.Core.SharePoint.Pacing;
 using Microsoft.Extensions.Logging;
