@@ -32,7 +32,7 @@ public sealed partial class SiteUserPruning(PlanItemStore store, IntegrationStor
         }
 
         var rewritten = retired.Count == 0 ? 0 : await store.RemoveRetiredColumnsAsync(retired, ct);
-        var pruned = await SiteUserCache.PruneAsync(storage, named, ct);
+        var pruned = await SiteUserCache.PruneAsync(storage, named, now, ct);
         await SiteUserCache.MarkPrunedAsync(storage, now, ct);
         if (rewritten + pruned > 0) LogPruned(pruned, rewritten);
     }

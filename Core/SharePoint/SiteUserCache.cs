@@ -10,7 +10,8 @@ namespace Integration.Core.SharePoint;
 /// read back in one query at the start of a run; a night with a few changed items then costs no
 /// Graph call for owners already known. A full sync lists the whole User Information List in
 /// pages instead of asking for each owner. After the overdue scan the table is pruned to the people
-/// the plan items name (<see cref="PruneAsync"/>); nobody else's address is kept.
+/// the plan items name (<see cref="PruneAsync"/>); nobody else's address is kept, and of the others
+/// only the fresh word that they have none.
 /// </summary>
 public sealed class SiteUserCache(SharePointLists lists, IntegrationStorage storage, TimeProvider time)
 {
@@ -63,14 +64,20 @@ public sealed class SiteUserCache(SharePointLists lists, IntegrationStorage stor
     /// <summary>
     /// Deletes the kept users whose lookup id is not in <paramref name="named"/>; returns how many.
     /// A person deleted here and named again later is read from Graph again, as a new owner is.
+    /// A person without an address is kept while fresh: the row holds nothing personal, and their items
+    /// are in quarantine (no row names them), so deleting it would cost a Graph call on every night one
+    /// of those items changes.
     /// </summary>
-    public static async Task<int> PruneAsync(IntegrationStorage storage, IReadOnlySet<string> named, CancellationToken ct)
+    public static async Task<int> PruneAsync(IntegrationStorage storage, IReadOnlySet<string> named, DateTimeOffset now, CancellationToken ct)
     {
         var table = await storage.TableAsync(TableNames.SiteUsers, ct);
         var gone = new List<TableTransactionAction>();
-        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, select: ["RowKey", "LookupId"], cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, select: ["RowKey", "LookupId", "Email", "FetchedAt"], cancellationToken: ct))
         {
-            if (!named.Contains(row.GetString("LookupId") ?? row.RowKey)) gone.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, row.RowKey), Azure.ETag.All));
+            if (named.Contains(row.GetString("LookupId") ?? row.RowKey)) continue;
+            var withoutAddress = string.IsNullOrEmpty(row.GetString("Email"));
+            if (withoutAddress && row.GetDateTimeOffset("FetchedAt") is { } fetched && now - fetched <= MaxAge) continue;
+            gone.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, row.RowKey), Azure.ETag.All));
         }
 
         await TableBatch.SubmitAsync(table, gone, ct);

@@ -56,10 +56,15 @@ public class PersonalNotificationTests(AzuriteFixture azurite) : TeamsTest(azuri
 
         var result = await NightAsync("night-1");
 
-        // The full sync read the whole User Information List; only the two owners are kept.
+        // The full sync read the whole User Information List; only the two owners' addresses are kept (of the
+        // site's users without one, the cache keeps that word for a week, which is nothing personal).
         var kept = new List<string?>();
         var users = await Harness.Get<IntegrationStorage>().TableAsync(TableNames.SiteUsers, CancellationToken.None);
-        await foreach (var row in users.QueryAsync<TableEntity>(r => r.PartitionKey == SiteUserCache.Partition)) kept.Add(row.GetString("LookupId"));
+        await foreach (var row in users.QueryAsync<TableEntity>(r => r.PartitionKey == SiteUserCache.Partition))
+        {
+            if (row.GetString("Email") is not null) kept.Add(row.GetString("LookupId"));
+        }
+
         Assert.Equal(new[] { Anna, Omar }.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(), kept.Order());
         Assert.Equal((2, 0), (result.Counts["personal"], result.Counts["failed"]));
         Assert.Equal([AnnaEmail, OmarEmail], Feed.Delivered.Select(n => n.User).Order());
