@@ -51,6 +51,13 @@ internal sealed class BenchCommand(Action<string> progress)
         return runs;
     }
 
+    /// <summary>The requests by kind, those sent inside JSON batches included, for the progress line.</summary>
+    private static string Kinds(RequestCounts requests)
+    {
+        var kinds = requests.ByKind.Where(k => k.Value > 0).Select(k => $"{k.Value:N0} {k.Key}").ToList();
+        return kinds.Count > 0 ? $" ({string.Join(", ", kinds)}{(requests.Batched > 0 ? $"; {requests.Batched:N0} of them in batches" : "")})" : "";
+    }
+
     private Dictionary<string, string> Settings(AzuriteServer azurite, GraphStandInProcess graph, string siteId) => new()
     {
         ["AzureWebJobsStorage"] = azurite.ConnectionString,
@@ -84,7 +91,7 @@ internal sealed class BenchCommand(Action<string> progress)
             var requests = await graph.Control.GetRequestCountsAsync(ct);
             // The stand-in shares the machine's cores with the phase; its CPU time shows what of a phase is the stand-in's.
             result = result with { StandInCpuSeconds = (standIn.TotalProcessorTime - cpu).TotalSeconds };
-            progress($"N = {size:N0}: {label}: {result.Seconds:F2} s, read {result.Read:N0}, {requests.Total:N0} Graph requests, {result.TableWrites:N0} table writes, stand-in CPU {result.StandInCpuSeconds:F2} s.");
+            progress($"N = {size:N0}: {label}: {result.Seconds:F2} s, read {result.Read:N0}, {requests.Total:N0} Graph requests{Kinds(requests)}, {result.TableWrites:N0} table writes, stand-in CPU {result.StandInCpuSeconds:F2} s.");
             return (result, requests);
         }
 
