@@ -36,6 +36,7 @@ public static class NotificationsModule
         services.TryAddSingleton<PersonalNotifications>();
         services.TryAddSingleton<NotificationSummary>();
         services.AddMessageHandler<NotificationMessage, PendingNotificationHandler>();
+        services.AddMessageHandler<NotificationBatchMessage, PendingNotificationHandler>();
         services.AddMessageHandler<NotificationDigestMessage, NotificationDigestHandler>();
         services.AddNightStep<NotificationDigestStep>();
         return services;

@@ -17,15 +17,26 @@ public sealed class PendingNotifications(IntegrationStorage storage, TimeProvide
     public async Task RecordAsync(NotificationMessage message, CancellationToken ct)
     {
         var table = await storage.TableAsync(TableNames.NotificationEvents, ct);
-        await table.UpsertEntityAsync(new TableEntity(Partition, TableKeys.Escape(message.EventId))
-        {
-            ["Event"] = message.Event,
-            ["Source"] = message.Source,
-            ["ItemId"] = message.ItemId,
-            ["Message"] = JsonSerializer.Serialize(message, QueueSender.Json),
-            ["ReceivedAt"] = time.GetUtcNow(),
-        }, TableUpdateMode.Replace, ct);
+        await table.UpsertEntityAsync(Row(message), TableUpdateMode.Replace, ct);
     }
+
+    /// <summary>Several events in batch transactions; a pack recorded again writes the same rows.</summary>
+    public async Task RecordAsync(IEnumerable<NotificationMessage> messages, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableNames.NotificationEvents, ct);
+        // A pack could name an event twice; a transaction may not touch a row twice, and the last one is the one kept.
+        var rows = messages.GroupBy(m => m.EventId, StringComparer.Ordinal).Select(g => Row(g.Last()));
+        await TableBatch.SubmitAsync(table, rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
+    }
+
+    private TableEntity Row(NotificationMessage message) => new(Partition, TableKeys.Escape(message.EventId))
+    {
+        ["Event"] = message.Event,
+        ["Source"] = message.Source,
+        ["ItemId"] = message.ItemId,
+        ["Message"] = JsonSerializer.Serialize(message, QueueSender.Json),
+        ["ReceivedAt"] = time.GetUtcNow(),
+    };
 
     /// <summary>Every pending event: one partition query. A night holds tens of them, not thousands.</summary>
     public async Task<IReadOnlyList<NotificationMessage>> ListAsync(CancellationToken ct)

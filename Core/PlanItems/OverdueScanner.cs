@@ -16,8 +16,9 @@ namespace Integration.Core.PlanItems;
 /// <summary>
 /// Flags plan items that are overdue or due soon, writes the flag back to SharePoint only where
 /// it changed, and enqueues one notification per new step: due soon, overdue, and overdue for more
-/// than <c>Teams__EscalationDays</c> (escalated; the SharePoint flag stays "Overdue"). Reads only what a server-side filter
-/// returns, so a quiet night costs a query and nothing else.
+/// than <c>Teams__EscalationDays</c> (escalated; the SharePoint flag stays "Overdue"), a page's events
+/// packed into a few messages. Reads only what a server-side filter returns, so a quiet night costs a
+/// query and nothing else.
 /// </summary>
 public sealed partial class OverdueScanner(
     PlanItemStore store,
@@ -34,8 +35,8 @@ public sealed partial class OverdueScanner(
     TimeProvider time,
     ILogger<OverdueScanner> logger)
 {
-    /// <summary>Notifications queued at once; the flags themselves go out in JSON batches.</summary>
-    private const int NotifyParallelism = 8;
+    /// <summary>Packs of notifications queued at once; the flags themselves go out in JSON batches.</summary>
+    private const int NotifyParallelism = 4;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(sharePoint.Value.List(PlanItemsModule.Source));
 
@@ -126,44 +127,56 @@ public sealed partial class OverdueScanner(
         OverdueScanResult result, CancellationToken ct)
     {
         var done = new System.Collections.Concurrent.ConcurrentBag<Change>();
+        var toSend = new List<(Change Change, NotificationMessage Message)>();
         int notifications = 0, failures = 0;
-        await Parallel.ForEachAsync(changes, new ParallelOptions { MaxDegreeOfParallelism = NotifyParallelism, CancellationToken = ct }, async (change, token) =>
+        foreach (var change in changes)
         {
             var entity = change.Entity;
             if (written.TryGetValue(entity.RowKey, out var write))
             {
                 // The item is gone from SharePoint: no flag, and no notification about it.
-                if (write.Outcome == FlagWrite.Gone) return;
+                if (write.Outcome == FlagWrite.Gone) continue;
                 if (write.Outcome == FlagWrite.Failed)
                 {
                     LogWriteFailed(entity.RowKey, write.Error!);
-                    Interlocked.Increment(ref failures);
-                    return;
+                    failures++;
+                    continue;
                 }
             }
 
+            // The row's NotifiedEvent is the ledger: the event is sent only where the row does not
+            // name it yet, and the row is saved after the send. A scan that stops in between sends it
+            // again with the same event id, which the digest's delivery ledger posts once.
             if (change.EventId is { } eventId && entity.NotifiedEvent != eventId)
             {
-                try
-                {
-                    // The row's NotifiedEvent is the ledger: the event is sent only where the row does not
-                    // name it yet, and the row is saved after the send. A scan that stops in between sends it
-                    // again with the same event id, which the digest's delivery ledger posts once.
-                    var escalatedAfter = IsEscalated(entity, change.State, today) ? teams.Value.EscalationDays : (int?)null;
-                    await queue.SendAsync(ToMessage(entity, change.State, eventId, today, now, escalatedAfter), token);
-                    Interlocked.Increment(ref notifications);
-                }
-                catch (RequestFailedException ex)
-                {
-                    // One message the queue refuses does not stop the others; the row stays
-                    // "not notified", so the next scan tries again.
-                    LogNotifyFailed(entity.RowKey, ex.Status, ex.ErrorCode);
-                    Interlocked.Increment(ref failures);
-                    return;
-                }
+                var escalatedAfter = IsEscalated(entity, change.State, today) ? teams.Value.EscalationDays : (int?)null;
+                toSend.Add((change, ToMessage(entity, change.State, eventId, today, now, escalatedAfter)));
+            }
+            else
+            {
+                done.Add(change);
+            }
+        }
+
+        // A page's events go in a few packed messages, not one message each.
+        var packs = NotificationBatchMessage.Pack(toSend, s => s.Message);
+        await Parallel.ForEachAsync(packs, new ParallelOptions { MaxDegreeOfParallelism = NotifyParallelism, CancellationToken = ct }, async (pack, token) =>
+        {
+            try
+            {
+                await queue.SendAsync(new NotificationBatchMessage([.. pack.Select(p => p.Message)]), token);
+            }
+            catch (RequestFailedException ex)
+            {
+                // A pack the queue refuses does not stop the others; its rows stay "not notified",
+                // so the next scan tries again.
+                foreach (var (change, _) in pack) LogNotifyFailed(change.Entity.RowKey, ex.Status, ex.ErrorCode);
+                Interlocked.Add(ref failures, pack.Count);
+                return;
             }
 
-            done.Add(change);
+            Interlocked.Add(ref notifications, pack.Count);
+            foreach (var (change, _) in pack) done.Add(change);
         });
         result.Notifications += notifications;
         result.FlagWrites += written.Values.Count(w => w.Outcome == FlagWrite.Written);

@@ -105,17 +105,17 @@ public sealed class IntegrationHarness : IAsyncDisposable
     {
         var queue = await Get<IntegrationStorage>().QueueAsync(QueueNames.Notifications);
         var peeked = await queue.PeekMessagesAsync(32);
-        return peeked.Value.Select(m => QueueSender.Parse<NotificationMessage>(m.Body.ToString())).ToList();
+        return peeked.Value.SelectMany(m => QueuedNotifications.Events(m.Body.ToString())).ToList();
     }
 
-    /// <summary>Every queued notification, more than the 32 a peek shows; they are received, so hidden from the queue for a minute.</summary>
+    /// <summary>Every queued notification (packed ones each on their own), more than the 32 messages a peek shows; they are received, so hidden from the queue for a minute.</summary>
     public async Task<List<NotificationMessage>> ReceiveNotificationsAsync()
     {
         var queue = await Get<IntegrationStorage>().QueueAsync(QueueNames.Notifications);
         var all = new List<NotificationMessage>();
         while ((await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1))).Value is { Length: > 0 } received)
         {
-            all.AddRange(received.Select(m => QueueSender.Parse<NotificationMessage>(m.Body.ToString())));
+            all.AddRange(received.SelectMany(m => QueuedNotifications.Events(m.Body.ToString())));
         }
 
         return all;

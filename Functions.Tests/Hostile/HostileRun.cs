@@ -383,7 +383,7 @@ internal sealed class HostileRun(IntegrationHarness harness)
             if (received.Length == 0) return messages;
             foreach (var message in received)
             {
-                messages.Add(QueueSender.Parse<NotificationMessage>(message.Body.ToString()));
+                messages.AddRange(QueuedNotifications.Events(message.Body.ToString()));
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
             }
         }

@@ -62,7 +62,7 @@ public class VersionWriteTests(AzuriteFixture azurite) : StorageTest(azurite)
         {
             foreach (var message in messages)
             {
-                taken.Add(QueueSender.Parse<NotificationMessage>(message.Body.ToString()));
+                taken.AddRange(QueuedNotifications.Events(message.Body.ToString()));
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
             }
         }
