@@ -172,7 +172,7 @@ internal sealed class BenchCommand(Action<string> progress)
         var result = await PhaseProcess.RunAsync(BenchPhases.PacedNight, settings, ct);
         var requests = await graph.Control.GetRequestCountsAsync(ct);
         var run = new PacedNightRun(PacedBudget, PacedWindow, result, requests);
-        progress($"N = {size:N0}: paced first night: {result.Seconds:F2} s for {requests.ResourceUnits:N0} units (budget pace {run.BudgetSeconds:F2} s), {requests.Throttled:N0} of {run.Operations:N0} requests throttled, calls waited {result.PacingWaitSeconds:F1} s in all.");
+        progress($"N = {size:N0}: paced first night: {result.Seconds:F2} s for {requests.ResourceUnits:N0} units (budget pace {run.BudgetSeconds:F2} s), {requests.Throttled:N0} of {run.Operations:N0} requests throttled, calls waited {result.PacingWaitSeconds:F1} s in all; the full sync took {result.SyncSeconds:F2} s for {result.SyncUnits:N0} units.");
         return run;
     }
 

@@ -111,6 +111,7 @@ internal static class BenchPhases
         var (unitsBefore, waitedBefore) = (budget.UnitsSpent, budget.Waited);
         var clock = Stopwatch.StartNew();
         var counts = await provider.GetServices<ISourceSync>().Single(s => s.Source == PlanItemsModule.Source).RunAsync(PacedNight, ct);
+        var (syncSeconds, syncUnits) = (clock.Elapsed.TotalSeconds, budget.UnitsSpent - unitsBefore);
         var scan = await provider.GetRequiredService<OverdueScanner>().ScanAsync(ct);
         return FromCounts(PacedNight, counts) with
         {
@@ -119,6 +120,8 @@ internal static class BenchPhases
             FlagWrites = scan.FlagWrites,
             UnitsCounted = budget.UnitsSpent - unitsBefore,
             PacingWaitSeconds = (budget.Waited - waitedBefore).TotalSeconds,
+            SyncSeconds = syncSeconds,
+            SyncUnits = syncUnits,
         };
     }
 

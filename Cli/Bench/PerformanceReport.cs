@@ -177,8 +177,12 @@ internal static class PerformanceReport
             Line($"| resource units charged by the stand-in / counted by the night | | {p.Requests.ResourceUnits:N0} / {p.Night.UnitsCounted:N0} |");
             Line($"| Graph requests on the wire (JSON batches) | | {p.Requests.Total:N0} ({p.Requests.Batch:N0}) |");
             Line($"| flags written / time the night's calls waited for the budget, summed | | {p.Night.FlagWrites:N0} / {F(p.Night.PacingWaitSeconds, "F1")} s |");
-            Line();
             var flow = Core.SharePoint.Pacing.ResourceUnitBudget.FlowPerWindow(p.Budget);
+            double AtFlow(long units) => units / (double)flow * p.Window.TotalSeconds;
+            var (scanSeconds, scanUnits) = (p.Night.Seconds - p.Night.SyncSeconds, p.Night.UnitsCounted - p.Night.SyncUnits);
+            Line($"| the full sync: time / its units at the pacing's flow | | {F(p.Night.SyncSeconds)} s / {F(AtFlow(p.Night.SyncUnits))} s ({p.Night.SyncUnits:N0} units) |");
+            Line($"| the overdue scan: time / its units at the pacing's flow | | {F(scanSeconds)} s / {F(AtFlow(scanUnits))} s ({scanUnits:N0} units) |");
+            Line();
             Line($"The pacing lets {flow:N0} of the {p.Budget:N0} units a window flow (a twentieth held as the bucket's burst, one batch of writes kept in reserve so a window never ends on a call that does not fit), " +
                  $"so the least the night can take is its units at that pace, {F(p.Requests.ResourceUnits / (double)flow * p.Window.TotalSeconds)} s ({F(p.BudgetSeconds > 0 ? p.Requests.ResourceUnits / (double)flow * p.Window.TotalSeconds / p.BudgetSeconds : 0)} of units ÷ budget); " +
                  "the rest is work that waits on no unit: the full sync's table writes and the scan's notifications.");

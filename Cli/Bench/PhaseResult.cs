@@ -38,6 +38,11 @@ public sealed record PhaseResult(
 
     public double PacingWaitSeconds { get; init; }
 
+    /// <summary>The paced night's first part, the full sync: its time and units; the rest is the overdue scan's.</summary>
+    public double SyncSeconds { get; init; }
+
+    public long SyncUnits { get; init; }
+
     /// <summary>CPU time the Graph stand-in's process used while the phase ran (the bench's parent measures it).</summary>
     public double StandInCpuSeconds { get; init; }
 }
