@@ -58,6 +58,6 @@ internal sealed class AssignmentProblems(SharePointLists lists, ColumnNames colu
         // A text cleared may never have been ours to keep (typed by hand): only rows there are closed.
         var closed = _closed.Count == 0 ? [] : (await store.OpenAsync(BudgetAssignmentsModule.Source, ct)).Keys.Intersect(_closed).ToList();
         await store.SaveAsync(BudgetAssignmentsModule.Source, _found, closed, ct);
-        foreach (var problem in _found) await notices.TellAsync(problem, list: null, ct);
+        await notices.TellAsync(_found, list: null, ct);
     }
 }

@@ -55,6 +55,9 @@ public class PlanItemProblemTests(AzuriteFixture azurite) : StorageTest(azurite)
         Assert.Equal(Omar.ToString(CultureInfo.InvariantCulture), told.Single(e => e.ItemId == Key(badStatus)).RecipientLookupId);
         Assert.Null(told.Single(e => e.ItemId == Key(noEmail)).RecipientLookupId);
         Assert.Equal("Okänd status", told.Single(e => e.ItemId == Key(badStatus)).Title);
+        // The page's four events went to the queue as one packed message.
+        var queue = await Harness.Get<Integration.Core.Storage.IntegrationStorage>().QueueAsync(Integration.Core.Queues.QueueNames.Notifications);
+        Assert.Equal(4, QueuedNotifications.Events(Assert.Single((await queue.PeekMessagesAsync(32)).Value).Body.ToString()).Count);
 
         // The night's own writes come back through delta: nothing is written, stored or told again.
         Harness.Graph.Requests.Clear();

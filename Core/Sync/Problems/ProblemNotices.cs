@@ -17,7 +17,15 @@ namespace Integration.Core.Sync.Problems;
 public sealed class ProblemNotices(QueueSender queue, TimeProvider time)
 {
     /// <param name="list">The list or library as the settings name it, shown so the reader knows where to look.</param>
-    public Task TellAsync(OpenProblem problem, string? list, CancellationToken ct) => queue.SendAsync(ToMessage(problem, list, time.GetUtcNow()), ct);
+    public async Task TellAsync(IEnumerable<OpenProblem> problems, string? list, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        // A first night can find hundreds on a page: a few packed messages, not a message each.
+        foreach (var pack in NotificationBatchMessage.Pack(problems.Select(p => ToMessage(p, list, now)), m => m))
+        {
+            await queue.SendAsync(new NotificationBatchMessage(pack), ct);
+        }
+    }
 
     public static NotificationMessage ToMessage(OpenProblem problem, string? list, DateTimeOffset now) => new(
         EventId: $"{problem.Source}:{problem.ItemId}:{NotificationEvents.DataProblemFound}:{TextKey(problem.Text)}",

@@ -18,8 +18,6 @@ internal sealed partial class ProblemWriteBack<TItem>(
     /// <summary>The run's <c>warnings</c>, <c>problemsWritten</c>, <c>problemsCleared</c> (and <c>problemsFailed</c>), for its counts.</summary>
     public Dictionary<string, int> Tallies { get; } = [];
 
-    private const int TellParallelism = 8;
-
     private readonly List<(TItem Item, string Text, bool IsError, bool TellOwner)> _seen = [];
     private readonly List<string> _deleted = [];
     private Task<Dictionary<string, OpenProblem>>? _open;
@@ -93,12 +91,11 @@ internal sealed partial class ProblemWriteBack<TItem>(
 
         closed.AddRange(deleted.Where(open.ContainsKey));
 
-        // Told before the rows say so: a run that stops in between tells again, and the outbox's
-        // ledger drops the repeat; the other order could lose the event. A few at a time, since a
-        // first night on a large list may have hundreds (each is a ledger read, a send and a write).
+        // Told before the rows say so: a run that stops in between tells again, and the digest's delivery
+        // ledger drops the repeat; the other order could lose the event. Packed, since a first night on a
+        // large list may find hundreds on a page.
         var told = found.Where(p => open.GetValueOrDefault(p.ItemId)?.Text != p.Text).ToList();
-        await Parallel.ForEachAsync(told, new ParallelOptions { MaxDegreeOfParallelism = TellParallelism, CancellationToken = ct },
-            async (problem, token) => await notices.TellAsync(problem, list, token));
+        await notices.TellAsync(told, list, ct);
         await store.SaveAsync(source, found, closed, ct);
         foreach (var id in closed) open.Remove(id);
         foreach (var problem in found) open[problem.ItemId] = problem;
