@@ -289,6 +289,7 @@ public sealed partial class DeltaSyncEngine(
             string? deltaLink = null;
             try
             {
+                Problems?.Begin(ct);
                 await _mapping.BeginFeedAsync(_fullSync, ct);
                 await foreach (var page in pages.ReadAllAsync(ct))
                 {

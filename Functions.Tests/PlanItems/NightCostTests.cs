@@ -74,6 +74,20 @@ public class NightCostTests(AzuriteFixture azurite) : StorageTest(azurite)
     }
 
     [Fact]
+    public async Task ANightOfEditsOnlyReadsNeitherQuarantineNorDataProblems()
+    {
+        var ids = await SeedAndSyncAsync(60);
+        Harness.List.Update(ids[3], new Dictionary<string, object?> { ["Title"] = "Nytt namn" });
+        Harness.List.Update(ids[17], new Dictionary<string, object?> { ["Title"] = "Ett annat namn" });
+
+        var counts = await Harness.SyncAsync("edits");
+
+        Assert.Equal((2, 2), (counts.Read, counts.Updated));
+        // The checkpoint and the kept site users: the open problems are read only once a page shows it needs them.
+        Assert.Equal(2, Harness.TableRequests.Reads);
+    }
+
+    [Fact]
     public async Task AQuietNightScanWritesNothing()
     {
         Harness.List.AddPlanItem("Försenad", Anna, new DateOnly(2026, 11, 20));

@@ -36,6 +36,7 @@ internal sealed partial class ProblemWriteBack<TItem>(
         text = Privacy.NetworkText.Safe(text);
         _seen.Add((item, text, isError, tellOwner));
         _mustRead |= mayHaveRow || text.Length > 0 || column.InternalName is null || _missing is not null || column.Current(item) is not null;
+        if (_mustRead) ReadOpenSoon();
         if (text.Length > 0 && !isError) Tallies[Warnings] = Tallies.GetValueOrDefault(Warnings) + 1;
     }
 
@@ -46,7 +47,13 @@ internal sealed partial class ProblemWriteBack<TItem>(
     {
         _deleted.Add(id);
         _mustRead = true;
+        ReadOpenSoon();
     }
+
+    // Started while the page is still being mapped and stored, so its flush does not wait for the query.
+    private void ReadOpenSoon() => _open ??= store.OpenAsync(source, _runToken);
+
+    private CancellationToken _runToken;
 
     // Whether the page may change the open problems; a page of clean edits leaves them unread.
     private bool _mustRead;
@@ -55,6 +62,9 @@ internal sealed partial class ProblemWriteBack<TItem>(
     public const string Written = "problemsWritten";
     public const string Cleared = "problemsCleared";
     public const string Failed = "problemsFailed";
+
+    /// <summary>The run's token, for reading the open problems as soon as a page shows it needs them.</summary>
+    public void Begin(CancellationToken ct) => _runToken = ct;
 
     public async Task FlushAsync(CancellationToken ct)
     {
