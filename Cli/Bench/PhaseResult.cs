@@ -43,6 +43,11 @@ public sealed record PhaseResult(
 
     public long SyncUnits { get; init; }
 
+    /// <summary>Notifications the scan queued, and the messages on the wire that carried them (packed, a few a page).</summary>
+    public int Notifications { get; init; }
+
+    public long QueueMessages { get; init; }
+
     /// <summary>CPU time the Graph stand-in's process used while the phase ran (the bench's parent measures it).</summary>
     public double StandInCpuSeconds { get; init; }
 }
