@@ -44,7 +44,14 @@ internal static class BenchPhases
         // clients, then zero both request counters.
         var notes = NotePhases.All.Contains(phase);
         var warmUp = configuration.GetSection(notes ? NotesWarmUp.Section : BenchWarmUp.Section);
-        if (warmUp.Exists()) await (notes ? NotesWarmUp.RunAsync(warmUp, ct) : BenchWarmUp.RunAsync(warmUp, ct));
+        if (warmUp.Exists())
+        {
+            await (notes ? NotesWarmUp.RunAsync(warmUp, ct) : BenchWarmUp.RunAsync(warmUp, ct));
+            // The sources and the scan are built too, as in a host that has been running; a cold process builds them in its night.
+            _ = provider.GetServices<ISourceSync>().ToList();
+            _ = provider.GetRequiredService<OverdueScanner>();
+        }
+
         await WarmUpAsync(provider, configuration, ct);
         tableRequests.Reset();
         queueRequests.Reset();
@@ -81,9 +88,6 @@ internal static class BenchPhases
         foreach (var table in provider.GetRequiredService<StorageTables>().All) await storage.TableAsync(table, ct);
         await storage.QueueAsync(Core.Queues.QueueNames.Notifications, ct);
         await storage.ContainerAsync(Core.Storage.ContainerNames.SyncState, ct);
-        // The sources and the scan are built, as in a host that has been running; building them is not a night's work.
-        _ = provider.GetServices<ISourceSync>().ToList();
-        _ = provider.GetRequiredService<OverdueScanner>();
         await (await provider.GetRequiredService<PlanItemStore>().TableAsync(ct)).GetEntityIfExistsAsync<PlanItemEntity>(PlanItemEntity.Partition, "warm-up", cancellationToken: ct);
 
         var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Configuration.SharePointOptions>>().Value;
