@@ -30,9 +30,6 @@ public sealed partial class MeetingNoteAnnouncement(
 {
     public const string AnnouncedColumn = "Announced";
 
-    /// <summary>Events sent at once for a page: a few, as the other notices send theirs.</summary>
-    private const int SendParallelism = 4;
-
     private readonly ColumnNames _columns = new(sharePoint.Value, MeetingNoteColumns.List);
 
     /// <summary>Whether the version row says its announcement is done.</summary>
@@ -49,8 +46,8 @@ public sealed partial class MeetingNoteAnnouncement(
     }
 
     /// <summary>
-    /// Without a case system, a page's archived versions: an event for each one not announced yet, a
-    /// few at a time, then the page's rows marked announced in transactions.
+    /// Without a case system, a page's archived versions: an event for each one not announced yet, the
+    /// page's events packed into a few messages, then the page's rows marked announced in transactions.
     /// </summary>
     /// <param name="versions">Version rows as they stand, with their <c>ItemId</c>.</param>
     public async Task AnnounceArchivedAsync(IReadOnlyCollection<TableEntity> versions, CancellationToken ct)
@@ -59,8 +56,7 @@ public sealed partial class MeetingNoteAnnouncement(
         if (due.Count == 0) return;
 
         var now = time.GetUtcNow();
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = SendParallelism, CancellationToken = ct },
-            async (version, token) => await queue.SendAsync(Message(version, version.RowKey, version.GetString("ItemId"), documentNumber: null, now), token));
+        await NotificationBatchMessage.SendAsync(queue, due.Select(v => Message(v, v.RowKey, v.GetString("ItemId"), documentNumber: null, now)), ct);
         await store.MarkAnnouncedAsync(due.Select(v => v.RowKey), ct);
     }
 

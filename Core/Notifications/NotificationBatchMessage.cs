@@ -28,6 +28,12 @@ public sealed record NotificationBatchMessage(IReadOnlyList<NotificationMessage>
 
     public int SchemaVersion { get; init; } = CurrentVersion;
 
+    /// <summary>Sends events in packs, one pack after the other; a pack the queue refuses stops the rest with its error.</summary>
+    public static async Task SendAsync(QueueSender queue, IEnumerable<NotificationMessage> events, CancellationToken ct)
+    {
+        foreach (var pack in Pack(events, e => e)) await queue.SendAsync(new NotificationBatchMessage(pack), ct);
+    }
+
     /// <summary>
     /// Cuts events into packs in their order, each within <see cref="MaxJsonBytes"/> and <see cref="MaxEvents"/>.
     /// An event is never split; one event is far smaller than a pack (its texts are clipped where it is made).

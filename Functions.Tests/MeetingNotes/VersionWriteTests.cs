@@ -90,6 +90,9 @@ public class VersionWriteTests(AzuriteFixture azurite) : StorageTest(azurite)
         var versions = await VersionsAsync();
         Assert.Equal(Notes, versions.Count);
         Assert.All(versions.Values, v => Assert.True(MeetingNoteAnnouncement.IsDone(v)));
+        // The announcements went packed: a few messages a page, not one a note.
+        var queued = (await (await Harness.Get<IntegrationStorage>().QueueAsync(QueueNames.Notifications)).GetPropertiesAsync()).Value.ApproximateMessagesCount;
+        Assert.InRange(queued, 2, 10);
         var events = await TakeEventsAsync();
         Assert.Equal(notes.Order(), events.Select(e => e.ItemId).Order());
         Assert.Equal(Notes, events.Select(e => e.EventId).Distinct().Count());

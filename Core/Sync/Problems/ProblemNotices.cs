@@ -17,14 +17,11 @@ namespace Integration.Core.Sync.Problems;
 public sealed class ProblemNotices(QueueSender queue, TimeProvider time)
 {
     /// <param name="list">The list or library as the settings name it, shown so the reader knows where to look.</param>
-    public async Task TellAsync(IEnumerable<OpenProblem> problems, string? list, CancellationToken ct)
+    public Task TellAsync(IEnumerable<OpenProblem> problems, string? list, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         // A first night can find hundreds on a page: a few packed messages, not a message each.
-        foreach (var pack in NotificationBatchMessage.Pack(problems.Select(p => ToMessage(p, list, now)), m => m))
-        {
-            await queue.SendAsync(new NotificationBatchMessage(pack), ct);
-        }
+        return NotificationBatchMessage.SendAsync(queue, problems.Select(p => ToMessage(p, list, now)), ct);
     }
 
     public static NotificationMessage ToMessage(OpenProblem problem, string? list, DateTimeOffset now) => new(
