@@ -108,6 +108,37 @@ public sealed class IntegrationHarness : IAsyncDisposable
         return peeked.Value.SelectMany(m => QueuedNotifications.Events(m.Body.ToString())).ToList();
     }
 
+    /// <summary>
+    /// Works a queue as the host does, each message once through the dispatcher: a failure leaves its message
+    /// for a later pass. With <paramref name="untilEmpty"/> it goes on until a receive finds nothing visible.
+    /// </summary>
+    public async Task<List<Exception>> WorkQueueAsync(string queueName, TimeSpan visibility, bool untilEmpty)
+    {
+        var queue = await Get<IntegrationStorage>().QueueAsync(queueName);
+        var dispatcher = Get<QueueMessageDispatcher>();
+        var failures = new List<Exception>();
+        do
+        {
+            var messages = (await queue.ReceiveMessagesAsync(32, visibility)).Value;
+            if (messages.Length == 0) break;
+            foreach (var message in messages)
+            {
+                try
+                {
+                    await dispatcher.DispatchAsync(queueName, message.Body.ToString(), message.DequeueCount, CancellationToken.None, message.MessageId);
+                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                }
+                catch (Exception ex)
+                {
+                    failures.Add(ex);
+                }
+            }
+        }
+        while (untilEmpty);
+
+        return failures;
+    }
+
     /// <summary>Every queued notification (packed ones each on their own), more than the 32 messages a peek shows; they are received, so hidden from the queue for a minute.</summary>
     public async Task<List<NotificationMessage>> ReceiveNotificationsAsync()
     {

@@ -64,27 +64,7 @@ public abstract class CaseSystemTest(AzuriteFixture azurite) : StorageTest(azuri
     protected static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>Works the case-registration queue as the host does, once per message: a failure leaves the message for a later pass.</summary>
-    protected async Task<List<Exception>> WorkQueueAsync()
-    {
-        var queue = await Harness.Get<IntegrationStorage>().QueueAsync(QueueNames.CaseRegistration);
-        var dispatcher = Harness.Get<QueueMessageDispatcher>();
-        var failures = new List<Exception>();
-        var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1))).Value;
-        foreach (var message in messages)
-        {
-            try
-            {
-                await dispatcher.DispatchAsync(QueueNames.CaseRegistration, message.Body.ToString(), message.DequeueCount, CancellationToken.None, message.MessageId);
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-            }
-            catch (Exception ex)
-            {
-                failures.Add(ex);
-            }
-        }
-
-        return failures;
-    }
+    protected Task<List<Exception>> WorkQueueAsync() => Harness.WorkQueueAsync(QueueNames.CaseRegistration, TimeSpan.FromSeconds(1), untilEmpty: false);
 
     protected async Task<List<string>> QueuedAsync()
     {

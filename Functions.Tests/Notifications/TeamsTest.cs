@@ -93,29 +93,7 @@ public abstract class TeamsTest(AzuriteFixture azurite) : StorageTest(azurite)
     protected static readonly TimeSpan Visibility = TimeSpan.FromSeconds(2);
 
     /// <summary>Works the notifications queue once per message, as the host does; a failure leaves the message for a later pass.</summary>
-    protected async Task<List<Exception>> WorkQueueAsync()
-    {
-        var queue = await Harness.Get<IntegrationStorage>().QueueAsync(QueueNames.Notifications);
-        var dispatcher = Harness.Get<QueueMessageDispatcher>();
-        var failures = new List<Exception>();
-        while (true)
-        {
-            var messages = (await queue.ReceiveMessagesAsync(32, Visibility)).Value;
-            if (messages.Length == 0) return failures;
-            foreach (var message in messages)
-            {
-                try
-                {
-                    await dispatcher.DispatchAsync(QueueNames.Notifications, message.Body.ToString(), message.DequeueCount, CancellationToken.None, message.MessageId);
-                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-                }
-                catch (Exception ex)
-                {
-                    failures.Add(ex);
-                }
-            }
-        }
-    }
+    protected Task<List<Exception>> WorkQueueAsync() => Harness.WorkQueueAsync(QueueNames.Notifications, Visibility, untilEmpty: true);
 
     /// <summary>Sends a message again as the queue would redeliver it.</summary>
     protected Task RedeliverAsync<T>(T message) where T : IQueueMessage => Harness.Get<QueueSender>().SendAsync(message, CancellationToken.None);
